@@ -1,0 +1,201 @@
+// Validation of imported spreadsheet rows (units, people). Pure: lookups are passed in.
+import { PERSON_CATEGORIES, SEXES, UNIT_KINDS, matchCatalog } from "./org.js";
+
+export interface RowError {
+  row: number;
+  column: string;
+  message: string;
+}
+
+export type RawRow = Record<string, unknown> & { __row: number };
+
+export const UNIT_COLUMNS = { code: "Mã đơn vị", name: "Tên đơn vị", kind: "Loại đơn vị", parentCode: "Mã đơn vị cấp trên" } as const;
+export const PEOPLE_COLUMNS = {
+  code: "Mã cán bộ",
+  fullName: "Họ và tên",
+  unitCode: "Mã đơn vị",
+  sex: "Giới tính",
+  birthDate: "Ngày sinh",
+  position: "Chức vụ",
+  category: "Đối tượng",
+  isHead: "Người đứng đầu",
+  email: "Email",
+  phone: "Điện thoại",
+} as const;
+
+export interface UnitImportRow {
+  row: number;
+  code: string;
+  name: string;
+  kind: string;
+  parentCode: string | null;
+}
+
+export interface PersonImportRow {
+  row: number;
+  code: string | null;
+  fullName: string;
+  unitCode: string;
+  sex: string;
+  birthDate: string | null;
+  position: string | null;
+  category: string;
+  isHead: boolean;
+  email: string | null;
+  phone: string | null;
+}
+
+const CODE_RE = /^[\p{L}0-9][\p{L}0-9._\-/]{0,39}$/u;
+const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Text of a cell, trimmed; numbers and dates as a person would read them. */
+export function cellText(v: unknown): string {
+  if (v === null || v === undefined) return "";
+  if (v instanceof Date) return formatDmy(v);
+  return String(v).replace(/\s+/g, " ").trim();
+}
+
+function formatDmy(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
+}
+
+/** Parses a calendar date written dd/mm/yyyy (or an Excel date cell) into "YYYY-MM-DD"; null if invalid. */
+export function parseDmy(v: unknown): string | null {
+  if (v instanceof Date && !Number.isNaN(v.getTime())) {
+    return `${v.getUTCFullYear()}-${String(v.getUTCMonth() + 1).padStart(2, "0")}-${String(v.getUTCDate()).padStart(2, "0")}`;
+  }
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(cellText(v));
+  if (!m) return null;
+  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+  return `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+function parseYesNo(v: unknown): boolean | null {
+  const t = cellText(v).toLowerCase();
+  if (["", "không", "khong", "k", "0", "no", "false"].includes(t)) return false;
+  if (["có", "co", "x", "1", "yes", "true", "c"].includes(t)) return true;
+  return null;
+}
+
+/** Reports header columns that are required but absent. */
+export function missingColumns(headers: string[], required: string[]): string[] {
+  const have = new Set(headers.map((h) => h.trim().toLowerCase()));
+  return required.filter((c) => !have.has(c.toLowerCase()));
+}
+
+export function validateUnitRows(raw: RawRow[], existingCodes: ReadonlySet<string>): { rows: UnitImportRow[]; errors: RowError[] } {
+  const errors: RowError[] = [];
+  const rows: UnitImportRow[] = [];
+  const seen = new Map<string, number>();
+  const C = UNIT_COLUMNS;
+  for (const r of raw) {
+    const err = (column: string, message: string) => errors.push({ row: r.__row, column, message: `Dòng ${r.__row}: ${message}` });
+    const code = cellText(r[C.code]);
+    const name = cellText(r[C.name]);
+    const kindText = cellText(r[C.kind]);
+    const parentCode = cellText(r[C.parentCode]) || null;
+    if (!code) err(C.code, "thiếu mã đơn vị");
+    else if (!CODE_RE.test(code)) err(C.code, `mã đơn vị "${code}" không hợp lệ (tối đa 40 ký tự, không có khoảng trắng)`);
+    else if (seen.has(code.toLowerCase())) err(C.code, `mã đơn vị "${code}" trùng với dòng ${seen.get(code.toLowerCase())}`);
+    else seen.set(code.toLowerCase(), r.__row);
+    if (!name) err(C.name, "thiếu tên đơn vị");
+    else if (name.length > 200) err(C.name, "tên đơn vị dài quá 200 ký tự");
+    const kind = matchCatalog(UNIT_KINDS, kindText);
+    if (!kindText) err(C.kind, "thiếu loại đơn vị");
+    else if (!kind) err(C.kind, `loại đơn vị "${kindText}" không có trong danh mục (xem trang Hướng dẫn của tệp mẫu)`);
+    if (parentCode && code && parentCode.toLowerCase() === code.toLowerCase()) err(C.parentCode, "đơn vị không thể là cấp trên của chính nó");
+    rows.push({ row: r.__row, code, name, kind: kind ?? "", parentCode });
+  }
+  // Parents must exist already or be defined somewhere in the file.
+  for (const r of rows) {
+    if (r.parentCode && !seen.has(r.parentCode.toLowerCase()) && !existingCodes.has(r.parentCode.toLowerCase())) {
+      errors.push({ row: r.row, column: C.parentCode, message: `Dòng ${r.row}: không tìm thấy đơn vị cấp trên có mã "${r.parentCode}"` });
+    }
+  }
+  // A cycle inside the file (A under B, B under A) can never be inserted.
+  const parentOf = new Map(rows.map((r) => [r.code.toLowerCase(), r.parentCode?.toLowerCase() ?? null]));
+  for (const r of rows) {
+    let cur = r.parentCode?.toLowerCase() ?? null;
+    for (let steps = 0; cur && steps <= rows.length; steps++) {
+      if (cur === r.code.toLowerCase()) {
+        errors.push({ row: r.row, column: C.parentCode, message: `Dòng ${r.row}: quan hệ cấp trên tạo thành vòng lặp` });
+        break;
+      }
+      cur = parentOf.get(cur) ?? null;
+    }
+  }
+  errors.sort((a, b) => a.row - b.row);
+  return { rows, errors };
+}
+
+/** Orders unit rows so that every parent defined in the file comes before its children. */
+export function parentsFirst(rows: UnitImportRow[]): UnitImportRow[] {
+  const byCode = new Map(rows.map((r) => [r.code.toLowerCase(), r]));
+  const done = new Set<string>();
+  const out: UnitImportRow[] = [];
+  const visit = (r: UnitImportRow) => {
+    const key = r.code.toLowerCase();
+    if (done.has(key)) return;
+    done.add(key);
+    const parent = r.parentCode ? byCode.get(r.parentCode.toLowerCase()) : undefined;
+    if (parent) visit(parent);
+    out.push(r);
+  };
+  for (const r of rows) visit(r);
+  return out;
+}
+
+export function validatePeopleRows(raw: RawRow[], knownUnitCodes: ReadonlySet<string>): { rows: PersonImportRow[]; errors: RowError[] } {
+  const errors: RowError[] = [];
+  const rows: PersonImportRow[] = [];
+  const seenCodes = new Map<string, number>();
+  const C = PEOPLE_COLUMNS;
+  for (const r of raw) {
+    const err = (column: string, message: string) => errors.push({ row: r.__row, column, message: `Dòng ${r.__row}: ${message}` });
+    const code = cellText(r[C.code]) || null;
+    const fullName = cellText(r[C.fullName]);
+    const unitCode = cellText(r[C.unitCode]);
+    const sexText = cellText(r[C.sex]);
+    const birthText = cellText(r[C.birthDate]);
+    const categoryText = cellText(r[C.category]);
+    const email = cellText(r[C.email]) || null;
+    const phone = cellText(r[C.phone]) || null;
+    if (code) {
+      if (seenCodes.has(code)) err(C.code, `mã cán bộ "${code}" trùng với dòng ${seenCodes.get(code)}`);
+      else seenCodes.set(code, r.__row);
+    }
+    if (!fullName) err(C.fullName, "thiếu họ và tên");
+    else if (fullName.length > 120) err(C.fullName, "họ và tên dài quá 120 ký tự");
+    if (!unitCode) err(C.unitCode, "thiếu mã đơn vị");
+    else if (!knownUnitCodes.has(unitCode.toLowerCase())) err(C.unitCode, `không tìm thấy đơn vị có mã "${unitCode}" trong phạm vi bạn được quản lý`);
+    const sex = matchCatalog(SEXES, sexText);
+    if (!sexText) err(C.sex, "thiếu giới tính (Nam hoặc Nữ)");
+    else if (!sex) err(C.sex, `giới tính "${sexText}" không hợp lệ, ghi Nam hoặc Nữ`);
+    const birthDate = birthText ? parseDmy(r[C.birthDate]) : null;
+    if (birthText && !birthDate) err(C.birthDate, `ngày sinh "${birthText}" không hợp lệ, ghi theo dạng ngày/tháng/năm, ví dụ 05/09/1985`);
+    const category = matchCatalog(PERSON_CATEGORIES, categoryText);
+    if (!categoryText) err(C.category, "thiếu đối tượng (cán bộ, công chức, viên chức…)");
+    else if (!category) err(C.category, `đối tượng "${categoryText}" không có trong danh mục (xem trang Hướng dẫn của tệp mẫu)`);
+    const isHead = parseYesNo(r[C.isHead]);
+    if (isHead === null) err(C.isHead, `cột "Người đứng đầu" ghi Có hoặc Không, không ghi "${cellText(r[C.isHead])}"`);
+    if (email && !EMAIL_RE.test(email)) err(C.email, `email "${email}" không hợp lệ`);
+    if (phone && !/^[0-9 +().-]{6,20}$/.test(phone)) err(C.phone, `số điện thoại "${phone}" không hợp lệ`);
+    rows.push({
+      row: r.__row,
+      code,
+      fullName,
+      unitCode,
+      sex: sex ?? "",
+      birthDate,
+      position: cellText(r[C.position]) || null,
+      category: category ?? "",
+      isHead: isHead ?? false,
+      email,
+      phone,
+    });
+  }
+  return { rows, errors };
+}

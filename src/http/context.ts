@@ -1,0 +1,34 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { Config } from "../config.js";
+import type { Database } from "../db/client.js";
+import type { Actor } from "../modules/actor.js";
+import { unauthenticated } from "./errors.js";
+
+export interface AppContext {
+  database: Database;
+  config: Config;
+}
+
+declare module "fastify" {
+  interface FastifyRequest {
+    actor: Actor | null;
+    sessionToken: string | null;
+    csrfToken: string | null;
+  }
+}
+
+/** The signed-in actor, or 401. */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw unauthenticated();
+  return { ...request.actor, requestId: request.id };
+}
+
+export const SESSION_COOKIE = "td_session";
+export const CSRF_COOKIE = "td_csrf";
+
+export function sendFile(reply: FastifyReply, file: { fileName: string; contentType: string; body: Buffer }) {
+  return reply
+    .header("content-type", file.contentType)
+    .header("content-disposition", `attachment; filename="${file.fileName}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+    .send(file.body);
+}

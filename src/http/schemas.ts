@@ -1,0 +1,29 @@
+import { z } from "zod";
+
+/** Required text with a Vietnamese message naming the field. */
+export const requiredText = (label: string, max = 200) =>
+  z
+    .string({ error: `Vui lòng nhập ${label}.` })
+    .trim()
+    .min(1, `Vui lòng nhập ${label}.`)
+    .max(max, `${label[0].toUpperCase()}${label.slice(1)} dài quá ${max} ký tự.`);
+
+export const optionalText = (label: string, max = 200) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label[0].toUpperCase()}${label.slice(1)} dài quá ${max} ký tự.`)
+    .nullish()
+    .transform((v) => (v ? v : null));
+
+export const idParam = z.object({ id: z.coerce.number({ error: "Mã số không hợp lệ." }).int().positive("Mã số không hợp lệ.") });
+export const version = z.number({ error: "Thiếu phiên bản dữ liệu (version); hãy tải lại trang rồi thử lại." }).int().min(1);
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Ngày phải có dạng năm-tháng-ngày (YYYY-MM-DD).")
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "Ngày không tồn tại.");
+export const boolQuery = z
+  .enum(["true", "false"], { error: "Giá trị phải là true hoặc false." })
+  .transform((v) => v === "true");
+export const page = z.coerce.number().int().min(1, "Trang bắt đầu từ 1.").default(1);
+export const pageSize = z.coerce.number().int().min(1).max(500, "Mỗi trang tối đa 500 dòng.").default(50);

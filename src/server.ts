@@ -1,0 +1,130 @@
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import multipart from "@fastify/multipart";
+import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { ROLES } from "./domain/access.js";
+import { PERSON_CATEGORIES, SEXES, UNIT_KINDS } from "./domain/org.js";
+import { type AppContext, CSRF_COOKIE, SESSION_COOKIE } from "./http/context.js";
+import { errorHandler } from "./http/error-handler.js";
+import { AppError } from "./http/errors.js";
+import { auditRoutes } from "./modules/audit/routes.js";
+import { authRoutes } from "./modules/auth/routes.js";
+import { resolveSession } from "./modules/auth/service.js";
+import { importRoutes } from "./modules/imports/routes.js";
+import { peopleRoutes } from "./modules/people/routes.js";
+import { unitRoutes } from "./modules/units/routes.js";
+import { userRoutes } from "./modules/users/routes.js";
+
+z.config(z.locales.vi());
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const webDist = path.join(root, "web", "dist");
+const VERSION = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")).version as string;
+const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+// Reachable without a session (login itself has no CSRF token yet).
+const PUBLIC_MUTATIONS = new Set(["/api/auth/login", "/api/auth/logout"]);
+
+/** Builds the whole application (API, docs, web UI) on an open database. */
+export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: ctx.config.logLevel },
+    bodyLimit: 1024 * 1024,
+    genReqId: () => randomUUID(),
+    trustProxy: process.env.TRUST_PROXY === "true",
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:", "blob:"],
+        fontSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: () => new AppError(429, "RATE_LIMITED", "Bạn đã thử đăng nhập quá nhiều lần trong một phút. Vui lòng đợi một phút rồi thử lại."),
+  });
+  await app.register(multipart, { limits: { fileSize: ctx.config.import.maxBytes, files: 1, fields: 5 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: "Thi Đua API", description: "API của nền tảng quản lý phong trào thi đua cải cách hành chính.", version: VERSION },
+      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: SESSION_COOKIE } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+
+  app.decorateRequest("actor", null);
+  app.decorateRequest("sessionToken", null);
+  app.decorateRequest("csrfToken", null);
+  app.addHook("onRequest", async (request) => {
+    if (!request.url.startsWith("/api/")) return;
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) {
+      const session = await resolveSession(ctx.database.db, token);
+      if (session) {
+        request.actor = session.actor;
+        request.sessionToken = token;
+        request.csrfToken = session.csrfToken;
+      }
+    }
+    const route = request.url.split("?")[0];
+    if (UNSAFE.has(request.method) && !PUBLIC_MUTATIONS.has(route) && request.actor) {
+      if (request.headers["x-csrf-token"] !== request.csrfToken) {
+        throw new AppError(403, "CSRF", "Phiên làm việc không hợp lệ (thiếu mã chống giả mạo yêu cầu). Vui lòng tải lại trang rồi thử lại.");
+      }
+    }
+  });
+
+  await app.register(
+    async (api) => {
+      api.get("/health", { schema: { tags: ["Hệ thống"], summary: "Tình trạng hệ thống" } }, async () => ({ status: "ok", database: ctx.database.kind, version: VERSION }));
+      api.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+      api.get("/catalog", { schema: { tags: ["Hệ thống"], summary: "Danh mục dùng chung" } }, async () => ({
+        unitKinds: UNIT_KINDS,
+        personCategories: PERSON_CATEGORIES,
+        sexes: SEXES,
+        roles: ROLES,
+      }));
+      await api.register(authRoutes(ctx));
+      await api.register(unitRoutes(ctx));
+      await api.register(peopleRoutes(ctx));
+      await api.register(userRoutes(ctx));
+      await api.register(importRoutes(ctx));
+      await api.register(auditRoutes(ctx));
+    },
+    { prefix: "/api" },
+  );
+
+  const hasWeb = fs.existsSync(path.join(webDist, "index.html"));
+  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith("/api/") || request.method !== "GET" || !hasWeb) {
+      return reply.status(404).send({ code: "NOT_FOUND", message: `Không có địa chỉ ${request.method} ${request.url.split("?")[0]}.` });
+    }
+    return reply.type("text/html").sendFile("index.html");
+  });
+  return app;
+}
