@@ -16,7 +16,7 @@ import { ROLES } from "./domain/access.js";
 import { PERSON_CATEGORIES, SEXES, UNIT_KINDS } from "./domain/org.js";
 import { type AppContext, CSRF_COOKIE, SESSION_COOKIE } from "./http/context.js";
 import { errorHandler } from "./http/error-handler.js";
-import { AppError } from "./http/errors.js";
+import { AppError, unauthenticated } from "./http/errors.js";
 import { auditRoutes } from "./modules/audit/routes.js";
 import { authRoutes } from "./modules/auth/routes.js";
 import { resolveSession } from "./modules/auth/service.js";
@@ -33,6 +33,9 @@ const VERSION = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 // Reachable without a session (login itself has no CSRF token yet).
 const PUBLIC_MUTATIONS = new Set(["/api/auth/login", "/api/auth/logout"]);
+const PUBLIC_READS = new Set(["/api/health", "/api/openapi.json", "/api/catalog"]);
+const isPublic = (method: string, route: string) =>
+  PUBLIC_MUTATIONS.has(route) || (method === "GET" && (PUBLIC_READS.has(route) || route === "/api/docs" || route.startsWith("/api/docs/")));
 
 /** Builds the whole application (API, docs, web UI) on an open database. */
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
@@ -91,7 +94,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       }
     }
     const route = request.url.split("?")[0];
-    if (UNSAFE.has(request.method) && !PUBLIC_MUTATIONS.has(route) && request.actor) {
+    // Authentication comes before validation: an anonymous caller learns nothing about the body's shape.
+    if (!request.actor && !isPublic(request.method, route)) throw unauthenticated();
+    if (UNSAFE.has(request.method) && !PUBLIC_MUTATIONS.has(route)) {
       if (request.headers["x-csrf-token"] !== request.csrfToken) {
         throw new AppError(403, "CSRF", "Phiên làm việc không hợp lệ (thiếu mã chống giả mạo yêu cầu). Vui lòng tải lại trang rồi thử lại.");
       }

@@ -29,7 +29,7 @@ export const auditRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (ap
     async (request) => listAudit(db, actorOf(request), request.query),
   );
   app.get("/audit/verify", { schema: { tags: ["Nhật ký"], summary: "Kiểm tra toàn vẹn chuỗi nhật ký" } }, async (request) => {
-    if (!can(actorOf(request).grants, "audit.read")) throw forbidden("Chỉ quản trị hệ thống được kiểm tra nhật ký.");
+    if (!can(actorOf(request).grants, "audit.read", "/")) throw forbidden("Chỉ quản trị hệ thống được kiểm tra nhật ký.");
     return verifyAudit(db);
   });
 };

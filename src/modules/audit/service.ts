@@ -37,7 +37,7 @@ export function presentAudit(row: typeof auditLog.$inferSelect) {
 const vnDayStart = (d: string) => new Date(`${d}T00:00:00+07:00`);
 
 export async function listAudit(db: Executor, actor: Actor, q: AuditQuery) {
-  if (!can(actor.grants, "audit.read")) throw forbidden("Chỉ quản trị hệ thống được xem nhật ký.");
+  if (!can(actor.grants, "audit.read", "/")) throw forbidden("Chỉ quản trị hệ thống được xem nhật ký.");
   const where: SQL[] = [];
   if (q.entity) where.push(eq(auditLog.entity, q.entity));
   if (q.entityId) where.push(eq(auditLog.entityId, q.entityId));

@@ -120,7 +120,7 @@ async function checkPeople(db: Db, actor: Actor, raw: Parameters<typeof validate
 async function findImport(db: Executor, actor: Actor, id: string) {
   const [row] = await db.select().from(imports).where(eq(imports.id, id));
   if (!row) throw notFound("lượt nhập dữ liệu này");
-  if (row.createdBy !== actor.userId && !can(actor.grants, "users.manage")) throw forbidden("Bạn chỉ xem được các lượt nhập dữ liệu của chính mình.");
+  if (row.createdBy !== actor.userId && !can(actor.grants, "users.manage", "/")) throw forbidden("Bạn chỉ xem được các lượt nhập dữ liệu của chính mình.");
   return row;
 }
 

@@ -91,7 +91,8 @@ export async function insertUnit(tx: Executor, actor: Actor, input: NewUnit, par
 export async function createUnit(db: Db, actor: Actor, input: NewUnit) {
   return db.transaction(async (tx) => {
     const parent = input.parentId === null ? null : await findUnit(tx, input.parentId);
-    assertCan(actor, "units.write", parent?.path, parent ? undefined : "Chỉ quản trị hệ thống được tạo đơn vị cấp cao nhất.");
+    // "/" lies in no unit's subtree: only a system-wide grant may add a top-level unit.
+    assertCan(actor, "units.write", parent?.path ?? "/", parent ? undefined : "Chỉ quản trị hệ thống được tạo đơn vị cấp cao nhất.");
     if (parent && !parent.active) throw badRequest("PARENT_INACTIVE", `Đơn vị cấp trên "${parent.name}" đã ngừng hoạt động; chọn đơn vị cấp trên khác.`);
     return presentUnit(await insertUnit(tx, actor, input, parent));
   });

@@ -36,7 +36,8 @@ async function findUser(db: Executor, id: number) {
   return u;
 }
 
-const manage = (actor: Actor) => assertCan(actor, "users.manage", undefined, "Chỉ quản trị hệ thống được quản lý tài khoản.");
+// Accounts are system-wide: "/" is inside no unit, so only a system-wide grant passes.
+const manage = (actor: Actor) => assertCan(actor, "users.manage", "/", "Chỉ quản trị hệ thống được quản lý tài khoản.");
 
 export async function listUsers(db: Executor, actor: Actor) {
   manage(actor);
@@ -107,6 +108,9 @@ export async function addRole(db: Db, actor: Actor, id: number, input: { role: R
     const u = await findUser(tx, id);
     if (input.role !== "admin" && input.unitId === null) {
       throw badRequest("UNIT_REQUIRED", "Vai trò này cần chọn đơn vị phạm vi (vai trò được áp dụng cho đơn vị đó và các đơn vị trực thuộc).", [{ path: "unitId", message: "Chọn đơn vị" }]);
+    }
+    if (input.role === "admin" && input.unitId !== null) {
+      throw badRequest("ADMIN_IS_GLOBAL", "Vai trò Quản trị hệ thống áp dụng cho toàn hệ thống; không chọn đơn vị.", [{ path: "unitId", message: "Bỏ chọn đơn vị" }]);
     }
     const unit = input.unitId === null ? null : await findUnit(tx, input.unitId);
     const [dup] = await tx

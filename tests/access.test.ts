@@ -1,0 +1,99 @@
+// One "unauthorised" check per endpoint group: scope is enforced on the server, whatever the UI shows.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Client, type TestApp, createTestApp } from "./support/test-app.js";
+
+let t: TestApp;
+let focal1: Client;
+let ward2Person: { id: number; version: number; fullName: string };
+let ward2: number;
+beforeAll(async () => {
+  t = await createTestApp();
+  focal1 = await t.as("daumoi.phuong1");
+  ward2 = await t.unitId("VL-TPVL-P2");
+  const focal2 = await t.as("daumoi.phuong2");
+  ward2Person = (await focal2.get(`/api/people?unitId=${ward2}`)).body.items[0];
+});
+afterAll(() => t.close());
+
+describe("without a session", () => {
+  it.each([
+    ["GET", "/api/units"],
+    ["GET", "/api/people"],
+    ["GET", "/api/users"],
+    ["GET", "/api/audit"],
+    ["GET", "/api/export/people"],
+    ["POST", "/api/units"],
+    ["POST", "/api/imports"],
+    ["GET", "/api/auth/me"],
+  ])("%s %s → 401 in Vietnamese", async (method, url) => {
+    const res = await new Client(t.app).request(method as "GET", url, method === "POST" ? {} : undefined);
+    expect(res.status).toBe(401);
+    expect(res.body.message).toContain("chưa đăng nhập");
+  });
+});
+
+describe("a ward's focal person and another ward", () => {
+  it("cannot read another ward's people", async () => {
+    expect((await focal1.get(`/api/people?unitId=${ward2}`)).status).toBe(403);
+    expect((await focal1.get(`/api/people/${ward2Person.id}`)).status).toBe(403);
+    const all = await focal1.get("/api/people?pageSize=500");
+    expect(all.body.items.every((p: { unitName: string }) => p.unitName === "Phường 1")).toBe(true);
+    expect((await focal1.get(`/api/export/people?unitId=${ward2}`)).status).toBe(403);
+  });
+
+  it("cannot change another ward's people, nor move own people there", async () => {
+    const res = await focal1.patch(`/api/people/${ward2Person.id}`, { version: ward2Person.version, fullName: "Bị sửa trái phép" });
+    expect(res.status).toBe(403);
+    expect(res.body.message).toContain("không có quyền");
+    expect((await focal1.post(`/api/people/${ward2Person.id}/deactivate`, { version: ward2Person.version })).status).toBe(403);
+    expect((await focal1.post("/api/people", { unitId: ward2, fullName: "Người lạ", sex: "nam", category: "cong_chuc" })).status).toBe(403);
+    const own = (await focal1.get("/api/people")).body.items[0];
+    expect((await focal1.patch(`/api/people/${own.id}`, { version: own.version, unitId: ward2 })).status).toBe(403);
+    const admin = await t.as("admin");
+    expect((await admin.get(`/api/people/${ward2Person.id}`)).body.fullName).toBe(ward2Person.fullName);
+  });
+
+  it("cannot see or change units outside its ward, nor edit its own ward's structure", async () => {
+    const units = (await focal1.get("/api/units")).body.items;
+    expect(units.map((u: { code: string }) => u.code)).toEqual(["VL-TPVL-P1"]);
+    expect((await focal1.get(`/api/units/${ward2}`)).status).toBe(403);
+    const own = units[0];
+    expect((await focal1.patch(`/api/units/${own.id}`, { version: own.version, name: "Đổi tên" })).status).toBe(403);
+    expect((await focal1.post("/api/units", { code: "P1-X", name: "Tổ mới", kind: "hamlet", parentId: own.id })).status).toBe(403);
+  });
+
+  it("cannot manage accounts, read the audit log or import units", async () => {
+    expect((await focal1.get("/api/users")).status).toBe(403);
+    expect((await focal1.post("/api/users", { username: "hacker", fullName: "X", password: "Abcdefg123" })).status).toBe(403);
+    expect((await focal1.get("/api/audit")).status).toBe(403);
+    expect((await focal1.get("/api/audit/verify")).status).toBe(403);
+    const form = new FormData();
+    form.append("kind", "units");
+    form.append("file", new Blob(["Mã đơn vị,Tên đơn vị,Loại đơn vị\nX,Y,office\n"]), "u.csv");
+    const req = new Request("http://x/", { method: "POST", body: form });
+    const res = await focal1.request("POST", "/api/imports", Buffer.from(await req.arrayBuffer()), { headers: { "content-type": req.headers.get("content-type") as string } });
+    expect(res.status).toBe(403);
+  });
+});
+
+describe("other roles", () => {
+  it("an appraiser reads the city's people but cannot change them", async () => {
+    const appraiser = await t.as("thamdinh.vinhlong");
+    expect((await appraiser.get(`/api/people?unitId=${ward2}`)).status).toBe(200);
+    expect((await appraiser.patch(`/api/people/${ward2Person.id}`, { version: ward2Person.version, fullName: "X" })).status).toBe(403);
+  });
+
+  it("a city office cannot touch another city's units", async () => {
+    const office = await t.as("noivu.mongcai");
+    const res = await office.post(`/api/units/${ward2}/deactivate`, { version: 1 });
+    expect(res.status).toBe(403);
+  });
+
+  it("the admin role is system-wide only", async () => {
+    const admin = await t.as("admin");
+    const user = (await admin.get("/api/users")).body.items.find((u: { username: string }) => u.username === "daumoi.phuong2");
+    const res = await admin.post(`/api/users/${user.id}/roles`, { role: "admin", unitId: ward2 });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe("ADMIN_IS_GLOBAL");
+  });
+});

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Client, type TestApp, createTestApp } from "./support/test-app.js";
+
+let t: TestApp;
+let focal: Client;
+let ward1: number;
+beforeAll(async () => {
+  t = await createTestApp();
+  focal = await t.as("daumoi.phuong1");
+  ward1 = await t.unitId("VL-TPVL-P1");
+});
+afterAll(() => t.close());
+
+const collator = new Intl.Collator("vi");
+const given = (name: string) => name.split(" ").at(-1) as string;
+
+describe("people", () => {
+  it("lists people sorted the Vietnamese way: by given name, then full name", async () => {
+    const admin = await t.as("admin");
+    const res = await admin.get("/api/people?pageSize=500");
+    expect(res.status).toBe(200);
+    expect(res.body.total).toBeGreaterThan(500);
+    const names: string[] = res.body.items.map((p: { fullName: string }) => p.fullName);
+    for (let i = 1; i < names.length; i++) {
+      const byGiven = collator.compare(given(names[i - 1]), given(names[i]));
+      expect(byGiven < 0 || (byGiven === 0 && collator.compare(names[i - 1], names[i]) <= 0), `${names[i - 1]} before ${names[i]}`).toBe(true);
+    }
+  });
+
+  it("a focal person adds, edits and deactivates people of their own ward", async () => {
+    const created = await focal.post("/api/people", { unitId: ward1, fullName: "Trương Thị Ánh Tuyết", sex: "nu", birthDate: "1990-02-28", position: "Công chức Văn hóa - Xã hội", category: "cong_chuc", isHead: false, email: "tuyet@example.vn" });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ unitName: "Phường 1", categoryLabel: "Công chức", sexLabel: "Nữ", birthDate: "1990-02-28", version: 1 });
+    const edited = await focal.patch(`/api/people/${created.body.id}`, { version: 1, position: "Phó Chủ tịch UBND phường" });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ position: "Phó Chủ tịch UBND phường", version: 2, fullName: "Trương Thị Ánh Tuyết" });
+    const stale = await focal.patch(`/api/people/${created.body.id}`, { version: 1, position: "Khác" });
+    expect(stale.status).toBe(409);
+    expect(stale.body.message).toContain("Hồ sơ của Trương Thị Ánh Tuyết vừa được người khác cập nhật");
+    const found = await focal.get(`/api/people?unitId=${ward1}&q=ánh tuyết`);
+    expect(found.body.items.map((p: { id: number }) => p.id)).toEqual([created.body.id]);
+    const off = await focal.post(`/api/people/${created.body.id}/deactivate`, { version: 2 });
+    expect(off.body.active).toBe(false);
+    expect((await focal.get(`/api/people?unitId=${ward1}&q=ánh tuyết`)).body.total).toBe(0);
+  });
+
+  it("refuses bad people data with Vietnamese messages per field and saves nothing", async () => {
+    const before = (await focal.get(`/api/people?unitId=${ward1}`)).body.total;
+    const res = await focal.post("/api/people", { unitId: ward1, fullName: " ", sex: "x", birthDate: "1990-02-30", category: "alien", email: "not-an-email" });
+    expect(res.status).toBe(400);
+    const byPath = Object.fromEntries(res.body.details.map((d: { path: string; message: string }) => [d.path, d.message]));
+    expect(byPath.fullName).toBe("Vui lòng nhập họ và tên.");
+    expect(byPath.sex).toBe("Vui lòng chọn giới tính (Nam hoặc Nữ).");
+    expect(byPath.birthDate).toBe("Ngày không tồn tại.");
+    expect(byPath.email).toBeDefined();
+    expect((await focal.get(`/api/people?unitId=${ward1}`)).body.total).toBe(before);
+  });
+});

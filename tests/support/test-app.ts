@@ -1,0 +1,86 @@
+import type { FastifyInstance, InjectOptions } from "fastify";
+import { type Config, loadConfig } from "../../src/config.js";
+import type { Database } from "../../src/db/client.js";
+import { importsSettled } from "../../src/modules/imports/service.js";
+import { readAccounts, seedDemo } from "../../src/seed/demo.js";
+import { buildApp } from "../../src/server.js";
+import { openTestDatabase } from "./test-db.js";
+
+export const DEMO_PASSWORD = readAccounts().password;
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  config: Config;
+  /** A client signed in as a demo account (or anonymous when username is omitted). */
+  as(username?: string, password?: string): Promise<Client>;
+  unitId(code: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+export interface Reply<T = any> {
+  status: number;
+  body: T;
+  headers: Record<string, unknown>;
+  raw: Buffer;
+}
+
+export class Client {
+  cookies: Record<string, string> = {};
+  constructor(private readonly app: FastifyInstance) {}
+
+  async request<T = any>(method: InjectOptions["method"], url: string, payload?: unknown, extra: Partial<InjectOptions> = {}): Promise<Reply<T>> {
+    const headers: Record<string, string> = { ...(extra.headers as Record<string, string>) };
+    if (this.cookies.td_csrf && method !== "GET") headers["x-csrf-token"] ??= this.cookies.td_csrf;
+    const res = await this.app.inject({ method, url, payload: payload as InjectOptions["payload"], cookies: this.cookies, ...extra, headers });
+    for (const c of res.cookies as { name: string; value: string; maxAge?: number }[]) {
+      if (c.value === "" || c.maxAge === 0) delete this.cookies[c.name];
+      else this.cookies[c.name] = c.value;
+    }
+    const isJson = String(res.headers["content-type"] ?? "").includes("application/json");
+    return { status: res.statusCode, body: isJson ? res.json() : res.body, headers: res.headers, raw: res.rawPayload };
+  }
+  get = <T = any>(url: string) => this.request<T>("GET", url);
+  post = <T = any>(url: string, body?: unknown) => this.request<T>("POST", url, body ?? {});
+  patch = <T = any>(url: string, body: unknown) => this.request<T>("PATCH", url, body);
+  delete = <T = any>(url: string) => this.request<T>("DELETE", url);
+}
+
+/** Builds the real app on a fresh database with the demo data loaded. */
+export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+  const database = await openTestDatabase();
+  await seedDemo(database.db);
+  const config = { ...loadConfig({ NODE_ENV: "test", LOGIN_RATE_PER_MINUTE: "1000" }), ...overrides };
+  const app = await buildApp({ database, config });
+  await app.ready();
+  const ids = new Map<string, number>();
+  const admin = new Client(app);
+  return {
+    app,
+    database,
+    config,
+    async as(username?: string, password = DEMO_PASSWORD) {
+      const client = new Client(app);
+      if (username) {
+        const res = await client.post("/api/auth/login", { username, password });
+        if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+      }
+      return client;
+    },
+    async unitId(code: string) {
+      if (!ids.size) {
+        if (!admin.cookies.td_session) await admin.post("/api/auth/login", { username: "admin", password: DEMO_PASSWORD });
+        const res = await admin.get("/api/units?includeInactive=true");
+        for (const u of res.body.items) ids.set(u.code, u.id);
+      }
+      const id = ids.get(code);
+      if (!id) throw new Error(`no unit ${code}`);
+      return id;
+    },
+    async close() {
+      await importsSettled();
+      await app.close();
+      await database.close();
+    },
+  };
+}
