@@ -116,7 +116,9 @@ export function validateUnitRows(raw: RawRow[], existingCodes: ReadonlySet<strin
     }
   }
   // A cycle inside the file (A under B, B under A) can never be inserted.
-  const parentOf = new Map(rows.map((r) => [r.code.toLowerCase(), r.parentCode?.toLowerCase() ?? null]));
+  // First occurrence wins: a duplicate row (already reported) must not hide the first row's cycle.
+  const parentOf = new Map<string, string | null>();
+  for (const r of rows) if (!parentOf.has(r.code.toLowerCase())) parentOf.set(r.code.toLowerCase(), r.parentCode?.toLowerCase() ?? null);
   for (const r of rows) {
     let cur = r.parentCode?.toLowerCase() ?? null;
     for (let steps = 0; cur && steps <= rows.length; steps++) {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { type AppContext, actorOf, sendFile } from "../../http/context.js";
-import { badRequest } from "../../http/errors.js";
+import { AppError, badRequest } from "../../http/errors.js";
 import { exportPeople, exportUnits, importTemplate } from "./export.js";
 import { commitImport, createImport, getImport } from "./service.js";
 
@@ -31,8 +31,11 @@ export const importRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (a
     let file: { name: string; data: Buffer } | undefined;
     for await (const part of request.parts()) {
       if (part.type === "file") {
-        const data = await part.toBuffer();
-        if (part.file.truncated) throw badRequest("TOO_LARGE", `Tệp vượt quá ${Math.round(ctx.config.import.maxBytes / 1048576)} MB. Vui lòng chia nhỏ tệp.`);
+        const tooLarge = new AppError(413, "TOO_LARGE", `Tệp vượt quá giới hạn ${(ctx.config.import.maxBytes / 1048576).toLocaleString("vi-VN", { maximumFractionDigits: 1 })} MB. Vui lòng chia thành nhiều tệp nhỏ hơn.`);
+        const data = await part.toBuffer().catch(() => {
+          throw tooLarge;
+        });
+        if (part.file.truncated) throw tooLarge;
         file = { name: part.filename, data };
       } else if (part.fieldname === "kind") kind = String(part.value);
     }

@@ -1,0 +1,73 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Client, type TestApp, createTestApp } from "./support/test-app.js";
+
+let t: TestApp;
+let admin: Client;
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await t.as("admin");
+});
+afterAll(() => t.close());
+
+const today = () => new Date().toLocaleDateString("sv-SE", { timeZone: "Asia/Ho_Chi_Minh" });
+
+describe("audit log", () => {
+  it("records who changed what, with before and after, and filters by entity, actor and day", async () => {
+    const office = await t.as("noivu.mongcai");
+    const id = await t.unitId("QN-MC-P-KALONG");
+    const u = (await office.get(`/api/units/${id}`)).body;
+    await office.patch(`/api/units/${id}`, { version: u.version, name: "Phường Ka Long (thử)" });
+    const res = await admin.get(`/api/audit?entity=unit&entityId=${id}&actor=Phạm Quốc&from=${today()}&to=${today()}`);
+    expect(res.status).toBe(200);
+    expect(res.body.total).toBe(1);
+    expect(res.body.items[0]).toMatchObject({
+      actorName: "Phạm Quốc Bảo",
+      action: "unit.rename",
+      unitId: id,
+      before: expect.objectContaining({ name: "Phường Ka Long" }),
+      after: expect.objectContaining({ name: "Phường Ka Long (thử)" }),
+    });
+    const yesterday = new Date(Date.now() - 86_400_000).toLocaleDateString("sv-SE", { timeZone: "Asia/Ho_Chi_Minh" });
+    expect((await admin.get(`/api/audit?entity=unit&entityId=${id}&to=${yesterday}`)).body.total).toBe(0);
+  });
+
+  it("writes nothing when the change itself fails", async () => {
+    const before = (await admin.get("/api/audit?pageSize=1")).body.total;
+    const city = (await admin.get(`/api/units/${await t.unitId("QN-MC")}`)).body;
+    expect((await admin.post(`/api/units/${city.id}/deactivate`, { version: city.version })).status).toBe(409);
+    expect((await admin.post(`/api/units/${city.id}/move`, { version: city.version + 5, parentId: await t.unitId("NT") })).status).toBe(409);
+    expect((await admin.get("/api/audit?pageSize=1")).body.total).toBe(before);
+  });
+
+  it("verifies the hash chain, and detects an edited row and a deleted row", async () => {
+    const ok = await admin.get("/api/audit/verify");
+    expect(ok.body).toMatchObject({ ok: true, brokenAt: null });
+    expect(ok.body.checked).toBeGreaterThan(1);
+    const ids = (await t.database.db.execute(sql`select id from audit_log order by id`)).rows.map((r) => Number((r as { id: unknown }).id));
+    const victim = ids[1];
+    await t.database.db.execute(sql`update audit_log set summary = 'sửa lén' where id = ${victim}`);
+    const edited = await admin.get("/api/audit/verify");
+    expect(edited.body).toMatchObject({ ok: false, brokenAt: victim });
+    expect(edited.body.reason).toContain("đã bị sửa");
+  });
+});
+
+describe("audit tampering by deletion", () => {
+  it("detects a row removed from the middle of the chain", async () => {
+    const other = await createTestApp();
+    try {
+      const a = await other.as("admin");
+      for (const name of ["Một", "Hai", "Ba"]) {
+        await a.post("/api/units", { code: `DEL-${name}`, name: `Đơn vị ${name}`, kind: "other", parentId: await other.unitId("NT") });
+      }
+      const ids = (await other.database.db.execute(sql`select id from audit_log order by id`)).rows.map((r) => Number((r as { id: unknown }).id));
+      await other.database.db.execute(sql`delete from audit_log where id = ${ids[2]}`);
+      const res = await a.get("/api/audit/verify");
+      expect(res.body).toMatchObject({ ok: false, brokenAt: ids[3] });
+      expect(res.body.reason).toContain("có mục bị xóa hoặc chèn");
+    } finally {
+      await other.close();
+    }
+  });
+});
