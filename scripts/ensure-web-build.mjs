@@ -19,4 +19,7 @@ function newest(p) {
 if (!fs.existsSync(path.join(web, "index.html"))) process.exit(0);
 if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= newest(web)) process.exit(0);
 console.log("Đang đóng gói giao diện web (vite build)…");
-execFileSync(process.execPath, [path.join(root, "node_modules", "vite", "bin", "vite.js"), "build", "--config", "web/vite.config.ts", "--logLevel", "warn"], { cwd: root, stdio: "inherit" });
+execFileSync(process.execPath, [path.join(root, "node_modules", "vite", "bin", "vite.js"), "build", "--config", "web/vite.config.ts", "--logLevel", "warn"], {
+  cwd: root,
+  stdio: "inherit",
+});

@@ -2,11 +2,11 @@
 import { parseArgs } from "node:util";
 import { loadConfig } from "./config.js";
 import { openDatabase } from "./db/client.js";
+import { AppError } from "./http/errors.js";
 import { SYSTEM_ACTOR } from "./modules/actor.js";
 import { verifyAudit } from "./modules/audit/service.js";
-import { AppError } from "./http/errors.js";
-import { seedDemo } from "./seed/demo.js";
 import { addRole, createUser } from "./modules/users/service.js";
+import { seedDemo } from "./seed/demo.js";
 
 const HELP = `Cách dùng: npm run cli -- <lệnh> [tùy chọn]
   migrate                          Áp dụng các bản chuyển đổi CSDL
@@ -44,7 +44,11 @@ export async function runCli(argv: string[], out: (s: string) => void = console.
           out("Thiếu --username hoặc --password.");
           return 2;
         }
-        const user = await createUser(database.db, SYSTEM_ACTOR, { username: values.username, password: values.password, fullName: values["full-name"] ?? values.username });
+        const user = await createUser(database.db, SYSTEM_ACTOR, {
+          username: values.username,
+          password: values.password,
+          fullName: values["full-name"] ?? values.username,
+        });
         if (values.admin) await addRole(database.db, SYSTEM_ACTOR, user.id, { role: "admin", unitId: null });
         out(`Đã tạo tài khoản ${user.username}${values.admin ? " với quyền quản trị hệ thống" : ""}.`);
         return 0;

@@ -14,7 +14,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { z } from "zod";
 import { ROLES } from "./domain/access.js";
 import { PERSON_CATEGORIES, SEXES, UNIT_KINDS } from "./domain/org.js";
-import { type AppContext, CSRF_COOKIE, SESSION_COOKIE } from "./http/context.js";
+import { type AppContext, SESSION_COOKIE } from "./http/context.js";
 import { errorHandler } from "./http/error-handler.js";
 import { AppError, unauthenticated } from "./http/errors.js";
 import { auditRoutes } from "./modules/audit/routes.js";
@@ -105,7 +105,11 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
 
   await app.register(
     async (api) => {
-      api.get("/health", { schema: { tags: ["Hệ thống"], summary: "Tình trạng hệ thống" } }, async () => ({ status: "ok", database: ctx.database.kind, version: VERSION }));
+      api.get("/health", { schema: { tags: ["Hệ thống"], summary: "Tình trạng hệ thống" } }, async () => ({
+        status: "ok",
+        database: ctx.database.kind,
+        version: VERSION,
+      }));
       api.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
       api.get("/catalog", { schema: { tags: ["Hệ thống"], summary: "Danh mục dùng chung" } }, async () => ({
         unitKinds: UNIT_KINDS,

@@ -1,6 +1,6 @@
 // One "unauthorised" check per endpoint group: scope is enforced on the server, whatever the UI shows.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Client, type TestApp, createTestApp } from "./support/test-app.js";
+import { Client, createTestApp, type TestApp } from "./support/test-app.js";
 
 let t: TestApp;
 let focal1: Client;
@@ -71,7 +71,9 @@ describe("a ward's focal person and another ward", () => {
     form.append("kind", "units");
     form.append("file", new Blob(["Mã đơn vị,Tên đơn vị,Loại đơn vị\nX,Y,office\n"]), "u.csv");
     const req = new Request("http://x/", { method: "POST", body: form });
-    const res = await focal1.request("POST", "/api/imports", Buffer.from(await req.arrayBuffer()), { headers: { "content-type": req.headers.get("content-type") as string } });
+    const res = await focal1.request("POST", "/api/imports", Buffer.from(await req.arrayBuffer()), {
+      headers: { "content-type": req.headers.get("content-type") as string },
+    });
     expect(res.status).toBe(403);
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Client, type TestApp, createTestApp } from "./support/test-app.js";
+import { Client, createTestApp, type TestApp } from "./support/test-app.js";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -19,7 +19,8 @@ describe("API surface", () => {
     const doc = await c.get("/api/openapi.json");
     expect(doc.status).toBe(200);
     expect(doc.body.openapi).toMatch(/^3\./);
-    for (const p of ["/api/units", "/api/people", "/api/users", "/api/imports", "/api/audit", "/api/auth/login"]) expect(Object.keys(doc.body.paths)).toContain(p);
+    for (const p of ["/api/units", "/api/people", "/api/users", "/api/imports", "/api/audit", "/api/auth/login"])
+      expect(Object.keys(doc.body.paths)).toContain(p);
     expect(doc.body.paths["/api/units"].post.requestBody).toBeDefined();
     const page = await c.request("GET", "/api/docs/");
     expect(page.status).toBe(200);
@@ -54,8 +55,12 @@ describe("API surface", () => {
 
   it("offers the catalogues the forms need", async () => {
     const res = await new Client(t.app).get("/api/catalog");
-    expect(res.body.unitKinds.map((k: { value: string }) => k.value)).toEqual(expect.arrayContaining(["province", "ward", "commune", "special_zone", "vertical_agency", "press", "enterprise", "hamlet"]));
-    expect(res.body.personCategories.map((k: { label: string }) => k.label)).toEqual(expect.arrayContaining(["Cán bộ", "Công chức", "Viên chức", "Người hoạt động không chuyên trách", "Phóng viên"]));
+    expect(res.body.unitKinds.map((k: { value: string }) => k.value)).toEqual(
+      expect.arrayContaining(["province", "ward", "commune", "special_zone", "vertical_agency", "press", "enterprise", "hamlet"]),
+    );
+    expect(res.body.personCategories.map((k: { label: string }) => k.label)).toEqual(
+      expect.arrayContaining(["Cán bộ", "Công chức", "Viên chức", "Người hoạt động không chuyên trách", "Phóng viên"]),
+    );
     expect(res.body.roles).toHaveLength(8);
   });
 });

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Client, type TestApp, createTestApp } from "./support/test-app.js";
+import { type Client, createTestApp, type TestApp } from "./support/test-app.js";
 
 let t: TestApp;
 let admin: Client;
@@ -9,6 +9,11 @@ beforeAll(async () => {
   admin = await t.as("admin");
 });
 afterAll(() => t.close());
+
+async function auditIds(app: TestApp): Promise<number[]> {
+  const res = (await app.database.db.execute(sql`select id from audit_log order by id`)) as unknown as { rows: { id: unknown }[] };
+  return res.rows.map((r) => Number(r.id));
+}
 
 const today = () => new Date().toLocaleDateString("sv-SE", { timeZone: "Asia/Ho_Chi_Minh" });
 
@@ -44,7 +49,7 @@ describe("audit log", () => {
     const ok = await admin.get("/api/audit/verify");
     expect(ok.body).toMatchObject({ ok: true, brokenAt: null });
     expect(ok.body.checked).toBeGreaterThan(1);
-    const ids = (await t.database.db.execute(sql`select id from audit_log order by id`)).rows.map((r) => Number((r as { id: unknown }).id));
+    const ids = await auditIds(t);
     const victim = ids[1];
     await t.database.db.execute(sql`update audit_log set summary = 'sửa lén' where id = ${victim}`);
     const edited = await admin.get("/api/audit/verify");
@@ -61,7 +66,7 @@ describe("audit tampering by deletion", () => {
       for (const name of ["Một", "Hai", "Ba"]) {
         await a.post("/api/units", { code: `DEL-${name}`, name: `Đơn vị ${name}`, kind: "other", parentId: await other.unitId("NT") });
       }
-      const ids = (await other.database.db.execute(sql`select id from audit_log order by id`)).rows.map((r) => Number((r as { id: unknown }).id));
+      const ids = await auditIds(other);
       await other.database.db.execute(sql`delete from audit_log where id = ${ids[2]}`);
       const res = await a.get("/api/audit/verify");
       expect(res.body).toMatchObject({ ok: false, brokenAt: ids[3] });

@@ -3,7 +3,7 @@ import { runCli } from "../src/cli.js";
 import { loadConfig } from "../src/config.js";
 import { openDatabase } from "../src/db/client.js";
 import { buildApp } from "../src/server.js";
-import { Client, DEMO_PASSWORD, type TestApp, createTestApp } from "./support/test-app.js";
+import { Client, createTestApp, DEMO_PASSWORD, type TestApp } from "./support/test-app.js";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -69,7 +69,12 @@ describe("sign in and out", () => {
 
   it("requires the CSRF header on changes made with a session", async () => {
     const c = await t.as("admin");
-    const res = await c.request("POST", "/api/units", { code: "X-CSRF", name: "Thử", kind: "office", parentId: await t.unitId("NT") }, { headers: { "x-csrf-token": "forged" } });
+    const res = await c.request(
+      "POST",
+      "/api/units",
+      { code: "X-CSRF", name: "Thử", kind: "office", parentId: await t.unitId("NT") },
+      { headers: { "x-csrf-token": "forged" } },
+    );
     expect(res.status).toBe(403);
     expect(res.body.code).toBe("CSRF");
     const list = await c.get("/api/units");
@@ -121,7 +126,9 @@ describe("cli user:create", () => {
     delete process.env.DATABASE_URL;
     const lines: string[] = [];
     try {
-      expect(await runCli(["user:create", "--admin", "--username", "quantri", "--password", "MatKhau2026", "--full-name", "Quản trị"], (s) => lines.push(s))).toBe(0);
+      expect(
+        await runCli(["user:create", "--admin", "--username", "quantri", "--password", "MatKhau2026", "--full-name", "Quản trị"], (s) => lines.push(s)),
+      ).toBe(0);
       expect(lines.join("\n")).toContain("Đã tạo tài khoản quantri với quyền quản trị hệ thống");
       expect(await runCli(["user:create", "--username", "nguoidung", "--password", "weak"], (s) => lines.push(s))).toBe(2);
       expect(lines.at(-1)).toContain("Mật khẩu mới chưa đủ mạnh");

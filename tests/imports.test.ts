@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Client, type TestApp, createTestApp } from "./support/test-app.js";
 import { multipart, readXlsx, xlsx } from "./support/files.js";
+import { type Client, createTestApp, type TestApp } from "./support/test-app.js";
 
 let t: TestApp;
 let office: Client;
@@ -66,7 +66,8 @@ describe("importing people from Excel", () => {
   });
 
   it("updates people whose code already exists, from a semicolon CSV saved by Excel", async () => {
-    const csv = "\uFEFFMã cán bộ;Họ và tên;Mã đơn vị;Giới tính;Ngày sinh;Chức vụ;Đối tượng;Người đứng đầu\nNK001;Phan Thị Mỹ Lệ;VL-TPVL-P3;Nữ;12/05/1988;Phó Chủ tịch UBND phường;Cán bộ;Không\n";
+    const csv =
+      "\uFEFFMã cán bộ;Họ và tên;Mã đơn vị;Giới tính;Ngày sinh;Chức vụ;Đối tượng;Người đứng đầu\nNK001;Phan Thị Mỹ Lệ;VL-TPVL-P3;Nữ;12/05/1988;Phó Chủ tịch UBND phường;Cán bộ;Không\n";
     const res = await upload(office, "people", "cap-nhat.csv", csv);
     expect(res.body.errors).toEqual([]);
     await office.post(`/api/imports/${res.body.id}/commit`);
@@ -121,7 +122,18 @@ describe("export and templates", () => {
     expect(String(res.headers["content-disposition"])).toContain(".xlsx");
     const sheet = await readXlsx(res.raw);
     expect(sheet[0]).toEqual(PEOPLE_HEADER);
-    expect(sheet.find((r) => r[1] === "Phan Thị Mỹ Lệ")).toEqual(["NK001", "Phan Thị Mỹ Lệ", "VL-TPVL-P3", "Nữ", "12/05/1988", "Phó Chủ tịch UBND phường", "Cán bộ", "Không", "", ""]);
+    expect(sheet.find((r) => r[1] === "Phan Thị Mỹ Lệ")).toEqual([
+      "NK001",
+      "Phan Thị Mỹ Lệ",
+      "VL-TPVL-P3",
+      "Nữ",
+      "12/05/1988",
+      "Phó Chủ tịch UBND phường",
+      "Cán bộ",
+      "Không",
+      "",
+      "",
+    ]);
     const back = await upload(office, "people", "xuat.xlsx", res.raw);
     expect(back.body.errors).toEqual([]);
   });

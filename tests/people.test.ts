@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Client, type TestApp, createTestApp } from "./support/test-app.js";
+import { type Client, createTestApp, type TestApp } from "./support/test-app.js";
 
 let t: TestApp;
 let focal: Client;
@@ -28,7 +28,16 @@ describe("people", () => {
   });
 
   it("a focal person adds, edits and deactivates people of their own ward", async () => {
-    const created = await focal.post("/api/people", { unitId: ward1, fullName: "Trương Thị Ánh Tuyết", sex: "nu", birthDate: "1990-02-28", position: "Công chức Văn hóa - Xã hội", category: "cong_chuc", isHead: false, email: "tuyet@example.vn" });
+    const created = await focal.post("/api/people", {
+      unitId: ward1,
+      fullName: "Trương Thị Ánh Tuyết",
+      sex: "nu",
+      birthDate: "1990-02-28",
+      position: "Công chức Văn hóa - Xã hội",
+      category: "cong_chuc",
+      isHead: false,
+      email: "tuyet@example.vn",
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ unitName: "Phường 1", categoryLabel: "Công chức", sexLabel: "Nữ", birthDate: "1990-02-28", version: 1 });
     const edited = await focal.patch(`/api/people/${created.body.id}`, { version: 1, position: "Phó Chủ tịch UBND phường" });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Client, type TestApp, createTestApp } from "./support/test-app.js";
+import { type Client, createTestApp, type TestApp } from "./support/test-app.js";
 
 let t: TestApp;
 let office: Client;
@@ -49,7 +49,12 @@ describe("organisation tree", () => {
     expect(stale.body.message).toContain("vừa được người khác cập nhật");
     expect((await office.get(`/api/units/${id}`)).body.name).toBe("Phường 9 (mới)");
     const history = await office.get(`/api/units/${id}/history`);
-    expect(history.body.items[0]).toMatchObject({ action: "unit.rename", summary: 'Đổi tên đơn vị "Phường 9" thành "Phường 9 (mới)"', before: { name: "Phường 9" }, after: { name: "Phường 9 (mới)" } });
+    expect(history.body.items[0]).toMatchObject({
+      action: "unit.rename",
+      summary: 'Đổi tên đơn vị "Phường 9" thành "Phường 9 (mới)"',
+      before: { name: "Phường 9" },
+      after: { name: "Phường 9 (mới)" },
+    });
   });
 
   it("moves a subtree and rewrites descendants' paths; refuses moving a unit under its own descendant", async () => {

@@ -1,19 +1,6 @@
 // The data model at a glance. Every editable record carries `version` for optimistic locking.
 import { sql } from "drizzle-orm";
-import {
-  type AnyPgColumn,
-  bigserial,
-  boolean,
-  date,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  serial,
-  text,
-  timestamp,
-  uniqueIndex,
-} from "drizzle-orm/pg-core";
+import { type AnyPgColumn, bigserial, boolean, date, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
 const stamps = {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -37,11 +24,7 @@ export const units = pgTable(
     mergedIntoId: integer("merged_into_id").references((): AnyPgColumn => units.id),
     ...stamps,
   },
-  (t) => [
-    uniqueIndex("units_code_uq").on(sql`lower(${t.code})`),
-    index("units_parent_idx").on(t.parentId),
-    index("units_path_idx").on(t.path),
-  ],
+  (t) => [uniqueIndex("units_code_uq").on(sql`lower(${t.code})`), index("units_parent_idx").on(t.parentId), index("units_path_idx").on(t.path)],
 );
 
 export const people = pgTable(
@@ -64,11 +47,7 @@ export const people = pgTable(
     active: boolean("active").notNull().default(true),
     ...stamps,
   },
-  (t) => [
-    uniqueIndex("people_code_uq").on(t.code),
-    index("people_unit_idx").on(t.unitId),
-    index("people_sort_idx").on(t.sortKey),
-  ],
+  (t) => [uniqueIndex("people_code_uq").on(t.code), index("people_unit_idx").on(t.unitId), index("people_sort_idx").on(t.sortKey)],
 );
 
 export const users = pgTable(
@@ -139,11 +118,7 @@ export const auditLog = pgTable(
     prevHash: text("prev_hash").notNull(),
     hash: text("hash").notNull(),
   },
-  (t) => [
-    index("audit_entity_idx").on(t.entity, t.entityId),
-    index("audit_at_idx").on(t.at),
-    index("audit_unit_idx").on(t.unitId),
-  ],
+  (t) => [index("audit_entity_idx").on(t.entity, t.entityId), index("audit_at_idx").on(t.at), index("audit_unit_idx").on(t.unitId)],
 );
 
 /** An uploaded import file, parsed and validated; committed all-or-nothing. */

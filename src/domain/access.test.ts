@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CAPABILITIES, type Grant, ROLES, can, capabilitiesOf, scopesFor } from "./access.js";
+import { CAPABILITIES, can, capabilitiesOf, type Grant, ROLES, scopesFor } from "./access.js";
 
 const city: Grant = { role: "office", scopePath: "/2/10/" };
 const ward: Grant = { role: "focal", scopePath: "/2/10/31/" };
@@ -28,13 +28,19 @@ describe("can", () => {
   it("never grants more on a descendant's parent than on the descendant (scope is a subtree)", () => {
     const seg = fc.integer({ min: 1, max: 40 });
     fc.assert(
-      fc.property(fc.array(seg, { minLength: 1, maxLength: 4 }), fc.array(seg, { minLength: 1, maxLength: 3 }), fc.constantFrom(...ROLES.map((r) => r.value)), fc.constantFrom(...CAPABILITIES), (scope, tail, role, cap) => {
-        const scopePath = `/${scope.join("/")}/`;
-        const inside = `${scopePath}${tail.join("/")}/`;
-        const grants: Grant[] = [{ role, scopePath }];
-        if (can(grants, cap, scopePath)) expect(can(grants, cap, inside)).toBe(true);
-        if (scope.length > 1) expect(can(grants, cap, `/${scope.slice(0, -1).join("/")}/`)).toBe(false);
-      }),
+      fc.property(
+        fc.array(seg, { minLength: 1, maxLength: 4 }),
+        fc.array(seg, { minLength: 1, maxLength: 3 }),
+        fc.constantFrom(...ROLES.map((r) => r.value)),
+        fc.constantFrom(...CAPABILITIES),
+        (scope, tail, role, cap) => {
+          const scopePath = `/${scope.join("/")}/`;
+          const inside = `${scopePath}${tail.join("/")}/`;
+          const grants: Grant[] = [{ role, scopePath }];
+          if (can(grants, cap, scopePath)) expect(can(grants, cap, inside)).toBe(true);
+          if (scope.length > 1) expect(can(grants, cap, `/${scope.slice(0, -1).join("/")}/`)).toBe(false);
+        },
+      ),
     );
   });
 });

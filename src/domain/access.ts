@@ -52,11 +52,7 @@ export function capabilitiesOf(grants: readonly Grant[]): Capability[] {
 
 /** Whether the grants allow `capability` on the unit at `unitPath` (omit the path for "anywhere at all"). */
 export function can(grants: readonly Grant[], capability: Capability, unitPath?: string): boolean {
-  return grants.some(
-    (g) =>
-      (GRANTS[g.role] ?? []).includes(capability) &&
-      (unitPath === undefined || g.scopePath === null || isWithin(unitPath, g.scopePath)),
-  );
+  return grants.some((g) => (GRANTS[g.role] ?? []).includes(capability) && (unitPath === undefined || g.scopePath === null || isWithin(unitPath, g.scopePath)));
 }
 
 /** Root paths of the subtrees where `capability` holds; null means everywhere. */

@@ -1,12 +1,23 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type ChainRow, GENESIS_HASH, auditHash, canonicalJson, verifyChain } from "./audit-chain.js";
+import { auditHash, type ChainRow, canonicalJson, GENESIS_HASH, verifyChain } from "./audit-chain.js";
 
 function chain(n: number): ChainRow[] {
   const rows: ChainRow[] = [];
   let prev = GENESIS_HASH;
   for (let i = 1; i <= n; i++) {
-    const content = { at: new Date(Date.UTC(2026, 0, i)).toISOString(), actorId: i, actorName: `Người ${i}`, action: "unit.update", entity: "unit", entityId: String(i), unitId: i, summary: `Sửa ${i}`, before: { name: `A${i}` }, after: { name: `B${i}`, tags: [i] } };
+    const content = {
+      at: new Date(Date.UTC(2026, 0, i)).toISOString(),
+      actorId: i,
+      actorName: `Người ${i}`,
+      action: "unit.update",
+      entity: "unit",
+      entityId: String(i),
+      unitId: i,
+      summary: `Sửa ${i}`,
+      before: { name: `A${i}` },
+      after: { name: `B${i}`, tags: [i] },
+    };
     const hash = auditHash(prev, content);
     rows.push({ id: i, ...content, prevHash: prev, hash });
     prev = hash;

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type RawRow, parseDmy, parentsFirst, validatePeopleRows, validateUnitRows } from "./import-rows.js";
+import { parentsFirst, parseDmy, type RawRow, validatePeopleRows, validateUnitRows } from "./import-rows.js";
 
 const row = (n: number, v: Record<string, unknown>) => ({ __row: n, ...v }) as RawRow;
 
@@ -51,7 +51,10 @@ describe("validatePeopleRows", () => {
   });
 
   it("accepts labels without accents or in other case", () => {
-    const { rows, errors } = validatePeopleRows([row(2, { "Họ và tên": "C", "Mã đơn vị": "p1", "Giới tính": "nu", "Đối tượng": "nguoi hoat dong khong chuyen trach", "Người đứng đầu": "x" })], units);
+    const { rows, errors } = validatePeopleRows(
+      [row(2, { "Họ và tên": "C", "Mã đơn vị": "p1", "Giới tính": "nu", "Đối tượng": "nguoi hoat dong khong chuyen trach", "Người đứng đầu": "x" })],
+      units,
+    );
     expect(errors).toEqual([]);
     expect(rows[0]).toMatchObject({ sex: "nu", category: "khong_chuyen_trach", isHead: true });
   });
@@ -79,7 +82,13 @@ describe("validateUnitRows and parentsFirst", () => {
     fc.assert(
       fc.property(fc.array(fc.nat(), { minLength: 1, maxLength: 30 }), fc.infiniteStream(fc.double({ min: 0, max: 1, noNaN: true })), (parents, shuffle) => {
         // Unit i's parent is some unit before it in creation order (or none), which yields a forest.
-        const rows = parents.map((p, i) => ({ row: i + 2, code: `U${i}`, name: `U${i}`, kind: "other", parentCode: i === 0 || p % 3 === 0 ? null : `U${p % i}` }));
+        const rows = parents.map((p, i) => ({
+          row: i + 2,
+          code: `U${i}`,
+          name: `U${i}`,
+          kind: "other",
+          parentCode: i === 0 || p % 3 === 0 ? null : `U${p % i}`,
+        }));
         const it = shuffle[Symbol.iterator]();
         const mixed = [...rows].sort(() => (it.next().value as number) - 0.5);
         const ordered = parentsFirst(mixed);

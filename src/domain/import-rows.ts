@@ -1,5 +1,5 @@
 // Validation of imported spreadsheet rows (units, people). Pure: lookups are passed in.
-import { PERSON_CATEGORIES, SEXES, UNIT_KINDS, matchCatalog } from "./org.js";
+import { matchCatalog, PERSON_CATEGORIES, SEXES, UNIT_KINDS } from "./org.js";
 
 export interface RowError {
   row: number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PERSON_CATEGORIES, UNIT_KINDS, ancestorIds, depthOf, isWithin, matchCatalog, rebasePath, unitPath } from "./org.js";
+import { ancestorIds, depthOf, isWithin, matchCatalog, PERSON_CATEGORIES, rebasePath, UNIT_KINDS, unitPath } from "./org.js";
 
 describe("tree paths", () => {
   it("builds, measures and rebases paths", () => {

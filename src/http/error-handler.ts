@@ -35,7 +35,9 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     });
     const first = details[0];
     const label = first ? FIELD_LABELS[first.path.split(".").pop() ?? ""] : undefined;
-    const message = first ? `Dữ liệu chưa hợp lệ – ${label ? `${label}: ` : first.path ? `${first.path}: ` : ""}${first.message}` : "Dữ liệu gửi lên chưa hợp lệ.";
+    const message = first
+      ? `Dữ liệu chưa hợp lệ – ${label ? `${label}: ` : first.path ? `${first.path}: ` : ""}${first.message}`
+      : "Dữ liệu gửi lên chưa hợp lệ.";
     return reply.status(400).send({ code: "VALIDATION", message, details });
   }
   const status = error.statusCode ?? 500;
@@ -45,7 +47,11 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   if (error.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE" || status === 415) {
     return reply.status(415).send({ code: "UNSUPPORTED_MEDIA_TYPE", message: "Định dạng dữ liệu gửi lên không được hỗ trợ; hãy gửi JSON." });
   }
-  if (error.code === "FST_ERR_CTP_INVALID_JSON_BODY" || error.code === "FST_ERR_CTP_EMPTY_JSON_BODY" || (status === 400 && error.code?.startsWith("FST_ERR_CTP"))) {
+  if (
+    error.code === "FST_ERR_CTP_INVALID_JSON_BODY" ||
+    error.code === "FST_ERR_CTP_EMPTY_JSON_BODY" ||
+    (status === 400 && error.code?.startsWith("FST_ERR_CTP"))
+  ) {
     return reply.status(400).send({ code: "BAD_JSON", message: "Dữ liệu gửi lên không phải JSON hợp lệ." });
   }
   if (status === 429) {
@@ -55,5 +61,7 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     return reply.status(status).send({ code: error.code ?? "BAD_REQUEST", message: "Yêu cầu không hợp lệ." });
   }
   request.log.error({ err: error }, "unhandled error");
-  return reply.status(500).send({ code: "INTERNAL", message: "Hệ thống gặp lỗi không mong đợi. Dữ liệu của bạn chưa bị thay đổi; vui lòng thử lại hoặc báo quản trị hệ thống." });
+  return reply
+    .status(500)
+    .send({ code: "INTERNAL", message: "Hệ thống gặp lỗi không mong đợi. Dữ liệu của bạn chưa bị thay đổi; vui lòng thử lại hoặc báo quản trị hệ thống." });
 }

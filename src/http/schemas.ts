@@ -22,8 +22,6 @@ export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Ngày phải có dạng năm-tháng-ngày (YYYY-MM-DD).")
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "Ngày không tồn tại.");
-export const boolQuery = z
-  .enum(["true", "false"], { error: "Giá trị phải là true hoặc false." })
-  .transform((v) => v === "true");
+export const boolQuery = z.enum(["true", "false"], { error: "Giá trị phải là true hoặc false." }).transform((v) => v === "true");
 export const page = z.coerce.number().int().min(1, "Trang bắt đầu từ 1.").default(1);
 export const pageSize = z.coerce.number().int().min(1).max(500, "Mỗi trang tối đa 500 dòng.").default(50);

@@ -3,8 +3,50 @@
 const FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Trịnh", "Đinh"];
 const MIDDLE = { nam: ["Văn", "Hữu", "Đức", "Minh", "Quốc", "Thanh", "Công", "Xuân"], nu: ["Thị", "Ngọc", "Thu", "Thanh", "Kim", "Mỹ", "Thị Thu", "Bích"] };
 const GIVEN = {
-  nam: ["An", "Bình", "Cường", "Dũng", "Hải", "Hùng", "Khánh", "Long", "Nam", "Phúc", "Quang", "Sơn", "Tâm", "Thắng", "Tuấn", "Việt", "Lộc", "Trí", "Đạt", "Khoa"],
-  nu: ["Anh", "Chi", "Dung", "Hà", "Hạnh", "Hoa", "Hương", "Lan", "Linh", "Mai", "Ngân", "Nhung", "Phương", "Thảo", "Trang", "Yến", "Vân", "Uyên", "Loan", "Ánh"],
+  nam: [
+    "An",
+    "Bình",
+    "Cường",
+    "Dũng",
+    "Hải",
+    "Hùng",
+    "Khánh",
+    "Long",
+    "Nam",
+    "Phúc",
+    "Quang",
+    "Sơn",
+    "Tâm",
+    "Thắng",
+    "Tuấn",
+    "Việt",
+    "Lộc",
+    "Trí",
+    "Đạt",
+    "Khoa",
+  ],
+  nu: [
+    "Anh",
+    "Chi",
+    "Dung",
+    "Hà",
+    "Hạnh",
+    "Hoa",
+    "Hương",
+    "Lan",
+    "Linh",
+    "Mai",
+    "Ngân",
+    "Nhung",
+    "Phương",
+    "Thảo",
+    "Trang",
+    "Yến",
+    "Vân",
+    "Uyên",
+    "Loan",
+    "Ánh",
+  ],
 };
 
 type Kind = string;
@@ -17,18 +59,89 @@ interface Staffing {
 const STAFFING: Record<Kind, Staffing> = {
   province: { head: "Chủ tịch UBND", headCategory: "can_bo", staff: [["Phó Chủ tịch UBND", "can_bo"]] },
   district: { head: "Chủ tịch UBND", headCategory: "can_bo", staff: [["Phó Chủ tịch UBND", "can_bo"]] },
-  department: { head: "Giám đốc", headCategory: "cong_chuc", staff: [["Phó Giám đốc", "cong_chuc"], ["Chuyên viên", "cong_chuc"], ["Chuyên viên", "cong_chuc"]] },
-  office: { head: "Trưởng phòng", headCategory: "cong_chuc", staff: [["Phó Trưởng phòng", "cong_chuc"], ["Chuyên viên", "cong_chuc"], ["Nhân viên hợp đồng", "nguoi_lao_dong"]] },
-  ward: { head: "Chủ tịch UBND phường", headCategory: "can_bo", staff: [["Phó Chủ tịch UBND phường", "can_bo"], ["Công chức Văn phòng - Thống kê", "cong_chuc"], ["Công chức Tư pháp - Hộ tịch", "cong_chuc"], ["Người hoạt động không chuyên trách", "khong_chuyen_trach"]] },
-  commune: { head: "Chủ tịch UBND xã", headCategory: "can_bo", staff: [["Phó Chủ tịch UBND xã", "can_bo"], ["Công chức Văn phòng - Thống kê", "cong_chuc"], ["Công chức Địa chính - Xây dựng", "cong_chuc"], ["Người hoạt động không chuyên trách", "khong_chuyen_trach"]] },
+  department: {
+    head: "Giám đốc",
+    headCategory: "cong_chuc",
+    staff: [
+      ["Phó Giám đốc", "cong_chuc"],
+      ["Chuyên viên", "cong_chuc"],
+      ["Chuyên viên", "cong_chuc"],
+    ],
+  },
+  office: {
+    head: "Trưởng phòng",
+    headCategory: "cong_chuc",
+    staff: [
+      ["Phó Trưởng phòng", "cong_chuc"],
+      ["Chuyên viên", "cong_chuc"],
+      ["Nhân viên hợp đồng", "nguoi_lao_dong"],
+    ],
+  },
+  ward: {
+    head: "Chủ tịch UBND phường",
+    headCategory: "can_bo",
+    staff: [
+      ["Phó Chủ tịch UBND phường", "can_bo"],
+      ["Công chức Văn phòng - Thống kê", "cong_chuc"],
+      ["Công chức Tư pháp - Hộ tịch", "cong_chuc"],
+      ["Người hoạt động không chuyên trách", "khong_chuyen_trach"],
+    ],
+  },
+  commune: {
+    head: "Chủ tịch UBND xã",
+    headCategory: "can_bo",
+    staff: [
+      ["Phó Chủ tịch UBND xã", "can_bo"],
+      ["Công chức Văn phòng - Thống kê", "cong_chuc"],
+      ["Công chức Địa chính - Xây dựng", "cong_chuc"],
+      ["Người hoạt động không chuyên trách", "khong_chuyen_trach"],
+    ],
+  },
   special_zone: { head: "Chủ tịch UBND đặc khu", headCategory: "can_bo", staff: [["Công chức", "cong_chuc"]] },
-  vertical_agency: { head: "Thủ trưởng cơ quan", headCategory: "cong_chuc", staff: [["Phó Thủ trưởng", "cong_chuc"], ["Chuyên viên", "cong_chuc"]] },
+  vertical_agency: {
+    head: "Thủ trưởng cơ quan",
+    headCategory: "cong_chuc",
+    staff: [
+      ["Phó Thủ trưởng", "cong_chuc"],
+      ["Chuyên viên", "cong_chuc"],
+    ],
+  },
   party_body: { head: "Trưởng ban", headCategory: "can_bo", staff: [["Chuyên viên", "cong_chuc"]] },
   front_org: { head: "Chủ tịch", headCategory: "can_bo", staff: [["Phó Chủ tịch", "can_bo"]] },
-  press: { head: "Tổng biên tập", headCategory: "vien_chuc", staff: [["Phóng viên", "phong_vien"], ["Phóng viên", "phong_vien"], ["Biên tập viên", "vien_chuc"]] },
-  public_service: { head: "Giám đốc", headCategory: "vien_chuc", staff: [["Viên chức", "vien_chuc"], ["Viên chức", "vien_chuc"], ["Nhân viên", "nguoi_lao_dong"]] },
-  enterprise: { head: "Giám đốc", headCategory: "doanh_nhan", staff: [["Người lao động", "nguoi_lao_dong"], ["Người lao động", "nguoi_lao_dong"]] },
-  hamlet: { head: "Trưởng ấp", headCategory: "khong_chuyen_trach", staff: [["Người dân", "nguoi_dan"], ["Người dân", "nguoi_dan"]] },
+  press: {
+    head: "Tổng biên tập",
+    headCategory: "vien_chuc",
+    staff: [
+      ["Phóng viên", "phong_vien"],
+      ["Phóng viên", "phong_vien"],
+      ["Biên tập viên", "vien_chuc"],
+    ],
+  },
+  public_service: {
+    head: "Giám đốc",
+    headCategory: "vien_chuc",
+    staff: [
+      ["Viên chức", "vien_chuc"],
+      ["Viên chức", "vien_chuc"],
+      ["Nhân viên", "nguoi_lao_dong"],
+    ],
+  },
+  enterprise: {
+    head: "Giám đốc",
+    headCategory: "doanh_nhan",
+    staff: [
+      ["Người lao động", "nguoi_lao_dong"],
+      ["Người lao động", "nguoi_lao_dong"],
+    ],
+  },
+  hamlet: {
+    head: "Trưởng ấp",
+    headCategory: "khong_chuyen_trach",
+    staff: [
+      ["Người dân", "nguoi_dan"],
+      ["Người dân", "nguoi_dan"],
+    ],
+  },
   other: { head: "Thủ trưởng", headCategory: "nguoi_lao_dong", staff: [["Nhân viên", "nguoi_lao_dong"]] },
 };
 

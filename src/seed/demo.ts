@@ -2,10 +2,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { count, eq } from "drizzle-orm";
-import { depthOf, unitPath } from "../domain/org.js";
-import { personSortKey, vietnameseSortKey } from "../domain/vietnamese-sort.js";
 import type { Db } from "../db/client.js";
 import { people, roleAssignments, units, users } from "../db/schema.js";
+import { depthOf, unitPath } from "../domain/org.js";
+import { personSortKey, vietnameseSortKey } from "../domain/vietnamese-sort.js";
 import { SYSTEM_ACTOR } from "../modules/actor.js";
 import { writeAudit } from "../modules/audit/write-audit.js";
 import { hashPassword } from "../modules/auth/passwords.js";
@@ -41,7 +41,10 @@ export async function seedDemo(db: Db): Promise<{ seeded: boolean; units: number
         .values({ code: u.code, name: u.name, sortKey: vietnameseSortKey(u.name), kind: u.kind, parentId: parent?.id ?? null, path: "/", depth: 0 })
         .returning({ id: units.id });
       const p = unitPath(parent?.path ?? null, row.id);
-      await tx.update(units).set({ path: p, depth: depthOf(p) }).where(eq(units.id, row.id));
+      await tx
+        .update(units)
+        .set({ path: p, depth: depthOf(p) })
+        .where(eq(units.id, row.id));
       byCode.set(u.code, { id: row.id, path: p });
     }
     const persons = demoPeople(org.units);

@@ -38,7 +38,7 @@ export class Client {
       else this.cookies[c.name] = c.value;
     }
     const isJson = String(res.headers["content-type"] ?? "").includes("application/json");
-    return { status: res.statusCode, body: isJson ? res.json() : res.body, headers: res.headers, raw: res.rawPayload };
+    return { status: res.statusCode, body: (isJson ? res.json() : res.body) as T, headers: res.headers, raw: res.rawPayload };
   }
   get = <T = any>(url: string) => this.request<T>("GET", url);
   post = <T = any>(url: string, body?: unknown) => this.request<T>("POST", url, body ?? {});

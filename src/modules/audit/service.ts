@@ -1,8 +1,8 @@
 import { and, asc, count, desc, eq, gt, gte, ilike, lt, type SQL } from "drizzle-orm";
-import { type ChainRow, GENESIS_HASH, verifyChain } from "../../domain/audit-chain.js";
-import { can } from "../../domain/access.js";
 import type { Executor } from "../../db/client.js";
 import { auditLog } from "../../db/schema.js";
+import { can } from "../../domain/access.js";
+import { type ChainRow, GENESIS_HASH, verifyChain } from "../../domain/audit-chain.js";
 import { forbidden } from "../../http/errors.js";
 import type { Actor } from "../actor.js";
 

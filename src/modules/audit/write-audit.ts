@@ -1,7 +1,7 @@
 import { desc, sql } from "drizzle-orm";
-import { type AuditContent, GENESIS_HASH, auditHash } from "../../domain/audit-chain.js";
 import type { Executor } from "../../db/client.js";
 import { auditLog } from "../../db/schema.js";
+import { type AuditContent, auditHash, GENESIS_HASH } from "../../domain/audit-chain.js";
 import type { Actor } from "../actor.js";
 
 export interface AuditInput {

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, lt, sql } from "drizzle-orm";
-import { type Grant, type Role, capabilitiesOf, ROLES } from "../../domain/access.js";
 import type { Db, Executor } from "../../db/client.js";
 import { roleAssignments, sessions, units, users } from "../../db/schema.js";
+import { capabilitiesOf, type Grant, ROLES, type Role } from "../../domain/access.js";
 import { AppError, badRequest } from "../../http/errors.js";
 import type { Actor } from "../actor.js";
 import { writeAudit } from "../audit/write-audit.js";
@@ -24,7 +24,7 @@ const fmtTime = (d: Date) =>
 export async function login(db: Db, policy: LoginPolicy, input: { username: string; password: string; ip?: string; userAgent?: string }) {
   const invalid = new AppError(401, "INVALID_CREDENTIALS", "Tên đăng nhập hoặc mật khẩu không đúng.");
   const [user] = await db.select().from(users).where(sql`lower(${users.username}) = lower(${input.username.trim()})`);
-  if (!user || !user.active) {
+  if (!user?.active) {
     // Spend the same time as a real check so usernames cannot be probed by timing.
     dummyHash ??= hashPassword("không-có-tài-khoản-này");
     await checkPassword(await dummyHash, input.password);
@@ -32,21 +32,32 @@ export async function login(db: Db, policy: LoginPolicy, input: { username: stri
   }
   const now = new Date();
   if (user.lockedUntil && user.lockedUntil > now) {
-    throw new AppError(423, "ACCOUNT_LOCKED", `Tài khoản đang bị tạm khóa do nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau ${fmtTime(user.lockedUntil)} hoặc liên hệ quản trị hệ thống.`);
+    throw new AppError(
+      423,
+      "ACCOUNT_LOCKED",
+      `Tài khoản đang bị tạm khóa do nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau ${fmtTime(user.lockedUntil)} hoặc liên hệ quản trị hệ thống.`,
+    );
   }
   const ok = await checkPassword(user.passwordHash, input.password);
   if (!ok) {
     const failures = user.failedLogins + 1;
     const lock = failures >= policy.maxFailures ? new Date(now.getTime() + policy.lockMinutes * 60_000) : null;
     await db.transaction(async (tx) => {
-      await tx.update(users).set({ failedLogins: lock ? 0 : failures, lockedUntil: lock }).where(eq(users.id, user.id));
+      await tx
+        .update(users)
+        .set({ failedLogins: lock ? 0 : failures, lockedUntil: lock })
+        .where(eq(users.id, user.id));
       if (lock) {
-        await writeAudit(tx, { userId: 0, username: "system", fullName: "Hệ thống", grants: [] }, {
-          action: "user.lock",
-          entity: "user",
-          entityId: user.id,
-          summary: `Tạm khóa tài khoản ${user.username} đến ${fmtTime(lock)} sau ${failures} lần nhập sai mật khẩu`,
-        });
+        await writeAudit(
+          tx,
+          { userId: 0, username: "system", fullName: "Hệ thống", grants: [] },
+          {
+            action: "user.lock",
+            entity: "user",
+            entityId: user.id,
+            summary: `Tạm khóa tài khoản ${user.username} đến ${fmtTime(lock)} sau ${failures} lần nhập sai mật khẩu`,
+          },
+        );
       }
     });
     if (lock) {
@@ -83,7 +94,13 @@ export async function loadGrants(db: Executor, userId: number): Promise<(Grant &
     .leftJoin(units, eq(units.id, roleAssignments.unitId))
     .where(eq(roleAssignments.userId, userId))
     .orderBy(roleAssignments.id);
-  return rows.map((r) => ({ id: r.id, role: r.role as Role, unitId: r.unitId, unitName: r.unitName, scopePath: r.unitId === null ? null : (r.path ?? "/__none__/") }));
+  return rows.map((r) => ({
+    id: r.id,
+    role: r.role as Role,
+    unitId: r.unitId,
+    unitName: r.unitName,
+    scopePath: r.unitId === null ? null : (r.path ?? "/__none__/"),
+  }));
 }
 
 /** Resolves a session token to the actor and its CSRF token, or null when absent or expired. */
@@ -93,7 +110,7 @@ export async function resolveSession(db: Db, token: string): Promise<{ actor: Ac
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, sha256(token)), gt(sessions.expiresAt, new Date())));
-  if (!row || !row.active) return null;
+  if (!row?.active) return null;
   const grants = await loadGrants(db, row.userId);
   return {
     actor: { userId: row.userId, username: row.username, fullName: row.fullName, grants: grants.map(({ role, scopePath }) => ({ role, scopePath })) },
@@ -107,7 +124,13 @@ export async function describeMe(db: Db, actor: Actor, csrfToken: string) {
     id: actor.userId,
     username: actor.username,
     fullName: actor.fullName,
-    roles: grants.map((g) => ({ id: g.id, role: g.role, roleLabel: ROLES.find((r) => r.value === g.role)?.label ?? g.role, unitId: g.unitId, unitName: g.unitName })),
+    roles: grants.map((g) => ({
+      id: g.id,
+      role: g.role,
+      roleLabel: ROLES.find((r) => r.value === g.role)?.label ?? g.role,
+      unitId: g.unitId,
+      unitName: g.unitName,
+    })),
     capabilities: capabilitiesOf(actor.grants),
     csrfToken,
   };
@@ -122,7 +145,10 @@ export async function changePassword(db: Db, actor: Actor, input: { currentPassw
   assertStrongPassword(input.newPassword);
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash, updatedAt: new Date(), version: sql`${users.version} + 1` }).where(eq(users.id, user.id));
+    await tx
+      .update(users)
+      .set({ passwordHash, updatedAt: new Date(), version: sql`${users.version} + 1` })
+      .where(eq(users.id, user.id));
     // Other sessions of this user end: a changed password must lock out whoever knew the old one.
     await tx.delete(sessions).where(and(eq(sessions.userId, user.id), sql`${sessions.id} <> ${sha256(keepSessionToken)}`));
     await writeAudit(tx, actor, { action: "user.change_password", entity: "user", entityId: user.id, summary: `${user.username} đổi mật khẩu` });

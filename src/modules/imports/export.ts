@@ -1,8 +1,8 @@
-import { and, eq, like, sql } from "drizzle-orm";
-import { PEOPLE_COLUMNS, UNIT_COLUMNS } from "../../domain/import-rows.js";
-import { PERSON_CATEGORIES, SEXES, UNIT_KINDS, labelOf } from "../../domain/org.js";
+import { and, eq, like, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import { people, units } from "../../db/schema.js";
+import { PEOPLE_COLUMNS, UNIT_COLUMNS } from "../../domain/import-rows.js";
+import { labelOf, PERSON_CATEGORIES, SEXES, UNIT_KINDS } from "../../domain/org.js";
 import type { Actor } from "../actor.js";
 import { assertCan, scopeCondition } from "../scope.js";
 import { findUnit } from "../units/service.js";
@@ -45,20 +45,33 @@ async function out(kind: string, format: FileFormat, headers: string[], rows: un
 
 export async function exportUnits(db: Executor, actor: Actor, format: FileFormat): Promise<FileOut> {
   assertCan(actor, "units.read");
-  const rows = await db.select().from(units).where(and(scopeCondition(actor, "units.read", units.path), eq(units.active, true))).orderBy(units.depth, sql`${units.sortKey} collate "C"`);
+  const rows = await db
+    .select()
+    .from(units)
+    .where(and(scopeCondition(actor, "units.read", units.path), eq(units.active, true)))
+    .orderBy(units.depth, sql`${units.sortKey} collate "C"`);
   const codeOf = new Map(rows.map((u) => [u.id, u.code]));
   const parents = new Map<number, string>();
   for (const u of rows) if (u.parentId && !codeOf.has(u.parentId)) parents.set(u.parentId, "");
   if (parents.size) {
-    const extra = await db.select({ id: units.id, code: units.code }).from(units).where(sql`${units.id} in ${[...parents.keys()]}`);
+    const extra = await db
+      .select({ id: units.id, code: units.code })
+      .from(units)
+      .where(sql`${units.id} in ${[...parents.keys()]}`);
     for (const e of extra) codeOf.set(e.id, e.code);
   }
-  return out("don-vi", format, unitHeaders, rows.map((u) => [u.code, u.name, labelOf(UNIT_KINDS, u.kind), u.parentId ? codeOf.get(u.parentId) ?? "" : ""]), unitHelp);
+  return out(
+    "don-vi",
+    format,
+    unitHeaders,
+    rows.map((u) => [u.code, u.name, labelOf(UNIT_KINDS, u.kind), u.parentId ? (codeOf.get(u.parentId) ?? "") : ""]),
+    unitHelp,
+  );
 }
 
 export async function exportPeople(db: Executor, actor: Actor, format: FileFormat, unitId?: number): Promise<FileOut> {
   assertCan(actor, "people.read");
-  let within = undefined;
+  let within: SQL | undefined;
   if (unitId) {
     const u = await findUnit(db, unitId);
     assertCan(actor, "people.read", u.path);
@@ -74,7 +87,18 @@ export async function exportPeople(db: Executor, actor: Actor, format: FileForma
     "can-bo",
     format,
     peopleHeaders,
-    rows.map(({ p, unitCode }) => [p.code ?? "", p.fullName, unitCode, labelOf(SEXES, p.sex), dmy(p.birthDate), p.position ?? "", labelOf(PERSON_CATEGORIES, p.category), p.isHead ? "Có" : "Không", p.email ?? "", p.phone ?? ""]),
+    rows.map(({ p, unitCode }) => [
+      p.code ?? "",
+      p.fullName,
+      unitCode,
+      labelOf(SEXES, p.sex),
+      dmy(p.birthDate),
+      p.position ?? "",
+      labelOf(PERSON_CATEGORIES, p.category),
+      p.isHead ? "Có" : "Không",
+      p.email ?? "",
+      p.phone ?? "",
+    ]),
     peopleHelp,
   );
 }

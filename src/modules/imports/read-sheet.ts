@@ -42,7 +42,7 @@ export async function readSheet(buf: Buffer, maxRows: number): Promise<Sheet> {
   } else {
     if (buf.includes(0)) throw badRequest("BAD_FILE", "Tệp không phải Excel (.xlsx) hay CSV. Vui lòng dùng tệp mẫu của hệ thống.");
     const text = buf.toString("utf8").replace(/^\uFEFF/, "");
-    if (text.includes("\uFFFD")) throw badRequest("BAD_ENCODING", "Tệp CSV không ở mã UTF-8 nên tiếng Việt bị lỗi. Khi lưu từ Excel hãy chọn \"CSV UTF-8\".");
+    if (text.includes("\uFFFD")) throw badRequest("BAD_ENCODING", 'Tệp CSV không ở mã UTF-8 nên tiếng Việt bị lỗi. Khi lưu từ Excel hãy chọn "CSV UTF-8".');
     const parsed = Papa.parse<string[]>(text, { skipEmptyLines: "greedy", delimitersToGuess: [",", ";", "\t"] });
     matrix = parsed.data;
   }

@@ -8,47 +8,61 @@ import { commitImport, createImport, getImport } from "./service.js";
 const tags = ["Nhập, xuất dữ liệu"];
 const format = z.enum(["xlsx", "csv"], { error: "Định dạng phải là xlsx hoặc csv." }).default("xlsx");
 
-export const importRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (app) => {
-  const { db } = ctx.database;
+export const importRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    const { db } = ctx.database;
 
-  app.get("/export/units", { schema: { tags, summary: "Xuất danh sách đơn vị", querystring: z.object({ format }) } }, async (request, reply) =>
-    sendFile(reply, await exportUnits(db, actorOf(request), request.query.format)),
-  );
-  app.get(
-    "/export/people",
-    { schema: { tags, summary: "Xuất danh sách cán bộ", querystring: z.object({ format, unitId: z.coerce.number().int().positive().optional() }) } },
-    async (request, reply) => sendFile(reply, await exportPeople(db, actorOf(request), request.query.format, request.query.unitId)),
-  );
-  app.get("/import/template/:kind", { schema: { tags, summary: "Tệp mẫu để nhập", params: z.object({ kind: z.enum(["units", "people"]) }) } }, async (request, reply) => {
-    actorOf(request);
-    return sendFile(reply, await importTemplate(request.params.kind));
-  });
+    app.get("/export/units", { schema: { tags, summary: "Xuất danh sách đơn vị", querystring: z.object({ format }) } }, async (request, reply) =>
+      sendFile(reply, await exportUnits(db, actorOf(request), request.query.format)),
+    );
+    app.get(
+      "/export/people",
+      { schema: { tags, summary: "Xuất danh sách cán bộ", querystring: z.object({ format, unitId: z.coerce.number().int().positive().optional() }) } },
+      async (request, reply) => sendFile(reply, await exportPeople(db, actorOf(request), request.query.format, request.query.unitId)),
+    );
+    app.get(
+      "/import/template/:kind",
+      { schema: { tags, summary: "Tệp mẫu để nhập", params: z.object({ kind: z.enum(["units", "people"]) }) } },
+      async (request, reply) => {
+        actorOf(request);
+        return sendFile(reply, await importTemplate(request.params.kind));
+      },
+    );
 
-  app.post("/imports", { schema: { tags, summary: "Tải tệp lên để kiểm tra trước khi nhập (multipart: kind, file)" } }, async (request, reply) => {
-    const actor = actorOf(request);
-    if (!request.isMultipart()) throw badRequest("NOT_MULTIPART", "Hãy gửi tệp theo dạng multipart/form-data (trường kind và file).");
-    let kind: string | undefined;
-    let file: { name: string; data: Buffer } | undefined;
-    for await (const part of request.parts()) {
-      if (part.type === "file") {
-        const tooLarge = new AppError(413, "TOO_LARGE", `Tệp vượt quá giới hạn ${(ctx.config.import.maxBytes / 1048576).toLocaleString("vi-VN", { maximumFractionDigits: 1 })} MB. Vui lòng chia thành nhiều tệp nhỏ hơn.`);
-        const data = await part.toBuffer().catch(() => {
-          throw tooLarge;
-        });
-        if (part.file.truncated) throw tooLarge;
-        file = { name: part.filename, data };
-      } else if (part.fieldname === "kind") kind = String(part.value);
-    }
-    if (kind !== "units" && kind !== "people") throw badRequest("BAD_KIND", "Hãy chọn loại dữ liệu cần nhập: đơn vị (units) hoặc cán bộ (people).");
-    if (!file) throw badRequest("NO_FILE", "Chưa chọn tệp để tải lên.");
-    const result = await createImport(db, actor, { kind, fileName: file.name, data: file.data, maxRows: ctx.config.import.maxRows });
-    return reply.status(201).send(result);
-  });
+    app.post("/imports", { schema: { tags, summary: "Tải tệp lên để kiểm tra trước khi nhập (multipart: kind, file)" } }, async (request, reply) => {
+      const actor = actorOf(request);
+      if (!request.isMultipart()) throw badRequest("NOT_MULTIPART", "Hãy gửi tệp theo dạng multipart/form-data (trường kind và file).");
+      let kind: string | undefined;
+      let file: { name: string; data: Buffer } | undefined;
+      for await (const part of request.parts()) {
+        if (part.type === "file") {
+          const tooLarge = new AppError(
+            413,
+            "TOO_LARGE",
+            `Tệp vượt quá giới hạn ${(ctx.config.import.maxBytes / 1048576).toLocaleString("vi-VN", { maximumFractionDigits: 1 })} MB. Vui lòng chia thành nhiều tệp nhỏ hơn.`,
+          );
+          const data = await part.toBuffer().catch(() => {
+            throw tooLarge;
+          });
+          if (part.file.truncated) throw tooLarge;
+          file = { name: part.filename, data };
+        } else if (part.fieldname === "kind") kind = String(part.value);
+      }
+      if (kind !== "units" && kind !== "people") throw badRequest("BAD_KIND", "Hãy chọn loại dữ liệu cần nhập: đơn vị (units) hoặc cán bộ (people).");
+      if (!file) throw badRequest("NO_FILE", "Chưa chọn tệp để tải lên.");
+      const result = await createImport(db, actor, { kind, fileName: file.name, data: file.data, maxRows: ctx.config.import.maxRows });
+      return reply.status(201).send(result);
+    });
 
-  app.post("/imports/:id/commit", { schema: { tags, summary: "Nhập dữ liệu đã kiểm tra", params: z.object({ id: z.uuid("Mã lượt nhập không hợp lệ.") }) } }, async (request, reply) =>
-    reply.status(202).send(await commitImport(db, actorOf(request), request.params.id)),
-  );
-  app.get("/imports/:id", { schema: { tags, summary: "Trạng thái lượt nhập", params: z.object({ id: z.uuid("Mã lượt nhập không hợp lệ.") }) } }, async (request) =>
-    getImport(db, actorOf(request), request.params.id),
-  );
-};
+    app.post(
+      "/imports/:id/commit",
+      { schema: { tags, summary: "Nhập dữ liệu đã kiểm tra", params: z.object({ id: z.uuid("Mã lượt nhập không hợp lệ.") }) } },
+      async (request, reply) => reply.status(202).send(await commitImport(db, actorOf(request), request.params.id)),
+    );
+    app.get(
+      "/imports/:id",
+      { schema: { tags, summary: "Trạng thái lượt nhập", params: z.object({ id: z.uuid("Mã lượt nhập không hợp lệ.") }) } },
+      async (request) => getImport(db, actorOf(request), request.params.id),
+    );
+  };

@@ -1,20 +1,20 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Db, Executor } from "../../db/client.js";
+import { imports, people, units } from "../../db/schema.js";
 import { can } from "../../domain/access.js";
 import {
+  missingColumns,
   PEOPLE_COLUMNS,
   type PersonImportRow,
+  parentsFirst,
   type RowError,
   UNIT_COLUMNS,
   type UnitImportRow,
-  missingColumns,
-  parentsFirst,
   validatePeopleRows,
   validateUnitRows,
 } from "../../domain/import-rows.js";
 import { personSortKey, vietnameseSortKey } from "../../domain/vietnamese-sort.js";
-import type { Db, Executor } from "../../db/client.js";
-import { imports, people, units } from "../../db/schema.js";
 import { AppError, badRequest, forbidden, notFound } from "../../http/errors.js";
 import type { Actor } from "../actor.js";
 import { type AuditInput, writeAudit } from "../audit/write-audit.js";
@@ -48,7 +48,10 @@ function present(row: ImportRow) {
 export async function createImport(db: Db, actor: Actor, input: { kind: ImportKind; fileName: string; data: Buffer; maxRows: number }) {
   assertCan(actor, input.kind === "units" ? "import.units" : "import.people");
   const sheet = await readSheet(input.data, input.maxRows);
-  const required = input.kind === "units" ? [UNIT_COLUMNS.code, UNIT_COLUMNS.name, UNIT_COLUMNS.kind] : [PEOPLE_COLUMNS.fullName, PEOPLE_COLUMNS.unitCode, PEOPLE_COLUMNS.sex, PEOPLE_COLUMNS.category];
+  const required =
+    input.kind === "units"
+      ? [UNIT_COLUMNS.code, UNIT_COLUMNS.name, UNIT_COLUMNS.kind]
+      : [PEOPLE_COLUMNS.fullName, PEOPLE_COLUMNS.unitCode, PEOPLE_COLUMNS.sex, PEOPLE_COLUMNS.category];
   const missing = missingColumns(sheet.headers, required);
   if (missing.length) {
     throw badRequest("MISSING_COLUMNS", `Tệp thiếu cột: ${missing.join(", ")}. Dòng 1 phải có đúng tên các cột như tệp mẫu.`, { missing });
@@ -56,7 +59,16 @@ export async function createImport(db: Db, actor: Actor, input: { kind: ImportKi
   const { rows, errors } = input.kind === "units" ? await checkUnits(db, actor, sheet.rows) : await checkPeople(db, actor, sheet.rows);
   const [row] = await db
     .insert(imports)
-    .values({ id: randomUUID(), kind: input.kind, fileName: input.fileName.slice(0, 200), createdBy: actor.userId, status: "preview", totalRows: rows.length, errors, rows })
+    .values({
+      id: randomUUID(),
+      kind: input.kind,
+      fileName: input.fileName.slice(0, 200),
+      createdBy: actor.userId,
+      status: "preview",
+      totalRows: rows.length,
+      errors,
+      rows,
+    })
     .returning();
   return present(row);
 }
@@ -82,12 +94,20 @@ async function checkUnits(db: Db, actor: Actor, raw: Parameters<typeof validateU
     }
     if (parent === undefined || parent === null) {
       if (!current && !can(actor.grants, "units.write", "/")) {
-        errors.push({ row: r.row, column: UNIT_COLUMNS.parentCode, message: `Dòng ${r.row}: thiếu mã đơn vị cấp trên (chỉ quản trị hệ thống được tạo đơn vị cấp cao nhất)` });
+        errors.push({
+          row: r.row,
+          column: UNIT_COLUMNS.parentCode,
+          message: `Dòng ${r.row}: thiếu mã đơn vị cấp trên (chỉ quản trị hệ thống được tạo đơn vị cấp cao nhất)`,
+        });
       }
     } else {
       const anchor = existing.get(parent);
       if (anchor && !can(actor.grants, "units.write", anchor.path)) {
-        errors.push({ row: r.row, column: UNIT_COLUMNS.parentCode, message: `Dòng ${r.row}: đơn vị cấp trên "${r.parentCode}" nằm ngoài phạm vi bạn được quản lý` });
+        errors.push({
+          row: r.row,
+          column: UNIT_COLUMNS.parentCode,
+          message: `Dòng ${r.row}: đơn vị cấp trên "${r.parentCode}" nằm ngoài phạm vi bạn được quản lý`,
+        });
       } else if (anchor && !anchor.active) {
         errors.push({ row: r.row, column: UNIT_COLUMNS.parentCode, message: `Dòng ${r.row}: đơn vị cấp trên "${r.parentCode}" đã ngừng hoạt động` });
       }
@@ -105,11 +125,19 @@ async function checkPeople(db: Db, actor: Actor, raw: Parameters<typeof validate
   const { rows, errors } = validatePeopleRows(raw, new Set(inScope.map((u) => u.code.toLowerCase())));
   const codes = rows.map((r) => r.code).filter((c): c is string => !!c);
   if (codes.length) {
-    const found = await db.select({ code: people.code, path: units.path, fullName: people.fullName }).from(people).innerJoin(units, eq(units.id, people.unitId)).where(inArray(people.code, codes));
+    const found = await db
+      .select({ code: people.code, path: units.path, fullName: people.fullName })
+      .from(people)
+      .innerJoin(units, eq(units.id, people.unitId))
+      .where(inArray(people.code, codes));
     const outside = new Map(found.filter((f) => !can(actor.grants, "people.write", f.path)).map((f) => [f.code, f.fullName]));
     for (const r of rows) {
       if (r.code && outside.has(r.code)) {
-        errors.push({ row: r.row, column: PEOPLE_COLUMNS.code, message: `Dòng ${r.row}: mã cán bộ "${r.code}" đã thuộc về ${outside.get(r.code)} ở đơn vị ngoài phạm vi bạn được quản lý` });
+        errors.push({
+          row: r.row,
+          column: PEOPLE_COLUMNS.code,
+          message: `Dòng ${r.row}: mã cán bộ "${r.code}" đã thuộc về ${outside.get(r.code)} ở đơn vị ngoài phạm vi bạn được quản lý`,
+        });
       }
     }
   }
@@ -132,16 +160,24 @@ export async function getImport(db: Db, actor: Actor, id: string) {
 export async function commitImport(db: Db, actor: Actor, id: string) {
   const row = await findImport(db, actor, id);
   assertCan(actor, row.kind === "units" ? "import.units" : "import.people");
-  if ((row.errors as RowError[]).length) throw badRequest("IMPORT_HAS_ERRORS", "Tệp còn lỗi nên chưa thể nhập. Hãy sửa các dòng được báo lỗi trong tệp rồi tải lên lại.");
+  if ((row.errors as RowError[]).length)
+    throw badRequest("IMPORT_HAS_ERRORS", "Tệp còn lỗi nên chưa thể nhập. Hãy sửa các dòng được báo lỗi trong tệp rồi tải lên lại.");
   if (row.status !== "preview") throw new AppError(409, "IMPORT_STARTED", "Lượt nhập này đã được thực hiện. Hãy tải tệp lên lại nếu muốn nhập tiếp.");
-  const [started] = await db.update(imports).set({ status: "running" }).where(and(eq(imports.id, id), eq(imports.status, "preview"))).returning();
+  const [started] = await db
+    .update(imports)
+    .set({ status: "running" })
+    .where(and(eq(imports.id, id), eq(imports.status, "preview")))
+    .returning();
   if (!started) throw new AppError(409, "IMPORT_STARTED", "Lượt nhập này đang được thực hiện.");
   running.set(id, 0);
   const job = runImport(db, actor, started)
     .then((result) => db.update(imports).set({ status: "done", processedRows: started.totalRows, result }).where(eq(imports.id, id)))
     .catch((e: unknown) => {
       const message = e instanceof AppError ? e.message : "Lỗi không mong đợi khi ghi dữ liệu; không có dòng nào được lưu.";
-      return db.update(imports).set({ status: "failed", errors: [{ row: 0, column: "", message }] }).where(eq(imports.id, id));
+      return db
+        .update(imports)
+        .set({ status: "failed", errors: [{ row: 0, column: "", message }] })
+        .where(eq(imports.id, id));
     })
     .finally(() => running.delete(id));
   pending.add(job);
@@ -156,7 +192,10 @@ export const importsSettled = () => Promise.allSettled([...pending]);
 async function runImport(db: Db, actor: Actor, row: ImportRow) {
   const progress = (n: number) => running.set(row.id, n);
   return db.transaction(async (tx) => {
-    const summary = row.kind === "units" ? await applyUnits(tx, actor, row.rows as UnitImportRow[], progress) : await applyPeople(tx, actor, row.rows as PersonImportRow[], progress);
+    const summary =
+      row.kind === "units"
+        ? await applyUnits(tx, actor, row.rows as UnitImportRow[], progress)
+        : await applyPeople(tx, actor, row.rows as PersonImportRow[], progress);
     await writeAudit(tx, actor, {
       action: "import.commit",
       entity: "import",
@@ -208,7 +247,10 @@ async function applyUnits(tx: Executor, actor: Actor, rows: UnitImportRow[], pro
 }
 
 async function applyPeople(tx: Executor, actor: Actor, rows: PersonImportRow[], progress: (n: number) => void) {
-  const unitRows = await tx.select({ id: units.id, code: units.code, name: units.name, path: units.path }).from(units).where(inArray(sql`lower(${units.code})`, [...new Set(rows.map((r) => r.unitCode.toLowerCase()))]));
+  const unitRows = await tx
+    .select({ id: units.id, code: units.code, name: units.name, path: units.path })
+    .from(units)
+    .where(inArray(sql`lower(${units.code})`, [...new Set(rows.map((r) => r.unitCode.toLowerCase()))]));
   const unitByCode = new Map(unitRows.map((u) => [u.code.toLowerCase(), u]));
   const codes = rows.map((r) => r.code).filter((c): c is string => !!c);
   const existing = codes.length ? await tx.select().from(people).where(inArray(people.code, codes)) : [];

@@ -14,45 +14,59 @@ const fields = {
   position: optionalText("chức vụ", 120),
   category: z.enum(personCategoryValues, { error: "Vui lòng chọn đối tượng (cán bộ, công chức, viên chức…)." }),
   isHead: z.boolean().optional(),
-  email: z.email("Email không hợp lệ.").nullish().or(z.literal("").transform(() => null)),
-  phone: z.string().trim().regex(/^[0-9 +().-]{6,20}$/, "Số điện thoại không hợp lệ.").nullish().or(z.literal("").transform(() => null)),
+  email: z
+    .email("Email không hợp lệ.")
+    .nullish()
+    .or(z.literal("").transform(() => null)),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[0-9 +().-]{6,20}$/, "Số điện thoại không hợp lệ.")
+    .nullish()
+    .or(z.literal("").transform(() => null)),
 };
 const tags = ["Cán bộ"];
 
-export const peopleRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (app) => {
-  const { db } = ctx.database;
+export const peopleRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    const { db } = ctx.database;
 
-  app.get(
-    "/people",
-    {
-      schema: {
-        tags,
-        summary: "Danh sách cán bộ, người lao động",
-        querystring: z.object({
-          unitId: z.coerce.number().int().positive().optional(),
-          includeSubunits: boolQuery.default(true),
-          q: z.string().max(100).optional(),
-          category: z.enum(personCategoryValues).optional(),
-          active: boolQuery.default(true),
-          page,
-          pageSize,
-        }),
+    app.get(
+      "/people",
+      {
+        schema: {
+          tags,
+          summary: "Danh sách cán bộ, người lao động",
+          querystring: z.object({
+            unitId: z.coerce.number().int().positive().optional(),
+            includeSubunits: boolQuery.default(true),
+            q: z.string().max(100).optional(),
+            category: z.enum(personCategoryValues).optional(),
+            active: boolQuery.default(true),
+            page,
+            pageSize,
+          }),
+        },
       },
-    },
-    async (request) => listPeople(db, actorOf(request), request.query),
-  );
+      async (request) => listPeople(db, actorOf(request), request.query),
+    );
 
-  app.get("/people/:id", { schema: { tags, summary: "Hồ sơ cán bộ", params: idParam } }, async (request) => getPerson(db, actorOf(request), request.params.id));
+    app.get("/people/:id", { schema: { tags, summary: "Hồ sơ cán bộ", params: idParam } }, async (request) =>
+      getPerson(db, actorOf(request), request.params.id),
+    );
 
-  app.post("/people", { schema: { tags, summary: "Thêm cán bộ", body: z.object(fields) } }, async (request, reply) =>
-    reply.status(201).send(await createPerson(db, actorOf(request), request.body)),
-  );
+    app.post("/people", { schema: { tags, summary: "Thêm cán bộ", body: z.object(fields) } }, async (request, reply) =>
+      reply.status(201).send(await createPerson(db, actorOf(request), request.body)),
+    );
 
-  app.patch("/people/:id", { schema: { tags, summary: "Sửa hồ sơ cán bộ", params: idParam, body: z.object(fields).partial().extend({ version }) } }, async (request) =>
-    updatePerson(db, actorOf(request), request.params.id, request.body),
-  );
+    app.patch(
+      "/people/:id",
+      { schema: { tags, summary: "Sửa hồ sơ cán bộ", params: idParam, body: z.object(fields).partial().extend({ version }) } },
+      async (request) => updatePerson(db, actorOf(request), request.params.id, request.body),
+    );
 
-  app.post("/people/:id/deactivate", { schema: { tags, summary: "Thôi theo dõi cán bộ", params: idParam, body: z.object({ version }) } }, async (request) =>
-    deactivatePerson(db, actorOf(request), request.params.id, request.body),
-  );
-};
+    app.post("/people/:id/deactivate", { schema: { tags, summary: "Thôi theo dõi cán bộ", params: idParam, body: z.object({ version }) } }, async (request) =>
+      deactivatePerson(db, actorOf(request), request.params.id, request.body),
+    );
+  };

@@ -1,8 +1,8 @@
-import { and, count, eq, ilike, like, sql, type SQL } from "drizzle-orm";
-import { PERSON_CATEGORIES, SEXES, labelOf } from "../../domain/org.js";
-import { personSortKey } from "../../domain/vietnamese-sort.js";
+import { and, count, eq, ilike, like, type SQL, sql } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client.js";
 import { people, units } from "../../db/schema.js";
+import { labelOf, PERSON_CATEGORIES, SEXES } from "../../domain/org.js";
+import { personSortKey } from "../../domain/vietnamese-sort.js";
 import { badRequest, conflict, notFound, versionConflict } from "../../http/errors.js";
 import type { Actor } from "../actor.js";
 import { writeAudit } from "../audit/write-audit.js";
@@ -93,7 +93,11 @@ export async function listPeople(db: Executor, actor: Actor, query: PeopleQuery)
 }
 
 async function findPerson(db: Executor, id: number) {
-  const [row] = await db.select({ p: people, unitName: units.name, unitPath: units.path }).from(people).innerJoin(units, eq(units.id, people.unitId)).where(eq(people.id, id));
+  const [row] = await db
+    .select({ p: people, unitName: units.name, unitPath: units.path })
+    .from(people)
+    .innerJoin(units, eq(units.id, people.unitId))
+    .where(eq(people.id, id));
   if (!row) throw notFound(`cán bộ có mã số ${id}`);
   return row;
 }
@@ -125,7 +129,14 @@ export async function insertPerson(tx: Executor, actor: Actor, input: PersonFiel
       phone: input.phone || null,
     })
     .returning();
-  await writeAudit(tx, actor, { action: "person.create", entity: "person", entityId: p.id, unitId: p.unitId, summary: `Thêm ${p.fullName} vào ${unitName}`, after: snapshot(p) });
+  await writeAudit(tx, actor, {
+    action: "person.create",
+    entity: "person",
+    entityId: p.id,
+    unitId: p.unitId,
+    summary: `Thêm ${p.fullName} vào ${unitName}`,
+    after: snapshot(p),
+  });
   return p;
 }
 
@@ -193,7 +204,15 @@ export async function deactivatePerson(db: Db, actor: Actor, id: number, input: 
       .where(and(eq(people.id, id), eq(people.version, input.version)))
       .returning();
     if (!next) throw versionConflict(`Hồ sơ của ${row.p.fullName}`);
-    await writeAudit(tx, actor, { action: "person.deactivate", entity: "person", entityId: id, unitId: next.unitId, summary: `Cho ${next.fullName} thôi theo dõi (${row.unitName})`, before: snapshot(row.p), after: snapshot(next) });
+    await writeAudit(tx, actor, {
+      action: "person.deactivate",
+      entity: "person",
+      entityId: id,
+      unitId: next.unitId,
+      summary: `Cho ${next.fullName} thôi theo dõi (${row.unitName})`,
+      before: snapshot(row.p),
+      after: snapshot(next),
+    });
     return presentPerson(next, row.unitName);
   });
 }

@@ -15,47 +15,69 @@ const kind = z.enum(unitKindValues, { error: "Vui lòng chọn loại đơn vị
 const unitId = z.number({ error: "Vui lòng chọn đơn vị." }).int().positive("Vui lòng chọn đơn vị.");
 const tags = ["Đơn vị"];
 
-export const unitRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (app) => {
-  const { db } = ctx.database;
+export const unitRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    const { db } = ctx.database;
 
-  app.get("/units", { schema: { tags, summary: "Danh sách đơn vị trong phạm vi", querystring: z.object({ includeInactive: boolQuery.default(false) }) } }, async (request) => ({
-    items: await listUnits(db, actorOf(request), { includeInactive: request.query.includeInactive }),
-  }));
+    app.get(
+      "/units",
+      { schema: { tags, summary: "Danh sách đơn vị trong phạm vi", querystring: z.object({ includeInactive: boolQuery.default(false) }) } },
+      async (request) => ({
+        items: await listUnits(db, actorOf(request), { includeInactive: request.query.includeInactive }),
+      }),
+    );
 
-  app.get("/units/:id", { schema: { tags, summary: "Chi tiết đơn vị", params: idParam } }, async (request) => getUnit(db, actorOf(request), request.params.id));
+    app.get("/units/:id", { schema: { tags, summary: "Chi tiết đơn vị", params: idParam } }, async (request) =>
+      getUnit(db, actorOf(request), request.params.id),
+    );
 
-  app.post(
-    "/units",
-    { schema: { tags, summary: "Thêm đơn vị", body: z.object({ code, name: requiredText("tên đơn vị"), kind, parentId: unitId.nullable() }) } },
-    async (request, reply) => reply.status(201).send(await createUnit(db, actorOf(request), request.body)),
-  );
+    app.post(
+      "/units",
+      { schema: { tags, summary: "Thêm đơn vị", body: z.object({ code, name: requiredText("tên đơn vị"), kind, parentId: unitId.nullable() }) } },
+      async (request, reply) => reply.status(201).send(await createUnit(db, actorOf(request), request.body)),
+    );
 
-  app.patch(
-    "/units/:id",
-    { schema: { tags, summary: "Sửa, đổi tên đơn vị", params: idParam, body: z.object({ version, code: code.optional(), name: requiredText("tên đơn vị").optional(), kind: kind.optional() }) } },
-    async (request) => updateUnit(db, actorOf(request), request.params.id, request.body),
-  );
+    app.patch(
+      "/units/:id",
+      {
+        schema: {
+          tags,
+          summary: "Sửa, đổi tên đơn vị",
+          params: idParam,
+          body: z.object({ version, code: code.optional(), name: requiredText("tên đơn vị").optional(), kind: kind.optional() }),
+        },
+      },
+      async (request) => updateUnit(db, actorOf(request), request.params.id, request.body),
+    );
 
-  app.post(
-    "/units/:id/move",
-    { schema: { tags, summary: "Chuyển sang đơn vị cấp trên khác", params: idParam, body: z.object({ version, parentId: unitId }) } },
-    async (request) => moveUnit(db, actorOf(request), request.params.id, request.body),
-  );
+    app.post(
+      "/units/:id/move",
+      { schema: { tags, summary: "Chuyển sang đơn vị cấp trên khác", params: idParam, body: z.object({ version, parentId: unitId }) } },
+      async (request) => moveUnit(db, actorOf(request), request.params.id, request.body),
+    );
 
-  app.post(
-    "/units/:id/merge",
-    { schema: { tags, summary: "Sáp nhập vào đơn vị khác", params: idParam, body: z.object({ version, targetId: unitId, movePeople: z.boolean().default(true) }) } },
-    async (request) => mergeUnit(db, actorOf(request), request.params.id, request.body),
-  );
+    app.post(
+      "/units/:id/merge",
+      {
+        schema: {
+          tags,
+          summary: "Sáp nhập vào đơn vị khác",
+          params: idParam,
+          body: z.object({ version, targetId: unitId, movePeople: z.boolean().default(true) }),
+        },
+      },
+      async (request) => mergeUnit(db, actorOf(request), request.params.id, request.body),
+    );
 
-  app.post("/units/:id/deactivate", { schema: { tags, summary: "Ngừng hoạt động", params: idParam, body: z.object({ version }) } }, async (request) =>
-    setUnitActive(db, actorOf(request), request.params.id, request.body, false),
-  );
-  app.post("/units/:id/reactivate", { schema: { tags, summary: "Hoạt động lại", params: idParam, body: z.object({ version }) } }, async (request) =>
-    setUnitActive(db, actorOf(request), request.params.id, request.body, true),
-  );
+    app.post("/units/:id/deactivate", { schema: { tags, summary: "Ngừng hoạt động", params: idParam, body: z.object({ version }) } }, async (request) =>
+      setUnitActive(db, actorOf(request), request.params.id, request.body, false),
+    );
+    app.post("/units/:id/reactivate", { schema: { tags, summary: "Hoạt động lại", params: idParam, body: z.object({ version }) } }, async (request) =>
+      setUnitActive(db, actorOf(request), request.params.id, request.body, true),
+    );
 
-  app.get("/units/:id/history", { schema: { tags, summary: "Lịch sử thay đổi của đơn vị", params: idParam } }, async (request) => ({
-    items: await unitHistory(db, actorOf(request), request.params.id),
-  }));
-};
+    app.get("/units/:id/history", { schema: { tags, summary: "Lịch sử thay đổi của đơn vị", params: idParam } }, async (request) => ({
+      items: await unitHistory(db, actorOf(request), request.params.id),
+    }));
+  };

@@ -1,8 +1,8 @@
 import { and, count, eq, inArray, ne, sql } from "drizzle-orm";
-import { UNIT_KINDS, ancestorIds, depthOf, isWithin, labelOf, unitPath } from "../../domain/org.js";
-import { vietnameseSortKey } from "../../domain/vietnamese-sort.js";
 import type { Db, Executor } from "../../db/client.js";
 import { people, units } from "../../db/schema.js";
+import { ancestorIds, depthOf, isWithin, labelOf, UNIT_KINDS, unitPath } from "../../domain/org.js";
+import { vietnameseSortKey } from "../../domain/vietnamese-sort.js";
 import { badRequest, conflict, notFound, versionConflict } from "../../http/errors.js";
 import type { Actor } from "../actor.js";
 import { entityHistory } from "../audit/service.js";
@@ -43,7 +43,10 @@ async function assertCodeFree(db: Executor, code: string, exceptId?: number) {
     .select({ id: units.id, name: units.name })
     .from(units)
     .where(and(sql`lower(${units.code}) = lower(${code})`, exceptId ? ne(units.id, exceptId) : undefined));
-  if (other) throw conflict("DUPLICATE_CODE", `Mã đơn vị "${code}" đã được dùng cho "${other.name}". Vui lòng chọn mã khác.`, [{ path: "code", message: "Mã đã tồn tại" }]);
+  if (other)
+    throw conflict("DUPLICATE_CODE", `Mã đơn vị "${code}" đã được dùng cho "${other.name}". Vui lòng chọn mã khác.`, [
+      { path: "code", message: "Mã đã tồn tại" },
+    ]);
 }
 
 export async function listUnits(db: Executor, actor: Actor, opts: { includeInactive: boolean }) {
@@ -62,8 +65,14 @@ export async function getUnit(db: Executor, actor: Actor, id: number) {
   const ids = ancestorIds(u.path);
   const ancestors = ids.length ? await db.select({ id: units.id, name: units.name, path: units.path }).from(units).where(inArray(units.id, ids)) : [];
   ancestors.sort((a, b) => a.path.length - b.path.length);
-  const [{ n: childrenCount }] = await db.select({ n: count() }).from(units).where(and(eq(units.parentId, id), eq(units.active, true)));
-  const [{ n: peopleCount }] = await db.select({ n: count() }).from(people).where(and(eq(people.unitId, id), eq(people.active, true)));
+  const [{ n: childrenCount }] = await db
+    .select({ n: count() })
+    .from(units)
+    .where(and(eq(units.parentId, id), eq(units.active, true)));
+  const [{ n: peopleCount }] = await db
+    .select({ n: count() })
+    .from(people)
+    .where(and(eq(people.unitId, id), eq(people.active, true)));
   const mergedFrom = await db.select({ id: units.id, name: units.name, code: units.code }).from(units).where(eq(units.mergedIntoId, id));
   return { ...presentUnit(u), ancestors: ancestors.map(({ id, name }) => ({ id, name })), childrenCount, peopleCount, mergedFrom };
 }
@@ -83,8 +92,19 @@ export async function insertUnit(tx: Executor, actor: Actor, input: NewUnit, par
     .values({ code: input.code, name: input.name, sortKey: vietnameseSortKey(input.name), kind: input.kind, parentId: parent?.id ?? null, path: "/", depth: 0 })
     .returning();
   const path = unitPath(parent?.path ?? null, created.id);
-  const [u] = await tx.update(units).set({ path, depth: depthOf(path) }).where(eq(units.id, created.id)).returning();
-  await writeAudit(tx, actor, { action: "unit.create", entity: "unit", entityId: u.id, unitId: u.id, summary: `Tạo đơn vị ${u.name} (${u.code})`, after: snapshot(u) });
+  const [u] = await tx
+    .update(units)
+    .set({ path, depth: depthOf(path) })
+    .where(eq(units.id, created.id))
+    .returning();
+  await writeAudit(tx, actor, {
+    action: "unit.create",
+    entity: "unit",
+    entityId: u.id,
+    unitId: u.id,
+    summary: `Tạo đơn vị ${u.name} (${u.code})`,
+    after: snapshot(u),
+  });
   return u;
 }
 
@@ -184,7 +204,10 @@ export async function mergeUnit(db: Db, actor: Actor, id: number, input: { versi
     if (!target.active) throw badRequest("TARGET_INACTIVE", `Đơn vị nhận "${target.name}" đã ngừng hoạt động; chọn đơn vị khác.`);
     if (isWithin(target.path, source.path)) throw badRequest("CYCLE", `Không thể sáp nhập "${source.name}" vào đơn vị trực thuộc nó.`);
     await updateVersioned(tx, source, input.version, {});
-    const children = await tx.select().from(units).where(and(eq(units.parentId, source.id), eq(units.active, true)));
+    const children = await tx
+      .select()
+      .from(units)
+      .where(and(eq(units.parentId, source.id), eq(units.active, true)));
     for (const child of children) await reparent(tx, child, target);
     let movedPeople = 0;
     if (input.movePeople) {
@@ -196,10 +219,29 @@ export async function mergeUnit(db: Db, actor: Actor, id: number, input: { versi
       movedPeople = moved.length;
     }
     const [closed] = await tx.update(units).set({ active: false, mergedIntoId: target.id }).where(eq(units.id, source.id)).returning();
-    const [t] = await tx.update(units).set({ updatedAt: new Date(), version: target.version + 1 }).where(eq(units.id, target.id)).returning();
+    const [t] = await tx
+      .update(units)
+      .set({ updatedAt: new Date(), version: target.version + 1 })
+      .where(eq(units.id, target.id))
+      .returning();
     const summary = `Sáp nhập "${source.name}" vào "${target.name}" (${children.length} đơn vị trực thuộc, ${movedPeople} cán bộ được chuyển)`;
-    await writeAudit(tx, actor, { action: "unit.merge", entity: "unit", entityId: source.id, unitId: source.id, summary, before: snapshot(source), after: snapshot(closed) });
-    await writeAudit(tx, actor, { action: "unit.merge_in", entity: "unit", entityId: target.id, unitId: target.id, summary, after: { mergedFrom: source.id, children: children.map((c) => c.id), movedPeople } });
+    await writeAudit(tx, actor, {
+      action: "unit.merge",
+      entity: "unit",
+      entityId: source.id,
+      unitId: source.id,
+      summary,
+      before: snapshot(source),
+      after: snapshot(closed),
+    });
+    await writeAudit(tx, actor, {
+      action: "unit.merge_in",
+      entity: "unit",
+      entityId: target.id,
+      unitId: target.id,
+      summary,
+      after: { mergedFrom: source.id, children: children.map((c) => c.id), movedPeople },
+    });
     return presentUnit(t);
   });
 }
@@ -209,11 +251,19 @@ export async function setUnitActive(db: Db, actor: Actor, id: number, input: { v
     const u = await findUnit(tx, id);
     assertCan(actor, "units.write", u.path);
     if (!active) {
-      const [{ n }] = await tx.select({ n: count() }).from(units).where(and(eq(units.parentId, id), eq(units.active, true)));
-      if (n > 0) throw conflict("HAS_ACTIVE_CHILDREN", `Đơn vị "${u.name}" còn ${n} đơn vị trực thuộc đang hoạt động. Hãy chuyển hoặc ngừng hoạt động các đơn vị đó trước.`);
+      const [{ n }] = await tx
+        .select({ n: count() })
+        .from(units)
+        .where(and(eq(units.parentId, id), eq(units.active, true)));
+      if (n > 0)
+        throw conflict(
+          "HAS_ACTIVE_CHILDREN",
+          `Đơn vị "${u.name}" còn ${n} đơn vị trực thuộc đang hoạt động. Hãy chuyển hoặc ngừng hoạt động các đơn vị đó trước.`,
+        );
     } else if (u.parentId) {
       const parent = await findUnit(tx, u.parentId);
-      if (!parent.active) throw badRequest("PARENT_INACTIVE", `Đơn vị cấp trên "${parent.name}" đang ngừng hoạt động; hãy cho hoạt động lại đơn vị cấp trên trước.`);
+      if (!parent.active)
+        throw badRequest("PARENT_INACTIVE", `Đơn vị cấp trên "${parent.name}" đang ngừng hoạt động; hãy cho hoạt động lại đơn vị cấp trên trước.`);
     }
     const next = await updateVersioned(tx, u, input.version, { active, mergedIntoId: active ? null : u.mergedIntoId });
     await writeAudit(tx, actor, {
@@ -237,6 +287,13 @@ export async function unitHistory(db: Executor, actor: Actor, id: number) {
 
 export async function unitsByCodes(db: Executor, codes: string[]) {
   if (codes.length === 0) return [];
-  return db.select().from(units).where(inArray(sql`lower(${units.code})`, codes.map((c) => c.toLowerCase())));
+  return db
+    .select()
+    .from(units)
+    .where(
+      inArray(
+        sql`lower(${units.code})`,
+        codes.map((c) => c.toLowerCase()),
+      ),
+    );
 }
-

@@ -8,52 +8,72 @@ import { addRole, createUser, listUsers, removeRole, resetPassword, unlockUser, 
 const tags = ["Tài khoản và phân quyền"];
 const password = z.string({ error: "Vui lòng nhập mật khẩu." }).min(1, "Vui lòng nhập mật khẩu.").max(200);
 
-export const userRoutes = (ctx: AppContext): FastifyPluginAsyncZod => async (app) => {
-  const { db } = ctx.database;
+export const userRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    const { db } = ctx.database;
 
-  app.get("/users", { schema: { tags, summary: "Danh sách tài khoản" } }, async (request) => ({ items: await listUsers(db, actorOf(request)) }));
+    app.get("/users", { schema: { tags, summary: "Danh sách tài khoản" } }, async (request) => ({ items: await listUsers(db, actorOf(request)) }));
 
-  app.post(
-    "/users",
-    {
-      schema: {
-        tags,
-        summary: "Tạo tài khoản",
-        body: z.object({ username: requiredText("tên đăng nhập", 40), fullName: requiredText("họ và tên", 120), password, personId: z.number().int().positive().nullish() }),
+    app.post(
+      "/users",
+      {
+        schema: {
+          tags,
+          summary: "Tạo tài khoản",
+          body: z.object({
+            username: requiredText("tên đăng nhập", 40),
+            fullName: requiredText("họ và tên", 120),
+            password,
+            personId: z.number().int().positive().nullish(),
+          }),
+        },
       },
-    },
-    async (request, reply) => reply.status(201).send(await createUser(db, actorOf(request), request.body)),
-  );
+      async (request, reply) => reply.status(201).send(await createUser(db, actorOf(request), request.body)),
+    );
 
-  app.patch(
-    "/users/:id",
-    { schema: { tags, summary: "Sửa tài khoản", params: idParam, body: z.object({ version, fullName: requiredText("họ và tên", 120).optional(), active: z.boolean().optional() }) } },
-    async (request) => updateUser(db, actorOf(request), request.params.id, request.body),
-  );
-
-  app.post("/users/:id/reset-password", { schema: { tags, summary: "Đặt lại mật khẩu", params: idParam, body: z.object({ newPassword: password }) } }, async (request, reply) => {
-    await resetPassword(db, actorOf(request), request.params.id, request.body.newPassword);
-    return reply.status(204).send();
-  });
-
-  app.post("/users/:id/unlock", { schema: { tags, summary: "Mở khóa tài khoản", params: idParam } }, async (request) => unlockUser(db, actorOf(request), request.params.id));
-
-  app.post(
-    "/users/:id/roles",
-    {
-      schema: {
-        tags,
-        summary: "Giao vai trò trong phạm vi một đơn vị",
-        params: idParam,
-        body: z.object({ role: z.enum(roleValues, { error: "Vui lòng chọn vai trò trong danh mục." }), unitId: z.number().int().positive().nullable() }),
+    app.patch(
+      "/users/:id",
+      {
+        schema: {
+          tags,
+          summary: "Sửa tài khoản",
+          params: idParam,
+          body: z.object({ version, fullName: requiredText("họ và tên", 120).optional(), active: z.boolean().optional() }),
+        },
       },
-    },
-    async (request) => addRole(db, actorOf(request), request.params.id, request.body),
-  );
+      async (request) => updateUser(db, actorOf(request), request.params.id, request.body),
+    );
 
-  app.delete(
-    "/users/:id/roles/:assignmentId",
-    { schema: { tags, summary: "Gỡ vai trò", params: idParam.extend({ assignmentId: z.coerce.number().int().positive() }) } },
-    async (request) => removeRole(db, actorOf(request), request.params.id, request.params.assignmentId),
-  );
-};
+    app.post(
+      "/users/:id/reset-password",
+      { schema: { tags, summary: "Đặt lại mật khẩu", params: idParam, body: z.object({ newPassword: password }) } },
+      async (request, reply) => {
+        await resetPassword(db, actorOf(request), request.params.id, request.body.newPassword);
+        return reply.status(204).send();
+      },
+    );
+
+    app.post("/users/:id/unlock", { schema: { tags, summary: "Mở khóa tài khoản", params: idParam } }, async (request) =>
+      unlockUser(db, actorOf(request), request.params.id),
+    );
+
+    app.post(
+      "/users/:id/roles",
+      {
+        schema: {
+          tags,
+          summary: "Giao vai trò trong phạm vi một đơn vị",
+          params: idParam,
+          body: z.object({ role: z.enum(roleValues, { error: "Vui lòng chọn vai trò trong danh mục." }), unitId: z.number().int().positive().nullable() }),
+        },
+      },
+      async (request) => addRole(db, actorOf(request), request.params.id, request.body),
+    );
+
+    app.delete(
+      "/users/:id/roles/:assignmentId",
+      { schema: { tags, summary: "Gỡ vai trò", params: idParam.extend({ assignmentId: z.coerce.number().int().positive() }) } },
+      async (request) => removeRole(db, actorOf(request), request.params.id, request.params.assignmentId),
+    );
+  };

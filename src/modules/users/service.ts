@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
-import { ROLES, type Role } from "../../domain/access.js";
 import type { Db, Executor } from "../../db/client.js";
 import { roleAssignments, sessions, units, users } from "../../db/schema.js";
+import { ROLES, type Role } from "../../domain/access.js";
 import { badRequest, conflict, notFound, versionConflict } from "../../http/errors.js";
 import type { Actor } from "../actor.js";
 import { writeAudit } from "../audit/write-audit.js";
@@ -24,7 +24,13 @@ async function presentUser(db: Executor, u: UserRow) {
     failedLogins: u.failedLogins,
     lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
     version: u.version,
-    roles: grants.map((g) => ({ id: g.id, role: g.role, roleLabel: ROLES.find((r) => r.value === g.role)?.label ?? g.role, unitId: g.unitId, unitName: g.unitName })),
+    roles: grants.map((g) => ({
+      id: g.id,
+      role: g.role,
+      roleLabel: ROLES.find((r) => r.value === g.role)?.label ?? g.role,
+      unitId: g.unitId,
+      unitName: g.unitName,
+    })),
   };
 }
 
@@ -49,15 +55,29 @@ export async function listUsers(db: Executor, actor: Actor) {
 export async function createUser(db: Db, actor: Actor, input: { username: string; fullName: string; password: string; personId?: number | null }) {
   manage(actor);
   if (!/^[a-zA-Z0-9._-]{3,40}$/.test(input.username)) {
-    throw badRequest("BAD_USERNAME", "Tên đăng nhập gồm 3–40 ký tự: chữ không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới.", [{ path: "username", message: "Tên đăng nhập không hợp lệ" }]);
+    throw badRequest("BAD_USERNAME", "Tên đăng nhập gồm 3–40 ký tự: chữ không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới.", [
+      { path: "username", message: "Tên đăng nhập không hợp lệ" },
+    ]);
   }
   assertStrongPassword(input.password);
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const [taken] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.username}) = lower(${input.username})`);
-    if (taken) throw conflict("DUPLICATE_USERNAME", `Tên đăng nhập "${input.username}" đã có người dùng. Vui lòng chọn tên khác.`, [{ path: "username", message: "Đã tồn tại" }]);
-    const [u] = await tx.insert(users).values({ username: input.username, fullName: input.fullName, passwordHash, personId: input.personId ?? null }).returning();
-    await writeAudit(tx, actor, { action: "user.create", entity: "user", entityId: u.id, summary: `Tạo tài khoản ${u.username} (${u.fullName})`, after: snapshot(u) });
+    if (taken)
+      throw conflict("DUPLICATE_USERNAME", `Tên đăng nhập "${input.username}" đã có người dùng. Vui lòng chọn tên khác.`, [
+        { path: "username", message: "Đã tồn tại" },
+      ]);
+    const [u] = await tx
+      .insert(users)
+      .values({ username: input.username, fullName: input.fullName, passwordHash, personId: input.personId ?? null })
+      .returning();
+    await writeAudit(tx, actor, {
+      action: "user.create",
+      entity: "user",
+      entityId: u.id,
+      summary: `Tạo tài khoản ${u.username} (${u.fullName})`,
+      after: snapshot(u),
+    });
     return presentUser(tx, u);
   });
 }
@@ -75,7 +95,14 @@ export async function updateUser(db: Db, actor: Actor, id: number, input: { vers
       .returning();
     if (!next) throw versionConflict(`Tài khoản ${u.username}`);
     if (!next.active) await tx.delete(sessions).where(eq(sessions.userId, id));
-    await writeAudit(tx, actor, { action: "user.update", entity: "user", entityId: id, summary: `Cập nhật tài khoản ${u.username}`, before: snapshot(u), after: snapshot(next) });
+    await writeAudit(tx, actor, {
+      action: "user.update",
+      entity: "user",
+      entityId: id,
+      summary: `Cập nhật tài khoản ${u.username}`,
+      before: snapshot(u),
+      after: snapshot(next),
+    });
     return presentUser(tx, next);
   });
 }
@@ -86,7 +113,10 @@ export async function resetPassword(db: Db, actor: Actor, id: number, newPasswor
   const passwordHash = await hashPassword(newPassword);
   await db.transaction(async (tx) => {
     const u = await findUser(tx, id);
-    await tx.update(users).set({ passwordHash, failedLogins: 0, lockedUntil: null, updatedAt: new Date(), version: u.version + 1 }).where(eq(users.id, id));
+    await tx
+      .update(users)
+      .set({ passwordHash, failedLogins: 0, lockedUntil: null, updatedAt: new Date(), version: u.version + 1 })
+      .where(eq(users.id, id));
     await tx.delete(sessions).where(eq(sessions.userId, id));
     await writeAudit(tx, actor, { action: "user.reset_password", entity: "user", entityId: id, summary: `Đặt lại mật khẩu cho ${u.username}` });
   });
@@ -96,7 +126,11 @@ export async function unlockUser(db: Db, actor: Actor, id: number) {
   manage(actor);
   return db.transaction(async (tx) => {
     const u = await findUser(tx, id);
-    const [next] = await tx.update(users).set({ failedLogins: 0, lockedUntil: null, updatedAt: new Date(), version: u.version + 1 }).where(eq(users.id, id)).returning();
+    const [next] = await tx
+      .update(users)
+      .set({ failedLogins: 0, lockedUntil: null, updatedAt: new Date(), version: u.version + 1 })
+      .where(eq(users.id, id))
+      .returning();
     await writeAudit(tx, actor, { action: "user.unlock", entity: "user", entityId: id, summary: `Mở khóa tài khoản ${u.username}` });
     return presentUser(tx, next);
   });
@@ -107,16 +141,26 @@ export async function addRole(db: Db, actor: Actor, id: number, input: { role: R
   return db.transaction(async (tx) => {
     const u = await findUser(tx, id);
     if (input.role !== "admin" && input.unitId === null) {
-      throw badRequest("UNIT_REQUIRED", "Vai trò này cần chọn đơn vị phạm vi (vai trò được áp dụng cho đơn vị đó và các đơn vị trực thuộc).", [{ path: "unitId", message: "Chọn đơn vị" }]);
+      throw badRequest("UNIT_REQUIRED", "Vai trò này cần chọn đơn vị phạm vi (vai trò được áp dụng cho đơn vị đó và các đơn vị trực thuộc).", [
+        { path: "unitId", message: "Chọn đơn vị" },
+      ]);
     }
     if (input.role === "admin" && input.unitId !== null) {
-      throw badRequest("ADMIN_IS_GLOBAL", "Vai trò Quản trị hệ thống áp dụng cho toàn hệ thống; không chọn đơn vị.", [{ path: "unitId", message: "Bỏ chọn đơn vị" }]);
+      throw badRequest("ADMIN_IS_GLOBAL", "Vai trò Quản trị hệ thống áp dụng cho toàn hệ thống; không chọn đơn vị.", [
+        { path: "unitId", message: "Bỏ chọn đơn vị" },
+      ]);
     }
     const unit = input.unitId === null ? null : await findUnit(tx, input.unitId);
     const [dup] = await tx
       .select({ id: roleAssignments.id })
       .from(roleAssignments)
-      .where(and(eq(roleAssignments.userId, id), eq(roleAssignments.role, input.role), input.unitId === null ? sql`${roleAssignments.unitId} is null` : eq(roleAssignments.unitId, input.unitId)));
+      .where(
+        and(
+          eq(roleAssignments.userId, id),
+          eq(roleAssignments.role, input.role),
+          input.unitId === null ? sql`${roleAssignments.unitId} is null` : eq(roleAssignments.unitId, input.unitId),
+        ),
+      );
     if (dup) throw conflict("DUPLICATE_ROLE", "Tài khoản đã có vai trò này ở đơn vị này.");
     await tx.insert(roleAssignments).values({ userId: id, role: input.role, unitId: input.unitId });
     const label = ROLES.find((r) => r.value === input.role)?.label ?? input.role;
@@ -136,10 +180,16 @@ export async function removeRole(db: Db, actor: Actor, id: number, assignmentId:
   manage(actor);
   return db.transaction(async (tx) => {
     const u = await findUser(tx, id);
-    const [a] = await tx.select().from(roleAssignments).where(and(eq(roleAssignments.id, assignmentId), eq(roleAssignments.userId, id)));
+    const [a] = await tx
+      .select()
+      .from(roleAssignments)
+      .where(and(eq(roleAssignments.id, assignmentId), eq(roleAssignments.userId, id)));
     if (!a) throw notFound("vai trò này của tài khoản");
     if (a.role === "admin" && a.unitId === null) {
-      const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(roleAssignments).where(and(eq(roleAssignments.role, "admin"), sql`${roleAssignments.unitId} is null`));
+      const [{ n }] = await tx
+        .select({ n: sql<number>`count(*)::int` })
+        .from(roleAssignments)
+        .where(and(eq(roleAssignments.role, "admin"), sql`${roleAssignments.unitId} is null`));
       if (n <= 1) throw conflict("LAST_ADMIN", "Không thể gỡ vai trò quản trị của tài khoản quản trị cuối cùng.");
     }
     await tx.delete(roleAssignments).where(eq(roleAssignments.id, assignmentId));
