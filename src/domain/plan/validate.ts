@@ -1,0 +1,159 @@
+// Checks a plan beyond its shape: points add up, bands neither overlap nor leave gaps, dates are in order,
+// and every reference resolves. Each issue names where it is, in Vietnamese.
+import { conditionInputs } from "./conditions.js";
+import { num } from "./format.js";
+import { type Criterion, type InputDef, type Plan, planSchema, type Rule } from "./schema.js";
+
+export interface PlanIssue {
+  path: string;
+  message: string;
+}
+
+function ruleInputKeys(rule: Rule): string[] {
+  switch (rule.kind) {
+    case "fixed":
+      return rule.cases.flatMap((c) => conditionInputs(c.when));
+    case "sum":
+      return [...rule.parts.flatMap(ruleInputKeys), ...(rule.zeroWhen ? conditionInputs(rule.zeroWhen) : [])];
+    case "pass_fail":
+      return conditionInputs(rule.when);
+    case "sample_check":
+      return [rule.sampledInput, rule.confirmedInput];
+    default:
+      return [rule.input];
+  }
+}
+
+function checkBands(
+  bands: { min?: number; max?: number; minInclusive: boolean; maxInclusive: boolean }[],
+  where: string,
+  issues: PlanIssue[],
+  wholeNumbers: boolean,
+) {
+  const sorted = [...bands].sort((a, b) => (a.min ?? Number.NEGATIVE_INFINITY) - (b.min ?? Number.NEGATIVE_INFINITY));
+  for (let i = 1; i < sorted.length; i++) {
+    const lo = sorted[i - 1];
+    const hi = sorted[i];
+    const loMax = lo.max ?? Number.POSITIVE_INFINITY;
+    const hiMin = hi.min ?? Number.NEGATIVE_INFINITY;
+    if (loMax > hiMin || (loMax === hiMin && lo.maxInclusive && hi.minInclusive)) {
+      issues.push({ path: where, message: `${where}: các khoảng điểm chồng lên nhau quanh giá trị ${num(hiMin)}.` });
+    } else if (wholeNumbers && Number.isInteger(loMax) && Number.isInteger(hiMin) && lo.maxInclusive && hi.minInclusive && hiMin === loMax + 1) {
+      // Counts are whole numbers: "0" then "1" then "2 or more" leaves no gap.
+    } else if (loMax < hiMin || (loMax === hiMin && !lo.maxInclusive && !hi.minInclusive)) {
+      issues.push({ path: where, message: `${where}: có khoảng trống giữa ${num(loMax)} và ${num(hiMin)} chưa được quy định điểm.` });
+    }
+  }
+}
+
+function walkCriteria(criteria: Criterion[], path: string, issues: PlanIssue[], ids: Set<string>, inherited: Record<string, InputDef>) {
+  for (const [i, c] of criteria.entries()) {
+    const here = `"${c.code ? `${c.code}. ` : ""}${c.title}"`;
+    const at = `${path}.${i}`;
+    if (ids.has(c.id)) issues.push({ path: at, message: `Mã tiêu chí "${c.id}" bị trùng; mỗi tiêu chí cần một mã riêng.` });
+    ids.add(c.id);
+    const declared = { ...inherited };
+    for (const inp of c.inputs ?? []) declared[inp.key] = inp;
+    if (c.children?.length) {
+      if (c.rule) issues.push({ path: at, message: `Tiêu chí ${here} có tiêu chí con nên không đặt quy tắc chấm riêng; điểm là tổng các tiêu chí con.` });
+      const scored = c.children.filter((k) => k.max !== undefined);
+      const sum = scored.reduce((s, k) => s + (k.max ?? 0), 0);
+      if (c.max !== undefined && scored.length && Math.abs(sum - c.max) > 1e-9 && c.cap === undefined) {
+        issues.push({ path: at, message: `Tiêu chí ${here}: điểm chuẩn ${num(c.max)} nhưng các tiêu chí con cộng lại ${num(sum)}.` });
+      }
+      walkCriteria(c.children, `${at}.children`, issues, ids, declared);
+      continue;
+    }
+    if (!c.rule) {
+      issues.push({ path: at, message: `Tiêu chí ${here} chưa có quy tắc chấm điểm.` });
+      continue;
+    }
+    if (c.max === undefined && c.rule.kind !== "pass_fail")
+      issues.push({ path: at, message: `Tiêu chí ${here} chưa có điểm chuẩn (hoặc hãy chọn quy tắc Đạt/Không đạt).` });
+    if (c.max !== undefined && c.rule.kind === "pass_fail") issues.push({ path: at, message: `Tiêu chí ${here} chấm Đạt/Không đạt nên không có điểm chuẩn.` });
+    for (const key of ruleInputKeys(c.rule)) {
+      if (!declared[key]) issues.push({ path: at, message: `Tiêu chí ${here}: quy tắc dùng dữ kiện "${key}" nhưng tiêu chí chưa khai báo dữ kiện này.` });
+    }
+    if (c.notApplicable && !declared[c.notApplicable.input]) {
+      issues.push({ path: at, message: `Tiêu chí ${here}: điều kiện "không áp dụng" dùng dữ kiện "${c.notApplicable.input}" chưa khai báo.` });
+    }
+    if (c.rule.kind === "bands") checkBands(c.rule.bands, `Tiêu chí ${here}`, issues, declared[c.rule.input]?.type === "count");
+    if (c.max !== undefined && c.notApplicable?.points !== undefined && c.notApplicable.points > c.max) {
+      issues.push({ path: at, message: `Tiêu chí ${here}: điểm khi không áp dụng (${num(c.notApplicable.points)}) vượt điểm chuẩn ${num(c.max)}.` });
+    }
+  }
+}
+
+/** Every problem in a plan, empty when the plan is sound. */
+export function validatePlan(plan: Plan): PlanIssue[] {
+  const issues: PlanIssue[] = [];
+  const groupIds = new Set(plan.groups.map((g) => g.id));
+  const criterionIds = new Set<string>();
+  for (const [i, g] of plan.groups.entries()) walkCriteria(g.criteria, `groups.${i}.criteria`, issues, criterionIds, {});
+  if (plan.period.from && plan.period.from > plan.period.to) issues.push({ path: "period", message: "Thời gian phát động: ngày bắt đầu sau ngày kết thúc." });
+  for (const m of plan.milestones) {
+    if (m.from && m.due && m.from > m.due) issues.push({ path: `milestones.${m.id}`, message: `Mốc "${m.label}": ngày bắt đầu sau hạn chót.` });
+    if (!m.due && !m.from) issues.push({ path: `milestones.${m.id}`, message: `Mốc "${m.label}" chưa có ngày.` });
+  }
+  const dupes = (xs: { id: string }[], what: string) => {
+    const seen = new Set<string>();
+    for (const x of xs) {
+      if (seen.has(x.id)) issues.push({ path: what, message: `Mã "${x.id}" bị trùng trong danh sách ${what}.` });
+      seen.add(x.id);
+    }
+  };
+  dupes(plan.groups, "nhóm đối tượng");
+  dupes(plan.milestones, "mốc thời gian");
+  dupes(plan.awardForms, "hình thức khen thưởng");
+  dupes(plan.targets, "chỉ tiêu");
+  dupes(plan.eligibility, "điều kiện khen thưởng");
+  const awardIds = new Set(plan.awardForms.map((a) => a.id));
+  const targetIds = new Set(plan.targets.map((t) => t.id));
+  for (const a of plan.awardForms)
+    for (const q of a.quotas)
+      for (const g of q.groups ?? [])
+        if (!groupIds.has(g))
+          issues.push({ path: `awardForms.${a.id}`, message: `Hình thức "${a.name}": chỉ tiêu khen thưởng nhắc tới nhóm "${g}" không có trong kế hoạch.` });
+  for (const t of plan.targets)
+    for (const g of t.groups ?? [])
+      if (!groupIds.has(g)) issues.push({ path: `targets.${t.id}`, message: `Chỉ tiêu "${t.label}" nhắc tới nhóm "${g}" không có trong kế hoạch.` });
+  for (const t of plan.targets) {
+    if (["gte", "gt", "lte", "lt", "eq", "at_least_rank"].includes(t.comparator) && t.value === undefined)
+      issues.push({ path: `targets.${t.id}`, message: `Chỉ tiêu "${t.label}" chưa có giá trị cần đạt.` });
+    if (t.comparator === "between" && (t.value === undefined || t.value2 === undefined || t.value > t.value2))
+      issues.push({ path: `targets.${t.id}`, message: `Chỉ tiêu "${t.label}": khoảng giá trị chưa đúng (từ … đến …).` });
+  }
+  for (const e of plan.eligibility) {
+    for (const a of e.awardForms ?? [])
+      if (!awardIds.has(a))
+        issues.push({ path: `eligibility.${e.id}`, message: `Điều kiện "${e.message}" nhắc tới hình thức khen thưởng "${a}" không có trong kế hoạch.` });
+    if (e.check.type === "target_met" && !targetIds.has(e.check.target))
+      issues.push({ path: `eligibility.${e.id}`, message: `Điều kiện "${e.message}" nhắc tới chỉ tiêu "${e.check.target}" không có trong kế hoạch.` });
+    if (e.check.type === "criterion_passed" && !criterionIds.has(e.check.criterion))
+      issues.push({ path: `eligibility.${e.id}`, message: `Điều kiện "${e.message}" nhắc tới tiêu chí "${e.check.criterion}" không có trong kế hoạch.` });
+    if (e.check.type === "classification_at_least" && !plan.classification.bands.some((b) => b.label === (e.check as { value: string }).value)) {
+      issues.push({ path: `eligibility.${e.id}`, message: `Điều kiện "${e.message}" nhắc tới mức xếp loại "${e.check.value}" không có trong kế hoạch.` });
+    }
+  }
+  const labels = plan.classification.bands.map((b) => b.label);
+  if (new Set(labels).size !== labels.length) issues.push({ path: "classification", message: "Tên các mức xếp loại bị trùng." });
+  const mins = plan.classification.bands.map((b) => b.min);
+  if (new Set(mins).size !== mins.length)
+    issues.push({ path: "classification", message: "Hai mức xếp loại có cùng điểm sàn; mỗi mức cần một điểm sàn riêng." });
+  for (const c of plan.classification.ceilings)
+    if (!labels.includes(c.atMost))
+      issues.push({ path: "classification", message: `Giới hạn xếp loại nhắc tới mức "${c.atMost}" không có trong danh sách mức xếp loại.` });
+  return issues;
+}
+
+export type ParseResult = { ok: true; plan: Plan; issues: PlanIssue[] } | { ok: false; issues: PlanIssue[] };
+
+/** Parses untrusted plan data (from JSON or YAML) and validates it. */
+export function parsePlan(data: unknown): ParseResult {
+  const parsed = planSchema.safeParse(data);
+  if (!parsed.success) {
+    return { ok: false, issues: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: `${i.path.join(".") || "kế hoạch"}: ${i.message}` })) };
+  }
+  const issues = validatePlan(parsed.data);
+  return issues.length ? { ok: false, issues } : { ok: true, plan: parsed.data, issues };
+}
