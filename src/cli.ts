@@ -1,10 +1,17 @@
 // Command-line tasks for operators: npm run cli -- <command> [options]
+import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { loadConfig } from "./config.js";
 import { openDatabase } from "./db/client.js";
+import type { Facts } from "./domain/plan/conditions.js";
+import { readPlanText, writePlanText } from "./domain/plan/io.js";
+import type { Criterion } from "./domain/plan/schema.js";
+import { type CriterionResult, checkFacts, scoreCriteria } from "./domain/plan/scoring.js";
 import { AppError } from "./http/errors.js";
 import { SYSTEM_ACTOR } from "./modules/actor.js";
 import { verifyAudit } from "./modules/audit/service.js";
+import { createPlan, planForExport } from "./modules/plans/service.js";
+import { unitsByCodes } from "./modules/units/service.js";
 import { addRole, createUser } from "./modules/users/service.js";
 import { seedDemo } from "./seed/demo.js";
 
@@ -14,6 +21,12 @@ const HELP = `Cách dùng: npm run cli -- <lệnh> [tùy chọn]
   user:create --username TEN --password MK [--full-name "Họ tên"] [--admin]
                                    Tạo tài khoản (--admin: quyền quản trị toàn hệ thống)
   audit:verify                     Kiểm tra chuỗi băm của nhật ký; mã thoát 1 nếu bị sửa, xóa
+  plan:validate TỆP                Kiểm tra một kế hoạch (YAML/JSON); mã thoát 1 nếu có lỗi
+  plan:import TỆP --unit MÃ_ĐƠN_VỊ Nhập kế hoạch thành dự thảo của đơn vị ban hành
+  plan:export ID [--format yaml|json]
+                                   In kế hoạch ra màn hình
+  score --plan TỆP --facts TỆP [--group MÃ_NHÓM] [--head]
+                                   Chấm điểm: in điểm từng tiêu chí, giải thích, tổng và xếp loại (JSON)
 CSDL: PGlite trong DATA_DIR (mặc định ./data) hoặc PostgreSQL qua DATABASE_URL.`;
 
 export async function runCli(argv: string[], out: (s: string) => void = console.log): Promise<number> {
@@ -22,9 +35,22 @@ export async function runCli(argv: string[], out: (s: string) => void = console.
     out(HELP);
     return command ? 0 : 1;
   }
-  const { values } = parseArgs({
+  // Commands that need no database.
+  if (command === "plan:validate" || command === "score") return runOffline(command, rest, out);
+  const { values, positionals } = parseArgs({
     args: rest,
-    options: { username: { type: "string" }, password: { type: "string" }, "full-name": { type: "string" }, admin: { type: "boolean", default: false } },
+    options: {
+      username: { type: "string" },
+      password: { type: "string" },
+      "full-name": { type: "string" },
+      admin: { type: "boolean", default: false },
+      unit: { type: "string" },
+      format: { type: "string", default: "yaml" },
+      plan: { type: "string" },
+      facts: { type: "string" },
+      group: { type: "string" },
+      head: { type: "boolean", default: false },
+    },
     allowPositionals: true,
   });
   const config = loadConfig();
@@ -58,6 +84,35 @@ export async function runCli(argv: string[], out: (s: string) => void = console.
         out(r.ok ? `Nhật ký toàn vẹn: đã kiểm tra ${r.checked} mục.` : `NHẬT KÝ BỊ THAY ĐỔI: ${r.reason} (đã kiểm tra ${r.checked} mục hợp lệ trước đó).`);
         return r.ok ? 0 : 1;
       }
+      case "plan:import": {
+        const file = positionals[0];
+        if (!file || !values.unit) {
+          out("Cách dùng: plan:import TỆP --unit MÃ_ĐƠN_VỊ");
+          return 2;
+        }
+        const parsed = readPlanText(fs.readFileSync(file, "utf8"));
+        if (!parsed.ok) {
+          for (const i of parsed.issues) out(`- ${i.message}`);
+          return 1;
+        }
+        const [unit] = await unitsByCodes(database.db, [values.unit]);
+        if (!unit) {
+          out(`Không có đơn vị mã "${values.unit}".`);
+          return 2;
+        }
+        const created = await createPlan(database.db, SYSTEM_ACTOR, { issuerUnitId: unit.id, data: parsed.plan });
+        out(`Đã nhập kế hoạch "${created.title}" (mã số ${created.id}, dự thảo) của ${unit.name}.`);
+        return 0;
+      }
+      case "plan:export": {
+        const id = Number(positionals[0]);
+        if (!Number.isInteger(id) || id <= 0) {
+          out("Cách dùng: plan:export ID [--format yaml|json]");
+          return 2;
+        }
+        out(writePlanText(await planForExport(database.db, SYSTEM_ACTOR, id), values.format === "json" ? "json" : "yaml").trimEnd());
+        return 0;
+      }
       default:
         out(`Không có lệnh "${command}".\n${HELP}`);
         return 2;
@@ -71,6 +126,85 @@ export async function runCli(argv: string[], out: (s: string) => void = console.
   } finally {
     await database.close();
   }
+}
+
+async function runOffline(command: string, rest: string[], out: (s: string) => void): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: rest,
+    options: { plan: { type: "string" }, facts: { type: "string" }, group: { type: "string" }, head: { type: "boolean", default: false } },
+    allowPositionals: true,
+  });
+  const planFile = command === "plan:validate" ? positionals[0] : values.plan;
+  if (!planFile || !fs.existsSync(planFile)) {
+    out(command === "score" ? "Cách dùng: score --plan TỆP --facts TỆP [--group MÃ_NHÓM] [--head]" : "Cách dùng: plan:validate TỆP");
+    return 2;
+  }
+  const parsed = readPlanText(fs.readFileSync(planFile, "utf8"));
+  if (!parsed.ok) {
+    out(`Kế hoạch "${planFile}" có ${parsed.issues.length} lỗi:`);
+    for (const i of parsed.issues) out(`- ${i.message}`);
+    return 1;
+  }
+  const plan = parsed.plan;
+  if (command === "plan:validate") {
+    const criteria = plan.groups.reduce((n, g) => n + countCriteria(g.criteria), 0);
+    out(
+      `Kế hoạch hợp lệ: "${plan.title}" — ${plan.groups.length} nhóm đối tượng, ${criteria} tiêu chí, ${plan.milestones.length} mốc thời gian, ${plan.awardForms.length} hình thức khen thưởng.`,
+    );
+    return 0;
+  }
+  if (!values.facts || !fs.existsSync(values.facts)) {
+    out('Thiếu --facts TỆP (JSON: { "mã_dữ_kiện": giá_trị, … }).');
+    return 2;
+  }
+  let facts: Facts;
+  try {
+    facts = JSON.parse(fs.readFileSync(values.facts, "utf8"));
+  } catch {
+    out(`Tệp dữ kiện "${values.facts}" không phải JSON hợp lệ.`);
+    return 2;
+  }
+  const group = values.group
+    ? plan.groups.find((g) => g.id === values.group)
+    : (plan.groups.find((g) => g.criteria.some((c) => c.max !== undefined)) ?? plan.groups[0]);
+  if (!group) {
+    out(`Kế hoạch không có nhóm "${values.group}". Các nhóm: ${plan.groups.map((g) => g.id).join(", ")}.`);
+    return 2;
+  }
+  const issues = checkFacts(group.criteria, facts);
+  const result = scoreCriteria(group.criteria, facts, { isHead: values.head }, plan.classification);
+  const missing = [
+    ...new Set(
+      flatten(result.criteria)
+        .filter((c) => !c.children?.length)
+        .flatMap((c) => c.missing.map((m) => `Tiêu chí ${c.code ?? c.id} (${c.title}): thiếu dữ kiện "${m}"`)),
+    ),
+  ];
+  out(
+    JSON.stringify(
+      {
+        plan: plan.code,
+        group: group.id,
+        total: result.total,
+        max: result.max,
+        classification: result.classification,
+        explanation: result.explanation,
+        criteria: flatten(result.criteria).map(({ children: _c, ...c }) => c),
+        errors: [...issues.map((i) => i.message), ...missing],
+      },
+      null,
+      2,
+    ),
+  );
+  return issues.length || missing.length ? 1 : 0;
+}
+
+function countCriteria(cs: Criterion[]): number {
+  return cs.reduce((n, c) => n + 1 + countCriteria(c.children ?? []), 0);
+}
+
+function flatten(rs: CriterionResult[]): CriterionResult[] {
+  return rs.flatMap((r) => [r, ...flatten(r.children ?? [])]);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -22,6 +22,7 @@ import { authRoutes } from "./modules/auth/routes.js";
 import { resolveSession } from "./modules/auth/service.js";
 import { importRoutes } from "./modules/imports/routes.js";
 import { peopleRoutes } from "./modules/people/routes.js";
+import { planRoutes } from "./modules/plans/routes.js";
 import { unitRoutes } from "./modules/units/routes.js";
 import { userRoutes } from "./modules/users/routes.js";
 
@@ -123,6 +124,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       await api.register(userRoutes(ctx));
       await api.register(importRoutes(ctx));
       await api.register(auditRoutes(ctx));
+      await api.register(planRoutes(ctx));
     },
     { prefix: "/api" },
   );

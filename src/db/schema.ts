@@ -135,3 +135,43 @@ export const imports = pgTable("imports", {
   rows: jsonb("rows").notNull(),
   result: jsonb("result"),
 });
+
+/** An emulation plan (movement). `data` is the plan as data (see src/domain/plan/schema.ts). */
+export const plans = pgTable(
+  "plans",
+  {
+    id: serial("id").primaryKey(),
+    code: text("code").notNull(),
+    title: text("title").notNull(),
+    year: integer("year").notNull(),
+    issuerUnitId: integer("issuer_unit_id")
+      .notNull()
+      .references(() => units.id),
+    parentPlanId: integer("parent_plan_id").references((): AnyPgColumn => plans.id),
+    status: text("status").notNull().default("draft"),
+    revision: integer("revision").notNull().default(1),
+    data: jsonb("data").notNull(),
+    createdBy: integer("created_by"),
+    launchedAt: timestamp("launched_at", { withTimezone: true }),
+    ...stamps,
+  },
+  (t) => [index("plans_issuer_idx").on(t.issuerUnitId), index("plans_parent_idx").on(t.parentPlanId), uniqueIndex("plans_code_uq").on(t.code)],
+);
+
+/** Every launched revision of a plan, frozen, with a readable diff from the one before. */
+export const planRevisions = pgTable(
+  "plan_revisions",
+  {
+    id: serial("id").primaryKey(),
+    planId: integer("plan_id")
+      .notNull()
+      .references(() => plans.id),
+    revision: integer("revision").notNull(),
+    data: jsonb("data").notNull(),
+    diff: jsonb("diff").notNull(),
+    note: text("note"),
+    createdBy: integer("created_by"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("plan_revisions_uq").on(t.planId, t.revision)],
+);

@@ -24,18 +24,20 @@ export const CAPABILITIES = [
   "audit.read",
   "import.units",
   "import.people",
+  "plans.read",
+  "plans.write",
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
 const GRANTS: Record<Role, readonly Capability[]> = {
   admin: CAPABILITIES,
-  office: ["units.read", "units.write", "people.read", "people.write", "import.units", "import.people"],
-  focal: ["units.read", "people.read", "people.write", "import.people"],
-  head: ["units.read", "people.read"],
-  appraiser: ["units.read", "people.read"],
-  council_member: ["units.read"],
-  council_secretary: ["units.read", "people.read"],
-  signer: ["units.read", "people.read"],
+  office: ["units.read", "units.write", "people.read", "people.write", "import.units", "import.people", "plans.read", "plans.write"],
+  focal: ["units.read", "people.read", "people.write", "import.people", "plans.read"],
+  head: ["units.read", "people.read", "plans.read"],
+  appraiser: ["units.read", "people.read", "plans.read"],
+  council_member: ["units.read", "plans.read"],
+  council_secretary: ["units.read", "people.read", "plans.read"],
+  signer: ["units.read", "people.read", "plans.read"],
 };
 
 /** A role a user holds, with the path of the unit it covers (null: the whole system). */

@@ -335,7 +335,8 @@ export function scoreCriteria(criteria: Criterion[], facts: Facts, options: Scor
   const results = criteria
     .map((c) => scoreNode(c, facts, defs, options.peers, options.evidence, "main", options.isHead))
     .filter((x): x is CriterionResult => x !== null);
-  const complete = results.every((r) => r.missing.length === 0);
+  // Qualitative (pass/fail) criteria carry no points: their missing facts do not hold back the total.
+  const complete = results.filter((r) => r.max !== null).every((r) => r.missing.length === 0);
   const bySection = (s: CriterionResult["section"]) => results.filter((r) => r.section === s && r.max !== null);
   const main = bySection("main");
   const bonus = bySection("bonus");

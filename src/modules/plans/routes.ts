@@ -1,0 +1,132 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { readPlanText, writePlanText } from "../../domain/plan/io.js";
+import { type AppContext, actorOf, sendFile } from "../../http/context.js";
+import { badRequest } from "../../http/errors.js";
+import { idParam, version } from "../../http/schemas.js";
+import { amendPlan, cascadeStatus, createPlan, getPlan, launchPlan, listPlans, planForExport, planRevisionsOf, saveDraft, tryPlan } from "./service.js";
+import { listTemplates } from "./templates.js";
+
+const tags = ["Kế hoạch, phong trào"];
+const unitId = z.number({ error: "Vui lòng chọn cơ quan ban hành." }).int().positive("Vui lòng chọn cơ quan ban hành.");
+const factValue = z.union([z.number(), z.string(), z.boolean(), z.null()]);
+
+export const planRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    const { db } = ctx.database;
+
+    app.get("/plan-templates", { schema: { tags, summary: "Các mẫu kế hoạch có sẵn" } }, async (request) => {
+      actorOf(request);
+      return { items: listTemplates() };
+    });
+
+    app.get("/plans", { schema: { tags, summary: "Danh sách kế hoạch trong phạm vi" } }, async (request) => ({ items: await listPlans(db, actorOf(request)) }));
+
+    app.post(
+      "/plans",
+      {
+        schema: {
+          tags,
+          summary: "Tạo dự thảo kế hoạch (trống, từ mẫu, từ dữ liệu, hoặc từ kế hoạch cấp trên)",
+          body: z.object({
+            issuerUnitId: unitId,
+            template: z.string().optional(),
+            data: z.unknown().optional(),
+            parentPlanId: z.number().int().positive().optional(),
+            year: z.number().int().min(2000).max(2100).optional(),
+          }),
+        },
+      },
+      async (request, reply) => reply.status(201).send(await createPlan(db, actorOf(request), request.body)),
+    );
+
+    app.post(
+      "/plans/import",
+      {
+        schema: {
+          tags,
+          summary: "Nhập kế hoạch từ YAML hoặc JSON",
+          body: z.object({ issuerUnitId: unitId, text: z.string().min(1, "Tệp kế hoạch đang trống.").max(2_000_000) }),
+        },
+      },
+      async (request, reply) => {
+        const parsed = readPlanText(request.body.text);
+        if (!parsed.ok) throw badRequest("PLAN_INVALID", `Kế hoạch có ${parsed.issues.length} lỗi: ${parsed.issues[0]?.message}`, parsed.issues);
+        return reply.status(201).send(await createPlan(db, actorOf(request), { issuerUnitId: request.body.issuerUnitId, data: parsed.plan }));
+      },
+    );
+
+    app.get("/plans/:id", { schema: { tags, summary: "Chi tiết kế hoạch", params: idParam } }, async (request) =>
+      getPlan(db, actorOf(request), request.params.id),
+    );
+
+    app.put("/plans/:id", { schema: { tags, summary: "Lưu dự thảo", params: idParam, body: z.object({ version, data: z.unknown() }) } }, async (request) =>
+      saveDraft(db, actorOf(request), request.params.id, request.body),
+    );
+
+    app.post("/plans/:id/launch", { schema: { tags, summary: "Phát động (khóa quy tắc)", params: idParam, body: z.object({ version }) } }, async (request) =>
+      launchPlan(db, actorOf(request), request.params.id, request.body),
+    );
+
+    app.post(
+      "/plans/:id/amend",
+      {
+        schema: {
+          tags,
+          summary: "Sửa đổi kế hoạch đã phát động",
+          params: idParam,
+          body: z.object({ version, data: z.unknown(), note: z.string().trim().min(1, "Vui lòng ghi lý do sửa đổi.").max(1000) }),
+        },
+      },
+      async (request) => amendPlan(db, actorOf(request), request.params.id, request.body),
+    );
+
+    app.get("/plans/:id/revisions", { schema: { tags, summary: "Các lần phát động, sửa đổi", params: idParam } }, async (request) => ({
+      items: await planRevisionsOf(db, actorOf(request), request.params.id),
+    }));
+
+    app.post(
+      "/plans/:id/try",
+      {
+        schema: {
+          tags,
+          summary: "Chấm thử: nhập dữ kiện, xem điểm và giải thích",
+          params: idParam,
+          body: z.object({
+            groupId: z.string().min(1),
+            facts: z.record(z.string(), factValue),
+            data: z.unknown().optional(),
+            isHead: z.boolean().optional(),
+            evidence: z.record(z.string(), z.boolean()).optional(),
+          }),
+        },
+      },
+      async (request) => tryPlan(db, actorOf(request), request.params.id, request.body),
+    );
+
+    app.get("/plans/:id/cascade", { schema: { tags, summary: "Tình hình ban hành kế hoạch của đơn vị cấp dưới", params: idParam } }, async (request) =>
+      cascadeStatus(db, actorOf(request), request.params.id),
+    );
+
+    app.get(
+      "/plans/:id/export",
+      {
+        schema: {
+          tags,
+          summary: "Xuất kế hoạch (YAML hoặc JSON)",
+          params: idParam,
+          querystring: z.object({ format: z.enum(["yaml", "json"]).default("yaml") }),
+        },
+      },
+      async (request, reply) => {
+        const plan = await planForExport(db, actorOf(request), request.params.id);
+        const format = request.query.format;
+        return sendFile(reply, {
+          fileName: `${plan.code}.${format === "json" ? "json" : "yaml"}`,
+          contentType: format === "json" ? "application/json; charset=utf-8" : "application/yaml; charset=utf-8",
+          body: Buffer.from(writePlanText(plan, format), "utf8"),
+        });
+      },
+    );
+  };
