@@ -19,8 +19,9 @@ import { errorHandler } from "./http/error-handler.js";
 import { AppError, unauthenticated } from "./http/errors.js";
 import { auditRoutes } from "./modules/audit/routes.js";
 import { authRoutes } from "./modules/auth/routes.js";
-import { resolveSession } from "./modules/auth/service.js";
+import { resolveSession, sessionHash } from "./modules/auth/service.js";
 import { importRoutes } from "./modules/imports/routes.js";
+import { runningImportView } from "./modules/imports/service.js";
 import { peopleRoutes } from "./modules/people/routes.js";
 import { planRoutes } from "./modules/plans/routes.js";
 import { unitRoutes } from "./modules/units/routes.js";
@@ -83,9 +84,14 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   app.decorateRequest("actor", null);
   app.decorateRequest("sessionToken", null);
   app.decorateRequest("csrfToken", null);
-  app.addHook("onRequest", async (request) => {
+  app.addHook("onRequest", async (request, reply) => {
     if (!request.url.startsWith("/api/")) return;
     const token = request.cookies[SESSION_COOKIE];
+    const progress = request.method === "GET" && token ? /^\/api\/imports\/([0-9a-f-]{36})$/.exec(request.url) : null;
+    if (progress) {
+      const view = runningImportView(progress[1], sessionHash(token as string));
+      if (view) return reply.send(view);
+    }
     if (token) {
       const session = await resolveSession(ctx.database.db, token);
       if (session) {
@@ -130,9 +136,11 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   );
 
   const hasWeb = fs.existsSync(path.join(webDist, "index.html"));
-  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: true, index: false });
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith("/api/") || request.method !== "GET" || !hasWeb) {
+    const route = request.url.split("?")[0];
+    // Only page routes fall back to the app shell; a missing script or style is a plain 404.
+    if (route.startsWith("/api/") || request.method !== "GET" || !hasWeb || /\.[a-z0-9]+$/i.test(route)) {
       return reply.status(404).send({ code: "NOT_FOUND", message: `Không có địa chỉ ${request.method} ${request.url.split("?")[0]}.` });
     }
     return reply.type("text/html").sendFile("index.html");

@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client, createTestApp, type TestApp } from "./support/test-app.js";
 
@@ -62,5 +64,18 @@ describe("API surface", () => {
       expect.arrayContaining(["Cán bộ", "Công chức", "Viên chức", "Người hoạt động không chuyên trách", "Phóng viên"]),
     );
     expect(res.body.roles).toHaveLength(8);
+  });
+});
+
+describe("serving the web app", () => {
+  const built = fs.existsSync(path.resolve("web/dist/index.html"));
+  it.skipIf(!built)("serves the app shell for page routes and a 404 for a missing asset", async () => {
+    const c = new Client(t.app);
+    const page = await c.request("GET", "/don-vi");
+    expect(page.status).toBe(200);
+    expect(String(page.headers["content-type"])).toContain("text/html");
+    expect(String(page.body)).toContain('<div id="root">');
+    const missing = await c.request("GET", "/assets/khong-co-12345.js");
+    expect(missing.status).toBe(404);
   });
 });

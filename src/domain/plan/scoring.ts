@@ -72,7 +72,17 @@ interface RuleOutcome {
   passed?: boolean;
 }
 
+const inputsOfRule = new WeakMap<Rule, string[]>();
 function ruleInputs(rule: Rule): string[] {
+  let keys = inputsOfRule.get(rule);
+  if (!keys) {
+    keys = computeRuleInputs(rule);
+    inputsOfRule.set(rule, keys);
+  }
+  return keys;
+}
+
+function computeRuleInputs(rule: Rule): string[] {
   switch (rule.kind) {
     case "fixed":
       return rule.cases.flatMap((c) => conditionInputs(c.when));
@@ -313,6 +323,8 @@ function scoreNode(
   return { id: c.id, code: c.code, title: c.title, max, section, points: round(Math.max(0, sum)), missing: [], children, explanation };
 }
 
+const inputsOfTree = new WeakMap<Criterion[], Record<string, InputDef>>();
+
 export interface ScoreResult {
   criteria: CriterionResult[];
   total: number | null;
@@ -331,7 +343,11 @@ export interface ScoreOptions {
 
 /** Scores a criteria tree for one participant's facts. */
 export function scoreCriteria(criteria: Criterion[], facts: Facts, options: ScoreOptions = {}, classification?: Plan["classification"]): ScoreResult {
-  const defs = collectInputs(criteria);
+  let defs = inputsOfTree.get(criteria);
+  if (!defs) {
+    defs = collectInputs(criteria);
+    inputsOfTree.set(criteria, defs);
+  }
   const results = criteria
     .map((c) => scoreNode(c, facts, defs, options.peers, options.evidence, "main", options.isHead))
     .filter((x): x is CriterionResult => x !== null);

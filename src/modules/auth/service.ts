@@ -10,6 +10,8 @@ import { assertStrongPassword, checkPassword, hashPassword } from "./passwords.j
 
 let dummyHash: Promise<string> | undefined;
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
+/** What the sessions table stores for a cookie token. */
+export const sessionHash = sha256;
 
 export interface LoginPolicy {
   maxFailures: number;

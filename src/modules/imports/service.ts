@@ -28,6 +28,16 @@ type ImportRow = typeof imports.$inferSelect;
 
 // Progress of imports running in this process; the database row holds the final state.
 const running = new Map<string, number>();
+// What to answer about a running import without touching the database: embedded PGlite serialises every
+// query behind the import's transaction, so a progress poll that read the database would wait for the end.
+const runningViews = new Map<string, { sessionHash: string; view: ReturnType<typeof present> }>();
+
+/** Progress of a running import for the session that started it, or null (then ask the database). */
+export function runningImportView(id: string, sessionHash: string) {
+  const entry = runningViews.get(id);
+  if (!entry || entry.sessionHash !== sessionHash) return null;
+  return { ...entry.view, processedRows: running.get(id) ?? entry.view.processedRows };
+}
 
 function present(row: ImportRow) {
   const rows = row.rows as unknown[];
@@ -157,7 +167,7 @@ export async function getImport(db: Db, actor: Actor, id: string) {
 }
 
 /** Starts applying a valid preview in the background, all rows in one transaction. */
-export async function commitImport(db: Db, actor: Actor, id: string) {
+export async function commitImport(db: Db, actor: Actor, id: string, sessionHash = "") {
   const row = await findImport(db, actor, id);
   assertCan(actor, row.kind === "units" ? "import.units" : "import.people");
   if ((row.errors as RowError[]).length)
@@ -170,6 +180,7 @@ export async function commitImport(db: Db, actor: Actor, id: string) {
     .returning();
   if (!started) throw new AppError(409, "IMPORT_STARTED", "Lượt nhập này đang được thực hiện.");
   running.set(id, 0);
+  runningViews.set(id, { sessionHash, view: present(started) });
   const job = runImport(db, actor, started)
     .then((result) => db.update(imports).set({ status: "done", processedRows: started.totalRows, result }).where(eq(imports.id, id)))
     .catch((e: unknown) => {
@@ -179,7 +190,10 @@ export async function commitImport(db: Db, actor: Actor, id: string) {
         .set({ status: "failed", errors: [{ row: 0, column: "", message }] })
         .where(eq(imports.id, id));
     })
-    .finally(() => running.delete(id));
+    .finally(() => {
+      running.delete(id);
+      runningViews.delete(id);
+    });
   pending.add(job);
   job.finally(() => pending.delete(job));
   return present(started);

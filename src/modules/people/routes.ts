@@ -43,7 +43,7 @@ export const peopleRoutes =
             includeSubunits: boolQuery.default(true),
             q: z.string().max(100).optional(),
             category: z.enum(personCategoryValues).optional(),
-            active: boolQuery.default(true),
+            active: z.enum(["true", "false", "all"], { error: "Trạng thái phải là true, false hoặc all." }).default("true"),
             page,
             pageSize,
           }),

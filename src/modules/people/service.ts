@@ -64,14 +64,14 @@ export interface PeopleQuery {
   includeSubunits: boolean;
   q?: string;
   category?: string;
-  active: boolean;
+  active: "true" | "false" | "all";
   page: number;
   pageSize: number;
 }
 
 export async function listPeople(db: Executor, actor: Actor, query: PeopleQuery) {
   assertCan(actor, "people.read");
-  const where: (SQL | undefined)[] = [scopeCondition(actor, "people.read", units.path), eq(people.active, query.active)];
+  const where: (SQL | undefined)[] = [scopeCondition(actor, "people.read", units.path), query.active === "all" ? undefined : eq(people.active, query.active === "true")];
   if (query.unitId) {
     const u = await findUnit(db, query.unitId);
     assertCan(actor, "people.read", u.path);

@@ -1,0 +1,108 @@
+import { Spin } from "antd";
+import { lazy, type ReactNode, Suspense } from "react";
+import { Navigate, Route, Routes, useLocation } from "react-router-dom";
+import { hasCapability, useMe } from "./api/queries";
+import type { Me } from "./api/types";
+import { AppLayout } from "./components/AppLayout";
+import { ErrorState, Forbidden } from "./components/States";
+import { canImport, paths } from "./navigation";
+
+const LoginPage = lazy(() => import("./pages/LoginPage"));
+const HomePage = lazy(() => import("./pages/HomePage"));
+const UnitsPage = lazy(() => import("./pages/UnitsPage"));
+const PeoplePage = lazy(() => import("./pages/PeoplePage"));
+const ImportPage = lazy(() => import("./pages/ImportPage"));
+const UsersPage = lazy(() => import("./pages/UsersPage"));
+const AuditPage = lazy(() => import("./pages/AuditPage"));
+const ChangePasswordPage = lazy(() => import("./pages/ChangePasswordPage"));
+const NotFoundPage = lazy(() => import("./pages/NotFoundPage"));
+
+function FullPageSpin() {
+  return (
+    <div style={{ display: "grid", placeItems: "center", minHeight: "60vh" }}>
+      <Spin size="large" />
+    </div>
+  );
+}
+
+function RequireAuth({ children }: { children: ReactNode }) {
+  const { data: me, isPending, isError, error, refetch } = useMe();
+  const location = useLocation();
+  if (isPending) return <FullPageSpin />;
+  if (isError) return <ErrorState error={error} onRetry={() => void refetch()} />;
+  if (!me) {
+    const next = location.pathname + location.search;
+    const target = next && next !== "/" ? `${paths.login}?next=${encodeURIComponent(next)}` : paths.login;
+    return <Navigate to={target} replace />;
+  }
+  return <>{children}</>;
+}
+
+function Allow({ when, children }: { when: (me: Me) => boolean; children: ReactNode }) {
+  const { data: me } = useMe();
+  if (!me || !when(me)) return <Forbidden />;
+  return <>{children}</>;
+}
+
+const can = (capability: string) => (me: Me) => hasCapability(me, capability);
+
+export function AppRoutes() {
+  return (
+    <Suspense fallback={<FullPageSpin />}>
+      <Routes>
+        <Route path={paths.login} element={<LoginPage />} />
+        <Route
+          element={
+            <RequireAuth>
+              <AppLayout />
+            </RequireAuth>
+          }
+        >
+          <Route index element={<HomePage />} />
+          <Route
+            path={paths.units}
+            element={
+              <Allow when={can("units.read")}>
+                <UnitsPage />
+              </Allow>
+            }
+          />
+          <Route
+            path={paths.people}
+            element={
+              <Allow when={can("people.read")}>
+                <PeoplePage />
+              </Allow>
+            }
+          />
+          <Route
+            path={paths.import}
+            element={
+              <Allow when={canImport}>
+                <ImportPage />
+              </Allow>
+            }
+          />
+          <Route
+            path={paths.users}
+            element={
+              <Allow when={can("users.manage")}>
+                <UsersPage />
+              </Allow>
+            }
+          />
+          <Route
+            path={paths.audit}
+            element={
+              <Allow when={can("audit.read")}>
+                <AuditPage />
+              </Allow>
+            }
+          />
+          <Route path={paths.changePassword} element={<ChangePasswordPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}

@@ -1,0 +1,47 @@
+// The navigation menu, derived from the signed-in user's capabilities.
+import { ApartmentOutlined, AuditOutlined, CloudUploadOutlined, HomeOutlined, ReadOutlined, TeamOutlined, UserSwitchOutlined } from "@ant-design/icons";
+import type { ReactNode } from "react";
+import { hasCapability, isAdmin } from "./api/queries";
+import type { Me } from "./api/types";
+import { type MessageKey, t } from "./i18n";
+
+export const paths = {
+  login: "/dang-nhap",
+  home: "/",
+  units: "/don-vi",
+  people: "/can-bo",
+  import: "/nhap-du-lieu",
+  users: "/tai-khoan",
+  audit: "/nhat-ky",
+  changePassword: "/doi-mat-khau",
+  apiDocs: "/api/docs",
+} as const;
+
+export interface NavItem {
+  path: string;
+  label: MessageKey;
+  icon: ReactNode;
+  /** Opens outside the single-page app (a server page). */
+  external?: boolean;
+  allowed: (me: Me) => boolean;
+}
+
+export const canImport = (me: Me) => hasCapability(me, "import.units") || hasCapability(me, "import.people");
+
+export const navItems: NavItem[] = [
+  { path: paths.home, label: "nav.home", icon: <HomeOutlined />, allowed: () => true },
+  { path: paths.units, label: "nav.units", icon: <ApartmentOutlined />, allowed: (me) => hasCapability(me, "units.read") },
+  { path: paths.people, label: "nav.people", icon: <TeamOutlined />, allowed: (me) => hasCapability(me, "people.read") },
+  { path: paths.import, label: "nav.import", icon: <CloudUploadOutlined />, allowed: canImport },
+  { path: paths.users, label: "nav.users", icon: <UserSwitchOutlined />, allowed: (me) => hasCapability(me, "users.manage") },
+  { path: paths.audit, label: "nav.audit", icon: <AuditOutlined />, allowed: (me) => hasCapability(me, "audit.read") },
+  { path: paths.apiDocs, label: "nav.apiDocs", icon: <ReadOutlined />, external: true, allowed: isAdmin },
+];
+
+export function visibleNavItems(me: Me): NavItem[] {
+  return navItems.filter((item) => item.allowed(me));
+}
+
+export function navLabel(item: NavItem): string {
+  return t(item.label);
+}
