@@ -324,8 +324,11 @@ describe("engine properties", () => {
     fc.assert(
       fc.property(factsArb, (facts) => {
         const r = scoreCriteria(table, facts);
-        for (const c of Object.values(flat(r.criteria)))
-          if (c.max !== null && c.points !== null) expect(c.points).toBeGreaterThanOrEqual(0), expect(c.points).toBeLessThanOrEqual(c.max);
+        for (const c of Object.values(flat(r.criteria))) {
+          if (c.max === null || c.points === null) continue;
+          expect(c.points).toBeGreaterThanOrEqual(0);
+          expect(c.points).toBeLessThanOrEqual(c.max);
+        }
         expect(r.total).not.toBeNull();
         expect(r.total as number).toBeGreaterThanOrEqual(0);
         expect(r.total as number).toBeLessThanOrEqual(100);
