@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { xlsx } from "../tests/support/files.js";
-import { type Journey, canRunBrowser, startJourney } from "./support/harness.js";
+import { canRunBrowser, type Journey, startJourney } from "./support/harness.js";
 
 const HEADER = ["Mã cán bộ", "Họ và tên", "Mã đơn vị", "Giới tính", "Ngày sinh", "Chức vụ", "Đối tượng", "Người đứng đầu"];
 
@@ -50,12 +50,18 @@ describe.skipIf(!canRunBrowser)("foundation journey", () => {
     fs.writeFileSync(good, await xlsx(rows));
 
     await page.goto("/nhap-du-lieu");
-    await page.locator("label").filter({ hasText: /^Cán bộ$/ }).click();
+    await page
+      .locator("label")
+      .filter({ hasText: /^Cán bộ$/ })
+      .click();
     await page.locator('input[type="file"]').setInputFiles(bad);
     await expect.poll(() => page.getByText("Tệp có 1 lỗi nên chưa thể nhập.").isVisible()).toBe(true);
     await expect.poll(() => page.getByText("Dòng 3: thiếu họ và tên").isVisible()).toBe(true);
     await page.getByRole("button", { name: "Tải tệp khác" }).click();
-    await page.locator("label").filter({ hasText: /^Cán bộ$/ }).click();
+    await page
+      .locator("label")
+      .filter({ hasText: /^Cán bộ$/ })
+      .click();
     await page.locator('input[type="file"]').setInputFiles(good);
     await expect.poll(() => page.getByText("Tệp hợp lệ: 2 dòng sẵn sàng để nhập.").isVisible()).toBe(true);
     await page.getByRole("button", { name: "Nhập 2 dòng" }).click();
@@ -64,7 +70,9 @@ describe.skipIf(!canRunBrowser)("foundation journey", () => {
     // The people are there, under the new unit.
     const api = await j.t.as("noivu.vinhlong");
     const people = (await api.get("/api/people?q=Quốc Huy")).body.items;
-    expect(people).toEqual([expect.objectContaining({ fullName: "Trần Quốc Huy", unitName: "Phòng Khoa học và Công nghệ", isHead: true, birthDate: "1985-08-15" })]);
+    expect(people).toEqual([
+      expect.objectContaining({ fullName: "Trần Quốc Huy", unitName: "Phòng Khoa học và Công nghệ", isHead: true, birthDate: "1985-08-15" }),
+    ]);
 
     // The administrator finds both changes in the audit log.
     const admin = await j.newPage();

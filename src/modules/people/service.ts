@@ -71,7 +71,10 @@ export interface PeopleQuery {
 
 export async function listPeople(db: Executor, actor: Actor, query: PeopleQuery) {
   assertCan(actor, "people.read");
-  const where: (SQL | undefined)[] = [scopeCondition(actor, "people.read", units.path), query.active === "all" ? undefined : eq(people.active, query.active === "true")];
+  const where: (SQL | undefined)[] = [
+    scopeCondition(actor, "people.read", units.path),
+    query.active === "all" ? undefined : eq(people.active, query.active === "true"),
+  ];
   if (query.unitId) {
     const u = await findUnit(db, query.unitId);
     assertCan(actor, "people.read", u.path);
