@@ -223,6 +223,8 @@ export const eligibilityRuleSchema = z.strictObject({
   id,
   kind: z.enum(["required", "excluding", "priority"]),
   awardForms: z.array(id).optional(),
+  /** Participant groups the rule applies to (all when absent). */
+  groups: z.array(id).optional(),
   target: z.enum(["collective", "individual", "both"]).default("both"),
   check: z.union([
     z.strictObject({ type: z.literal("registered") }),

@@ -250,6 +250,48 @@ describe("rule kinds beyond seed 003", () => {
   });
 });
 
+describe("qualitative (pass/fail) groups", () => {
+  const q = (id: string, key: string): Criterion => ({
+    id,
+    title: `Tiêu chí ${id}`,
+    inputs: [{ key, label: key, type: "boolean", origin: "manual" }],
+    rule: { kind: "pass_fail", when: { input: key, op: "true" } },
+  });
+  const tree: Criterion[] = [{ id: "g", title: "Tiêu chuẩn", children: [q("a", "x"), q("b", "y"), q("c", "z")] }];
+  it.each([
+    [{ x: true, y: true, z: true }, true, "Đạt tất cả tiêu chí"],
+    [{ x: true, y: false, z: true }, false, "Không đạt: Tiêu chí b"],
+    [{ x: true }, undefined, "Chưa đánh giá đủ: còn 2 tiêu chí chưa có dữ kiện"],
+    [{ x: false }, false, "Không đạt: Tiêu chí a"],
+  ])("%j → passed %s", (facts, passed, explanation) => {
+    const r = scoreCriteria(tree, facts).criteria[0];
+    expect(r.passed).toBe(passed);
+    expect(r.explanation).toBe(explanation);
+  });
+  it("a criterion that does not apply counts as passed, without points", () => {
+    const na: Criterion[] = [
+      {
+        id: "g",
+        title: "G",
+        children: [
+          q("a", "x"),
+          {
+            ...q("b", "y"),
+            inputs: [
+              { key: "y", label: "y", type: "boolean", origin: "manual" },
+              { key: "khong_ap_dung", label: "Không áp dụng", type: "boolean", origin: "manual" },
+            ],
+            notApplicable: { input: "khong_ap_dung", label: "Đơn vị không có chỉ số CCHC" },
+          },
+        ],
+      },
+    ];
+    const r = scoreCriteria(na, { x: true, khong_ap_dung: true }).criteria[0];
+    expect(r.passed).toBe(true);
+    expect(r.children?.[1].explanation).toBe("Đơn vị không có chỉ số CCHC: không xét tiêu chí này");
+  });
+});
+
 describe("classification", () => {
   const c = {
     bands: [

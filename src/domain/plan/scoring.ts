@@ -250,6 +250,8 @@ function scoreLeaf(
         missing: [],
         explanation: `${na.label ?? "Không áp dụng"}: điểm chuẩn được phân bổ cho các tiêu chí còn lại`,
       };
+    if (max === null)
+      return { ...base, points: null, passed: true, notApplicable: true, missing: [], explanation: `${na.label ?? "Không áp dụng"}: không xét tiêu chí này` };
     const p = na.points ?? 0;
     return { ...base, points: p, notApplicable: true, missing: [], explanation: `${na.label ?? "Không áp dụng"} → ${pts(p)}` };
   }
@@ -289,21 +291,19 @@ function scoreNode(
   const max = c.max ?? scored.reduce((s, k) => s + (k.max ?? 0), 0);
   const applicable = scored.filter((k) => !k.notApplicable || k.points !== null);
   const applicableMax = applicable.reduce((s, k) => s + (k.max ?? 0), 0);
-  const qualitative = children.filter((k) => k.max === null && k.passed !== undefined);
-  const passed = c.max === undefined && scored.length === 0 ? (qualitative.length ? qualitative.every((k) => k.passed) : undefined) : undefined;
   if (scored.length === 0) {
-    return {
-      id: c.id,
-      code: c.code,
-      title: c.title,
-      max: null,
-      section,
-      points: null,
-      passed,
-      missing,
-      children,
-      explanation: passed === undefined ? "Chưa đánh giá đủ" : passed ? "Đạt tất cả tiêu chí" : "Có tiêu chí không đạt",
-    };
+    // A qualitative group fails as soon as one child fails, passes only when every child passed,
+    // and stays undecided while any child is undecided (its facts not yet entered).
+    const qualitative = children.filter((k) => k.max === null);
+    const failed = qualitative.filter((k) => k.passed === false);
+    const undecided = qualitative.filter((k) => k.passed === undefined);
+    const passed = failed.length ? false : undecided.length || qualitative.length === 0 ? undefined : true;
+    const explanation = failed.length
+      ? `Không đạt: ${failed.map((k) => k.title).join("; ")}`
+      : passed
+        ? "Đạt tất cả tiêu chí"
+        : `Chưa đánh giá đủ: còn ${undecided.length} tiêu chí chưa có dữ kiện`;
+    return { id: c.id, code: c.code, title: c.title, max: null, section, points: null, passed, missing, children, explanation };
   }
   if (missing.length) {
     return { id: c.id, code: c.code, title: c.title, max, section, points: null, missing, children, explanation: `Còn ${missing.length} dữ kiện chưa nhập` };

@@ -124,6 +124,8 @@ export function validatePlan(plan: Plan): PlanIssue[] {
       issues.push({ path: `targets.${t.id}`, message: `Chỉ tiêu "${t.label}": khoảng giá trị chưa đúng (từ … đến …).` });
   }
   for (const e of plan.eligibility) {
+    for (const g of e.groups ?? [])
+      if (!groupIds.has(g)) issues.push({ path: `eligibility.${e.id}`, message: `Điều kiện "${e.message}" nhắc tới nhóm "${g}" không có trong kế hoạch.` });
     for (const a of e.awardForms ?? [])
       if (!awardIds.has(a))
         issues.push({ path: `eligibility.${e.id}`, message: `Điều kiện "${e.message}" nhắc tới hình thức khen thưởng "${a}" không có trong kế hoạch.` });
