@@ -68,7 +68,10 @@ function handWritten(f: Facts): number {
   const late = n("bao_cao_tre_hoac_khong_gui");
   const i3 = late === 0 ? 10 : late === 1 ? 5 : 0;
   const ii1 = !b("co_kh_tuyen_truyen") || !b("co_trien_khai_tuyen_truyen") ? 0 : Math.min(10, 2 + Math.max(0, 8 - 2 * n("hinh_thuc_tt_khong_thuc_hien")));
-  const ii2 = !b("co_kh_kiem_tra") || !b("co_thuc_hien_kiem_tra") ? 0 : Math.min(10, 2 + (n("ty_le_hoan_thanh_kiem_tra") >= 100 ? 4 : 0) + Math.max(0, 4 - 2 * n("van_de_sai_chua_xu_ly")));
+  const ii2 =
+    !b("co_kh_kiem_tra") || !b("co_thuc_hien_kiem_tra")
+      ? 0
+      : Math.min(10, 2 + (n("ty_le_hoan_thanh_kiem_tra") >= 100 ? 4 : 0) + Math.max(0, 4 - 2 * n("van_de_sai_chua_xu_ly")));
   const iii = Math.max(0, 10 - 2 * n("pakn_to_kiem_tra"));
   const iv1 = Math.max(0, 10 - 5 * n("truong_hop_van_hoa"));
   const iv2 = Math.max(0, 10 - 5 * n("truong_hop_ky_luat"));

@@ -1,4 +1,6 @@
+import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readXlsx } from "./support/files.js";
 import { type Client, createTestApp, type TestApp } from "./support/test-app.js";
 
 let t: TestApp;
@@ -135,6 +137,26 @@ describe("a plan from seed 003's template, edited, tried, launched and amended",
     const broken = await office.post("/api/plans/import", { issuerUnitId: city, text: "code: x\ngroups: []\n" });
     expect(broken.status).toBe(400);
     expect(broken.body.details.length).toBeGreaterThan(0);
+  });
+});
+
+describe("plan documents", () => {
+  it("downloads the plan as a Decree 30 Word file and the registration sheet as Excel and Word", async () => {
+    const plan = (await office.get("/api/plans")).body.items.find((p: { code: string }) => p.code === "vinh-long-2024");
+    const docx = await office.get(`/api/plans/${plan.id}/document`);
+    expect(docx.status).toBe(200);
+    expect(String(docx.headers["content-type"])).toContain("wordprocessingml");
+    const xml = await (await JSZip.loadAsync(docx.raw)).file("word/document.xml")?.async("string");
+    expect(xml).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    expect(xml).toContain("Số: 20/KH-UBND");
+    const sheet = await office.get(`/api/plans/${plan.id}/scoring-sheet?group=tap-the&format=xlsx`);
+    const rows = await readXlsx(sheet.raw);
+    expect(rows.some((r) => r.includes("ĐIỂM ĐĂNG KÝ"))).toBe(true);
+    expect(rows.some((r) => r.includes("Ban hành Kế hoạch") && r.includes("5"))).toBe(true);
+    expect((await office.get(`/api/plans/${plan.id}/scoring-sheet?group=tap-the&format=docx`)).status).toBe(200);
+    const qualitative = await office.get(`/api/plans/${plan.id}/scoring-sheet?group=ca-nhan`);
+    expect(qualitative.status).toBe(400);
+    expect(qualitative.body.message).toContain("không có bảng điểm");
   });
 });
 

@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { buildPlanDocx } from "../../documents/plan-docx.js";
+import { buildScoringSheetDocx, buildScoringSheetXlsx } from "../../documents/scoring-sheet.js";
 import { readPlanText, writePlanText } from "../../domain/plan/io.js";
 import { type AppContext, actorOf, sendFile } from "../../http/context.js";
 import { badRequest } from "../../http/errors.js";
@@ -129,4 +131,38 @@ export const planRoutes =
         });
       },
     );
+
+    app.get(
+      "/plans/:id/document",
+      { schema: { tags, summary: "Kế hoạch dạng Word (thể thức Nghị định 30/2020)", params: idParam } },
+      async (request, reply) => {
+        const plan = await planForExport(db, actorOf(request), request.params.id);
+        return sendFile(reply, { fileName: `ke-hoach-${plan.code}.docx`, contentType: DOCX, body: await buildPlanDocx(plan) });
+      },
+    );
+
+    app.get(
+      "/plans/:id/scoring-sheet",
+      {
+        schema: {
+          tags,
+          summary: "Bảng đăng ký thi đua / bảng điểm (Excel hoặc Word)",
+          params: idParam,
+          querystring: z.object({ group: z.string().min(1, "Chọn nhóm đối tượng."), format: z.enum(["xlsx", "docx"]).default("xlsx") }),
+        },
+      },
+      async (request, reply) => {
+        const plan = await planForExport(db, actorOf(request), request.params.id);
+        const group = plan.groups.find((g) => g.id === request.query.group);
+        if (!group) throw badRequest("NO_GROUP", `Kế hoạch không có nhóm đối tượng "${request.query.group}".`);
+        if (!group.criteria.some((c) => c.max !== undefined))
+          throw badRequest("NO_POINTS", `Nhóm "${group.name}" không có bảng điểm (các tiêu chí chỉ chấm đạt/không đạt).`);
+        const xlsx = request.query.format === "xlsx";
+        const body = xlsx ? await buildScoringSheetXlsx(plan, group.id) : await buildScoringSheetDocx(plan, group.id);
+        return sendFile(reply, { fileName: `bang-dang-ky-${plan.code}-${group.id}.${request.query.format}`, contentType: xlsx ? XLSX : DOCX, body });
+      },
+    );
   };
+
+const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
