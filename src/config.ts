@@ -11,6 +11,7 @@ export interface Config {
   sessionHours: number;
   login: { maxFailures: number; lockMinutes: number; perMinute: number };
   import: { maxBytes: number; maxRows: number };
+  files: { dir: string; maxBytes: number };
   logLevel: string;
 }
 
@@ -36,6 +37,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     import: {
       maxBytes: int(env.IMPORT_MAX_BYTES, 10 * 1024 * 1024),
       maxRows: int(env.IMPORT_MAX_ROWS, 20000),
+    },
+    files: {
+      dir: path.resolve(env.FILES_DIR ?? path.join(env.DATA_DIR ?? "./data", "files")),
+      maxBytes: int(env.FILE_MAX_BYTES, 20 * 1024 * 1024),
     },
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === "test" ? "silent" : "info"),
   };

@@ -1,6 +1,6 @@
 // The data model at a glance. Every editable record carries `version` for optimistic locking.
 import { sql } from "drizzle-orm";
-import { type AnyPgColumn, bigserial, boolean, date, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, bigserial, boolean, date, doublePrecision, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
 const stamps = {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -153,6 +153,9 @@ export const plans = pgTable(
     data: jsonb("data").notNull(),
     createdBy: integer("created_by"),
     launchedAt: timestamp("launched_at", { withTimezone: true }),
+    /** Participants may explain (giải trình) appraisal findings until the end of this day. */
+    explanationUntil: date("explanation_until", { mode: "string" }),
+    finalisedAt: timestamp("finalised_at", { withTimezone: true }),
     ...stamps,
   },
   (t) => [index("plans_issuer_idx").on(t.issuerUnitId), index("plans_parent_idx").on(t.parentPlanId), uniqueIndex("plans_code_uq").on(t.code)],
@@ -174,4 +177,218 @@ export const planRevisions = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("plan_revisions_uq").on(t.planId, t.revision)],
+);
+
+// ---- Running a movement -------------------------------------------------------------------------------
+
+/** A stored file: content-checked type, SHA-256, kept in the configured storage under `storageKey`. */
+export const files = pgTable("files", {
+  id: text("id").primaryKey(),
+  sha256: text("sha256").notNull(),
+  size: integer("size").notNull(),
+  mime: text("mime").notNull(),
+  originalName: text("original_name").notNull(),
+  storageKey: text("storage_key").notNull(),
+  unitId: integer("unit_id").references(() => units.id),
+  uploadedBy: integer("uploaded_by"),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A unit or a person taking part in a launched plan, in one of its groups. */
+export const participants = pgTable(
+  "participants",
+  {
+    id: serial("id").primaryKey(),
+    planId: integer("plan_id")
+      .notNull()
+      .references(() => plans.id),
+    groupId: text("group_id").notNull(),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    personId: integer("person_id").references(() => people.id),
+    registeredAt: timestamp("registered_at", { withTimezone: true }),
+    registration: jsonb("registration"),
+    /** The office may reopen registration for this participant until the end of this day. */
+    reopenedUntil: date("reopened_until", { mode: "string" }),
+    ...stamps,
+  },
+  (t) => [index("participants_plan_idx").on(t.planId), index("participants_unit_idx").on(t.unitId), uniqueIndex("participants_uq").on(t.planId, t.groupId, t.unitId, sql`coalesce(${t.personId}, 0)`)],
+);
+
+/** A periodic report sent for a report milestone. */
+export const reportSubmissions = pgTable(
+  "report_submissions",
+  {
+    id: serial("id").primaryKey(),
+    participantId: integer("participant_id")
+      .notNull()
+      .references(() => participants.id),
+    milestoneId: text("milestone_id").notNull(),
+    fileId: text("file_id")
+      .notNull()
+      .references(() => files.id),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull(),
+    submittedBy: integer("submitted_by"),
+  },
+  (t) => [uniqueIndex("report_submissions_uq").on(t.participantId, t.milestoneId)],
+);
+
+/** An initiative (sáng kiến, mô hình, giải pháp) and its recognition. */
+export const initiatives = pgTable(
+  "initiatives",
+  {
+    id: serial("id").primaryKey(),
+    planId: integer("plan_id")
+      .notNull()
+      .references(() => plans.id),
+    participantId: integer("participant_id")
+      .notNull()
+      .references(() => participants.id),
+    title: text("title").notNull(),
+    description: text("description"),
+    fileIds: jsonb("file_ids").notNull().default([]),
+    status: text("status").notNull().default("submitted"),
+    level: text("level"),
+    recognisedOn: date("recognised_on", { mode: "string" }),
+    decisionNo: text("decision_no"),
+    appliedEffectively: boolean("applied_effectively").notNull().default(false),
+    createdBy: integer("created_by"),
+    ...stamps,
+  },
+  (t) => [index("initiatives_participant_idx").on(t.participantId)],
+);
+
+/** A value of an indicator (on-time rate, PAR INDEX…) for a unit and period; rows are never overwritten. */
+export const indicatorValues = pgTable(
+  "indicator_values",
+  {
+    id: serial("id").primaryKey(),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    metric: text("metric").notNull(),
+    period: text("period").notNull(),
+    value: doublePrecision("value").notNull(),
+    source: text("source").notNull(),
+    enteredBy: integer("entered_by"),
+    enteredAt: timestamp("entered_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("indicator_values_key_idx").on(t.unitId, t.metric, t.period)],
+);
+
+/** A complaint or feedback (phản ánh, kiến nghị) about a unit; `substantiated` null while being verified. */
+export const complaints = pgTable(
+  "complaints",
+  {
+    id: serial("id").primaryKey(),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    planId: integer("plan_id").references(() => plans.id),
+    receivedOn: date("received_on", { mode: "string" }).notNull(),
+    content: text("content").notNull(),
+    channel: text("channel"),
+    substantiated: boolean("substantiated"),
+    createdBy: integer("created_by"),
+    ...stamps,
+  },
+  (t) => [index("complaints_unit_idx").on(t.unitId)],
+);
+
+/** A participant's self-assessment: facts, evidence and notes per criterion. */
+export const assessments = pgTable("assessments", {
+  id: serial("id").primaryKey(),
+  participantId: integer("participant_id")
+    .notNull()
+    .unique()
+    .references(() => participants.id),
+  facts: jsonb("facts").notNull().default({}),
+  evidence: jsonb("evidence").notNull().default({}),
+  notes: jsonb("notes").notNull().default({}),
+  status: text("status").notNull().default("draft"),
+  submittedAt: timestamp("submitted_at", { withTimezone: true }),
+  submittedBy: integer("submitted_by"),
+  confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+  confirmedBy: integer("confirmed_by"),
+  ...stamps,
+});
+
+/** Who appraises what: a whole participant, one criterion for everyone, or one criterion of one participant. */
+export const appraisalAssignments = pgTable(
+  "appraisal_assignments",
+  {
+    id: serial("id").primaryKey(),
+    planId: integer("plan_id")
+      .notNull()
+      .references(() => plans.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    participantId: integer("participant_id").references(() => participants.id),
+    criterionId: text("criterion_id"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("appraisal_assignments_plan_idx").on(t.planId, t.userId)],
+);
+
+/** An appraiser's finding on one criterion of one participant, and the participant's explanation (giải trình). */
+export const appraisals = pgTable(
+  "appraisals",
+  {
+    id: serial("id").primaryKey(),
+    participantId: integer("participant_id")
+      .notNull()
+      .references(() => participants.id),
+    criterionId: text("criterion_id").notNull(),
+    facts: jsonb("facts").notNull().default({}),
+    points: doublePrecision("points"),
+    reason: text("reason").notNull(),
+    appraiserId: integer("appraiser_id"),
+    explanation: text("explanation"),
+    explainedAt: timestamp("explained_at", { withTimezone: true }),
+    ...stamps,
+  },
+  (t) => [uniqueIndex("appraisals_uq").on(t.participantId, t.criterionId)],
+);
+
+/** Final, published results of a movement (snapshot taken when the office finalises). */
+export const results = pgTable(
+  "results",
+  {
+    id: serial("id").primaryKey(),
+    participantId: integer("participant_id")
+      .notNull()
+      .unique()
+      .references(() => participants.id),
+    planId: integer("plan_id")
+      .notNull()
+      .references(() => plans.id),
+    total: doublePrecision("total"),
+    rank: integer("rank"),
+    classification: text("classification"),
+    detail: jsonb("detail").notNull(),
+    finalisedAt: timestamp("finalised_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("results_plan_idx").on(t.planId)],
+);
+
+/** In-app notifications. */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: serial("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    link: text("link"),
+    /** Makes a reminder fire once, even with several app servers: one row per key. */
+    dedupeKey: text("dedupe_key"),
+    readAt: timestamp("read_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("notifications_user_idx").on(t.userId), uniqueIndex("notifications_dedupe_uq").on(t.userId, t.dedupeKey)],
 );

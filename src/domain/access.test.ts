@@ -52,7 +52,7 @@ describe("scopesFor and capabilitiesOf", () => {
     expect(scopesFor([ward], "units.write")).toEqual([]);
   });
   it("unions capabilities of all roles in catalogue order", () => {
-    expect(capabilitiesOf([ward])).toEqual(["units.read", "people.read", "people.write", "import.people", "plans.read"]);
+    expect(capabilitiesOf([ward])).toEqual(["units.read", "people.read", "people.write", "import.people", "plans.read", "movement.participate"]);
     expect(capabilitiesOf([admin])).toEqual([...CAPABILITIES]);
   });
 });

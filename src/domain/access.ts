@@ -26,15 +26,18 @@ export const CAPABILITIES = [
   "import.people",
   "plans.read",
   "plans.write",
+  "movement.participate",
+  "movement.manage",
+  "movement.appraise",
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
 const GRANTS: Record<Role, readonly Capability[]> = {
   admin: CAPABILITIES,
-  office: ["units.read", "units.write", "people.read", "people.write", "import.units", "import.people", "plans.read", "plans.write"],
-  focal: ["units.read", "people.read", "people.write", "import.people", "plans.read"],
-  head: ["units.read", "people.read", "plans.read"],
-  appraiser: ["units.read", "people.read", "plans.read"],
+  office: ["units.read", "units.write", "people.read", "people.write", "import.units", "import.people", "plans.read", "plans.write", "movement.participate", "movement.manage", "movement.appraise"],
+  focal: ["units.read", "people.read", "people.write", "import.people", "plans.read", "movement.participate"],
+  head: ["units.read", "people.read", "plans.read", "movement.participate"],
+  appraiser: ["units.read", "people.read", "plans.read", "movement.appraise"],
   council_member: ["units.read", "plans.read"],
   council_secretary: ["units.read", "people.read", "plans.read"],
   signer: ["units.read", "people.read", "plans.read"],

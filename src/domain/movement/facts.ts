@@ -1,0 +1,54 @@
+// Which facts the system already knows, and how self-assessed, system and appraised facts combine. Pure.
+import type { Facts, FactValue } from "../plan/conditions.js";
+import type { InputDef } from "../plan/schema.js";
+
+export interface KnownRecords {
+  lateReports: number;
+  missingReports: number;
+  recognisedInitiatives: number;
+  substantiatedComplaints: number;
+  /** Latest indicator value per metric for the participant's unit and the plan's period. */
+  indicators: Record<string, number>;
+}
+
+export interface SystemFact {
+  key: string;
+  value: FactValue;
+  /** Where the value comes from, in Vietnamese, shown next to the pre-filled field. */
+  source: string;
+}
+
+/** Values for every input whose origin is a system record; inputs without a known value are left out. */
+export function systemFacts(inputs: InputDef[], known: KnownRecords): SystemFact[] {
+  const out: SystemFact[] = [];
+  for (const i of inputs) {
+    switch (i.origin) {
+      case "late_reports":
+        out.push({ key: i.key, value: known.lateReports + known.missingReports, source: `Hệ thống: ${known.lateReports} báo cáo gửi trễ, ${known.missingReports} báo cáo chưa gửi khi đã quá hạn` });
+        break;
+      case "missing_reports":
+        out.push({ key: i.key, value: known.missingReports, source: `Hệ thống: ${known.missingReports} báo cáo chưa gửi khi đã quá hạn` });
+        break;
+      case "recognised_initiatives":
+        out.push({ key: i.key, value: known.recognisedInitiatives, source: `Hệ thống: ${known.recognisedInitiatives} sáng kiến đã được công nhận` });
+        break;
+      case "substantiated_complaints":
+        out.push({ key: i.key, value: known.substantiatedComplaints, source: `Hệ thống: ${known.substantiatedComplaints} phản ánh, kiến nghị được xác minh là đúng` });
+        break;
+      case "indicator": {
+        const v = i.metric ? known.indicators[i.metric] : undefined;
+        if (v !== undefined) out.push({ key: i.key, value: v, source: `Chỉ số "${i.metric}" đã nhập vào hệ thống` });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** The facts a score uses: the participant's own, then what the system knows, then the appraiser's corrections. */
+export function combineFacts(self: Facts, system: SystemFact[], appraised: Facts[]): Facts {
+  const facts: Facts = { ...self };
+  for (const s of system) facts[s.key] = s.value;
+  for (const a of appraised) Object.assign(facts, a);
+  return facts;
+}

@@ -1,0 +1,71 @@
+import { createHash, randomUUID } from "node:crypto";
+import { eq, inArray } from "drizzle-orm";
+import { fileTypeFromBuffer } from "file-type";
+import { can } from "../../domain/access.js";
+import type { Executor } from "../../db/client.js";
+import { files, units } from "../../db/schema.js";
+import { AppError, badRequest, forbidden, notFound } from "../../http/errors.js";
+import type { FileStore } from "../../storage/file-store.js";
+import type { Actor } from "../actor.js";
+import { assertCan } from "../scope.js";
+import { findUnit } from "../units/service.js";
+
+/** Evidence and report files a person may upload, judged by content, not by name. */
+export const ACCEPTED: Record<string, string> = {
+  "application/pdf": "PDF",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "Word (.docx)",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "Excel (.xlsx)",
+  "image/jpeg": "ảnh JPEG",
+  "image/png": "ảnh PNG",
+};
+const ACCEPTED_TEXT = "PDF, Word (.docx), Excel (.xlsx), ảnh JPEG hoặc PNG";
+
+export type FileRow = typeof files.$inferSelect;
+
+export function presentFile(f: FileRow) {
+  return { id: f.id, name: f.originalName, size: f.size, mime: f.mime, kind: ACCEPTED[f.mime] ?? f.mime, sha256: f.sha256, createdAt: f.createdAt.toISOString() };
+}
+
+/** Checks an upload's real type and size, stores it with its SHA-256, and records it against a unit. */
+export async function storeFile(db: Executor, store: FileStore, actor: Actor, input: { unitId: number; name: string; data: Buffer; maxBytes: number }) {
+  const unit = await findUnit(db, input.unitId);
+  assertCan(actor, "movement.participate", unit.path, `Bạn không có quyền tải tệp lên cho "${unit.name}".`);
+  if (input.data.length === 0) throw badRequest("EMPTY_FILE", `Tệp "${input.name}" đang trống. Hãy chọn tệp có nội dung.`);
+  if (input.data.length > input.maxBytes) {
+    throw new AppError(413, "TOO_LARGE", `Tệp "${input.name}" vượt quá giới hạn ${Math.round(input.maxBytes / 1048576)} MB. Hãy nén hoặc chia nhỏ tệp.`);
+  }
+  const detected = await fileTypeFromBuffer(input.data);
+  if (!detected || !ACCEPTED[detected.mime]) {
+    const what = detected ? `tệp ${detected.ext.toUpperCase()}` : "không nhận dạng được";
+    throw badRequest("FILE_TYPE", `Tệp "${input.name}" có nội dung ${what}, không phải ${ACCEPTED_TEXT}. Hãy chọn đúng tệp minh chứng.`);
+  }
+  const id = randomUUID();
+  const sha256 = createHash("sha256").update(input.data).digest("hex");
+  const storageKey = id.replace(/-/g, "");
+  await store.put(storageKey, input.data);
+  const [row] = await db
+    .insert(files)
+    .values({ id, sha256, size: input.data.length, mime: detected.mime, originalName: input.name.slice(0, 200), storageKey, unitId: unit.id, uploadedBy: actor.userId || null })
+    .returning();
+  return presentFile(row);
+}
+
+/** A file's bytes, for whoever may read the data of the unit it belongs to (or is given `extraAllowed`). */
+export async function readFile(db: Executor, store: FileStore, actor: Actor, id: string, extraAllowed = false) {
+  const [row] = await db.select({ f: files, path: units.path }).from(files).leftJoin(units, eq(units.id, files.unitId)).where(eq(files.id, id));
+  if (!row) throw notFound("tệp này");
+  if (!extraAllowed && !(row.path && can(actor.grants, "units.read", row.path))) throw forbidden("Bạn không có quyền tải tệp này.");
+  return { file: presentFile(row.f), data: await store.get(row.f.storageKey) };
+}
+
+/** File rows by id, checking each belongs to `unitId` (a participant cannot cite another unit's files). */
+export async function filesOfUnit(db: Executor, ids: string[], unitId: number): Promise<FileRow[]> {
+  if (ids.length === 0) return [];
+  const found = await db.select().from(files).where(inArray(files.id, ids));
+  for (const id of ids) {
+    const f = found.find((r) => r.id === id);
+    if (!f) throw badRequest("NO_FILE", "Một tệp minh chứng không còn tồn tại; hãy tải lên lại.");
+    if (f.unitId !== unitId) throw forbidden(`Tệp "${f.originalName}" thuộc đơn vị khác, không dùng làm minh chứng ở đây được.`);
+  }
+  return found;
+}

@@ -1,0 +1,35 @@
+// Where uploaded files live. Local disk by default; the interface is what an S3-compatible store implements.
+import fs from "node:fs/promises";
+import path from "node:path";
+
+export interface FileStore {
+  put(key: string, data: Buffer): Promise<void>;
+  get(key: string): Promise<Buffer>;
+  delete(key: string): Promise<void>;
+}
+
+/** Files under one folder, two levels of sub-folders by key prefix so no folder grows huge. */
+export class LocalFileStore implements FileStore {
+  constructor(private readonly root: string) {}
+
+  private pathOf(key: string): string {
+    if (!/^[a-zA-Z0-9_-]+$/.test(key)) throw new Error(`bad storage key ${key}`);
+    return path.join(this.root, key.slice(0, 2), key.slice(2, 4), key);
+  }
+
+  async put(key: string, data: Buffer): Promise<void> {
+    const file = this.pathOf(key);
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    // Write then rename, so a crash never leaves half a file under the final name.
+    await fs.writeFile(`${file}.part`, data);
+    await fs.rename(`${file}.part`, file);
+  }
+
+  get(key: string): Promise<Buffer> {
+    return fs.readFile(this.pathOf(key));
+  }
+
+  async delete(key: string): Promise<void> {
+    await fs.rm(this.pathOf(key), { force: true });
+  }
+}
