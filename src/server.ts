@@ -22,10 +22,14 @@ import { authRoutes } from "./modules/auth/routes.js";
 import { resolveSession, sessionHash } from "./modules/auth/service.js";
 import { importRoutes } from "./modules/imports/routes.js";
 import { runningImportView } from "./modules/imports/service.js";
+import { recordRoutes } from "./modules/movement/records-routes.js";
+import { movementRoutes } from "./modules/movement/routes.js";
+import { notificationRoutes } from "./modules/notifications/routes.js";
 import { peopleRoutes } from "./modules/people/routes.js";
 import { planRoutes } from "./modules/plans/routes.js";
 import { unitRoutes } from "./modules/units/routes.js";
 import { userRoutes } from "./modules/users/routes.js";
+import { LocalFileStore } from "./storage/file-store.js";
 
 z.config(z.locales.vi());
 
@@ -40,7 +44,8 @@ const isPublic = (method: string, route: string) =>
   PUBLIC_MUTATIONS.has(route) || (method === "GET" && (PUBLIC_READS.has(route) || route === "/api/docs" || route.startsWith("/api/docs/")));
 
 /** Builds the whole application (API, docs, web UI) on an open database. */
-export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+export async function buildApp(input: Pick<AppContext, "database" | "config"> & Partial<AppContext>): Promise<FastifyInstance> {
+  const ctx: AppContext = { files: new LocalFileStore(input.config.files.dir), now: () => new Date(), ...input };
   const app = Fastify({
     logger: { level: ctx.config.logLevel },
     bodyLimit: 1024 * 1024,
@@ -131,6 +136,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       await api.register(importRoutes(ctx));
       await api.register(auditRoutes(ctx));
       await api.register(planRoutes(ctx));
+      await api.register(movementRoutes(ctx));
+      await api.register(recordRoutes(ctx));
+      await api.register(notificationRoutes(ctx));
     },
     { prefix: "/api" },
   );

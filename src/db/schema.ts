@@ -1,6 +1,20 @@
 // The data model at a glance. Every editable record carries `version` for optimistic locking.
 import { sql } from "drizzle-orm";
-import { type AnyPgColumn, bigserial, boolean, date, doublePrecision, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  type AnyPgColumn,
+  bigserial,
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 
 const stamps = {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -213,7 +227,11 @@ export const participants = pgTable(
     reopenedUntil: date("reopened_until", { mode: "string" }),
     ...stamps,
   },
-  (t) => [index("participants_plan_idx").on(t.planId), index("participants_unit_idx").on(t.unitId), uniqueIndex("participants_uq").on(t.planId, t.groupId, t.unitId, sql`coalesce(${t.personId}, 0)`)],
+  (t) => [
+    index("participants_plan_idx").on(t.planId),
+    index("participants_unit_idx").on(t.unitId),
+    uniqueIndex("participants_uq").on(t.planId, t.groupId, t.unitId, sql`coalesce(${t.personId}, 0)`),
+  ],
 );
 
 /** A periodic report sent for a report milestone. */

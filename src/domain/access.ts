@@ -34,7 +34,19 @@ export type Capability = (typeof CAPABILITIES)[number];
 
 const GRANTS: Record<Role, readonly Capability[]> = {
   admin: CAPABILITIES,
-  office: ["units.read", "units.write", "people.read", "people.write", "import.units", "import.people", "plans.read", "plans.write", "movement.participate", "movement.manage", "movement.appraise"],
+  office: [
+    "units.read",
+    "units.write",
+    "people.read",
+    "people.write",
+    "import.units",
+    "import.people",
+    "plans.read",
+    "plans.write",
+    "movement.participate",
+    "movement.manage",
+    "movement.appraise",
+  ],
   focal: ["units.read", "people.read", "people.write", "import.people", "plans.read", "movement.participate"],
   head: ["units.read", "people.read", "plans.read", "movement.participate"],
   appraiser: ["units.read", "people.read", "plans.read", "movement.appraise"],

@@ -2,11 +2,15 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Config } from "../config.js";
 import type { Database } from "../db/client.js";
 import type { Actor } from "../modules/actor.js";
+import type { FileStore } from "../storage/file-store.js";
 import { unauthenticated } from "./errors.js";
 
 export interface AppContext {
   database: Database;
   config: Config;
+  files: FileStore;
+  /** The current instant; tests replace it to run a movement through its calendar. */
+  now: () => Date;
 }
 
 declare module "fastify" {

@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import type { FastifyInstance, InjectOptions } from "fastify";
 import { type Config, loadConfig } from "../../src/config.js";
 import type { Database } from "../../src/db/client.js";
@@ -12,6 +15,8 @@ export interface TestApp {
   app: FastifyInstance;
   database: Database;
   config: Config;
+  /** The app's clock: set it to run a movement through its calendar (deadlines, windows). */
+  clock: { set(at: string | Date): void; reset(): void };
   /** A client signed in as a demo account (or anonymous when username is omitted). */
   as(username?: string, password?: string): Promise<Client>;
   unitId(code: string): Promise<number>;
@@ -50,8 +55,10 @@ export class Client {
 export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const database = await openTestDatabase();
   await seedDemo(database.db);
-  const config = { ...loadConfig({ NODE_ENV: "test", LOGIN_RATE_PER_MINUTE: "1000" }), ...overrides };
-  const app = await buildApp({ database, config });
+  const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), "td-files-"));
+  const config = { ...loadConfig({ NODE_ENV: "test", LOGIN_RATE_PER_MINUTE: "1000", FILES_DIR: filesDir }), ...overrides };
+  const clock = { at: null as Date | null };
+  const app = await buildApp({ database, config, now: () => clock.at ?? new Date() });
   await app.ready();
   const ids = new Map<string, number>();
   const admin = new Client(app);
@@ -59,6 +66,14 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     app,
     database,
     config,
+    clock: {
+      set: (at: string | Date) => {
+        clock.at = new Date(at);
+      },
+      reset: () => {
+        clock.at = null;
+      },
+    },
     async as(username?: string, password = DEMO_PASSWORD) {
       const client = new Client(app);
       if (username) {
@@ -81,6 +96,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
       await importsSettled();
       await app.close();
       await database.close();
+      fs.rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

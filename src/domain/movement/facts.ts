@@ -24,7 +24,11 @@ export function systemFacts(inputs: InputDef[], known: KnownRecords): SystemFact
   for (const i of inputs) {
     switch (i.origin) {
       case "late_reports":
-        out.push({ key: i.key, value: known.lateReports + known.missingReports, source: `Hệ thống: ${known.lateReports} báo cáo gửi trễ, ${known.missingReports} báo cáo chưa gửi khi đã quá hạn` });
+        out.push({
+          key: i.key,
+          value: known.lateReports + known.missingReports,
+          source: `Hệ thống: ${known.lateReports} báo cáo gửi trễ, ${known.missingReports} báo cáo chưa gửi khi đã quá hạn`,
+        });
         break;
       case "missing_reports":
         out.push({ key: i.key, value: known.missingReports, source: `Hệ thống: ${known.missingReports} báo cáo chưa gửi khi đã quá hạn` });
@@ -33,7 +37,11 @@ export function systemFacts(inputs: InputDef[], known: KnownRecords): SystemFact
         out.push({ key: i.key, value: known.recognisedInitiatives, source: `Hệ thống: ${known.recognisedInitiatives} sáng kiến đã được công nhận` });
         break;
       case "substantiated_complaints":
-        out.push({ key: i.key, value: known.substantiatedComplaints, source: `Hệ thống: ${known.substantiatedComplaints} phản ánh, kiến nghị được xác minh là đúng` });
+        out.push({
+          key: i.key,
+          value: known.substantiatedComplaints,
+          source: `Hệ thống: ${known.substantiatedComplaints} phản ánh, kiến nghị được xác minh là đúng`,
+        });
         break;
       case "indicator": {
         const v = i.metric ? known.indicators[i.metric] : undefined;

@@ -34,7 +34,13 @@ describe("facts", () => {
     { key: "tay", label: "Tự nhập", type: "count" as const, origin: "manual" as const },
   ];
   it("pre-fills what the system knows and says from where", () => {
-    const s = systemFacts(inputs, { lateReports: 1, missingReports: 1, recognisedInitiatives: 3, substantiatedComplaints: 0, indicators: { tthc_on_time: 97.5 } });
+    const s = systemFacts(inputs, {
+      lateReports: 1,
+      missingReports: 1,
+      recognisedInitiatives: 3,
+      substantiatedComplaints: 0,
+      indicators: { tthc_on_time: 97.5 },
+    });
     expect(s.map((x) => [x.key, x.value])).toEqual([
       ["bc", 2],
       ["sk", 3],

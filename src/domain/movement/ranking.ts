@@ -43,7 +43,8 @@ export function rank(items: Rankable[], tieBreak: string[]): Ranked[] {
     const rankNo = withPrev && withPrev.diff === 0 ? (out[i - 1].rank as number) : i + 1;
     out.push({ id: item.id, rank: rankNo, tied: false, decidedBy: withPrev && prev.total === item.total && withPrev.by ? withPrev.by : null });
   });
-  for (let i = 0; i < out.length; i++) if ((i > 0 && out[i - 1].rank === out[i].rank) || (i + 1 < out.length && out[i + 1].rank === out[i].rank)) out[i].tied = true;
+  for (let i = 0; i < out.length; i++)
+    if ((i > 0 && out[i - 1].rank === out[i].rank) || (i + 1 < out.length && out[i + 1].rank === out[i].rank)) out[i].tied = true;
   for (const i of items) if (i.total === null) out.push({ id: i.id, rank: null, tied: false, decidedBy: null });
   return out;
 }

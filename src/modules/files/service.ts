@@ -1,9 +1,9 @@
 import { createHash, randomUUID } from "node:crypto";
 import { eq, inArray } from "drizzle-orm";
 import { fileTypeFromBuffer } from "file-type";
-import { can } from "../../domain/access.js";
 import type { Executor } from "../../db/client.js";
 import { files, units } from "../../db/schema.js";
+import { can } from "../../domain/access.js";
 import { AppError, badRequest, forbidden, notFound } from "../../http/errors.js";
 import type { FileStore } from "../../storage/file-store.js";
 import type { Actor } from "../actor.js";
@@ -23,7 +23,15 @@ const ACCEPTED_TEXT = "PDF, Word (.docx), Excel (.xlsx), ảnh JPEG hoặc PNG";
 export type FileRow = typeof files.$inferSelect;
 
 export function presentFile(f: FileRow) {
-  return { id: f.id, name: f.originalName, size: f.size, mime: f.mime, kind: ACCEPTED[f.mime] ?? f.mime, sha256: f.sha256, createdAt: f.createdAt.toISOString() };
+  return {
+    id: f.id,
+    name: f.originalName,
+    size: f.size,
+    mime: f.mime,
+    kind: ACCEPTED[f.mime] ?? f.mime,
+    sha256: f.sha256,
+    createdAt: f.createdAt.toISOString(),
+  };
 }
 
 /** Checks an upload's real type and size, stores it with its SHA-256, and records it against a unit. */
@@ -45,7 +53,16 @@ export async function storeFile(db: Executor, store: FileStore, actor: Actor, in
   await store.put(storageKey, input.data);
   const [row] = await db
     .insert(files)
-    .values({ id, sha256, size: input.data.length, mime: detected.mime, originalName: input.name.slice(0, 200), storageKey, unitId: unit.id, uploadedBy: actor.userId || null })
+    .values({
+      id,
+      sha256,
+      size: input.data.length,
+      mime: detected.mime,
+      originalName: input.name.slice(0, 200),
+      storageKey,
+      unitId: unit.id,
+      uploadedBy: actor.userId || null,
+    })
     .returning();
   return presentFile(row);
 }

@@ -1,0 +1,60 @@
+import { and, count, desc, eq, inArray } from "drizzle-orm";
+import type { Executor } from "../../db/client.js";
+import { complaints, indicatorValues, initiatives, reportSubmissions } from "../../db/schema.js";
+import { type KnownRecords, systemFacts } from "../../domain/movement/facts.js";
+import { countLateOrMissing, type ReportStatus, reportStatuses } from "../../domain/movement/reports.js";
+import type { InputDef, Plan } from "../../domain/plan/schema.js";
+import type { ParticipantContext } from "./participants.js";
+
+/** The report milestones of a plan (those with a due date). */
+export function reportMilestones(data: Plan) {
+  return data.milestones.filter((m) => m.kind === "report" && m.due).map((m) => ({ id: m.id, label: m.label, due: m.due as string }));
+}
+
+export async function reportStatusOf(db: Executor, ctx: ParticipantContext, now: Date): Promise<ReportStatus[]> {
+  const subs = await db.select().from(reportSubmissions).where(eq(reportSubmissions.participantId, ctx.participant.id));
+  return reportStatuses(reportMilestones(ctx.data), subs, now);
+}
+
+/** What the system's own records say about a participant: reports, initiatives, complaints, indicators. */
+export async function knownRecords(db: Executor, ctx: ParticipantContext, now: Date): Promise<KnownRecords> {
+  const { late, missing } = countLateOrMissing(await reportStatusOf(db, ctx, now));
+  const [{ n: recognised }] = await db
+    .select({ n: count() })
+    .from(initiatives)
+    .where(and(eq(initiatives.participantId, ctx.participant.id), eq(initiatives.status, "recognised")));
+  const [{ n: substantiated }] = await db
+    .select({ n: count() })
+    .from(complaints)
+    .where(and(eq(complaints.unitId, ctx.unit.id), eq(complaints.substantiated, true), eq(complaints.planId, ctx.plan.id)));
+  const metrics = [
+    ...new Set(
+      allInputs(ctx.group.criteria)
+        .filter((i) => i.origin === "indicator" && i.metric)
+        .map((i) => i.metric as string),
+    ),
+  ];
+  const indicators: Record<string, number> = {};
+  if (metrics.length) {
+    const rows = await db
+      .select()
+      .from(indicatorValues)
+      .where(and(eq(indicatorValues.unitId, ctx.unit.id), eq(indicatorValues.period, String(ctx.data.year)), inArray(indicatorValues.metric, metrics)))
+      .orderBy(desc(indicatorValues.enteredAt), desc(indicatorValues.id));
+    for (const r of rows) if (!(r.metric in indicators)) indicators[r.metric] = r.value;
+  }
+  return { lateReports: late, missingReports: missing, recognisedInitiatives: recognised, substantiatedComplaints: substantiated, indicators };
+}
+
+export function allInputs(criteria: Plan["groups"][number]["criteria"]): InputDef[] {
+  return criteria.flatMap((c) => [...(c.inputs ?? []), ...allInputs(c.children ?? [])]);
+}
+
+export async function systemFactsOf(db: Executor, ctx: ParticipantContext, now: Date) {
+  return systemFacts(dedupe(allInputs(ctx.group.criteria)), await knownRecords(db, ctx, now));
+}
+
+function dedupe(inputs: InputDef[]): InputDef[] {
+  const seen = new Set<string>();
+  return inputs.filter((i) => (seen.has(i.key) ? false : (seen.add(i.key), true)));
+}
