@@ -237,9 +237,15 @@ function scoreLeaf(
   peers: PeerStats | undefined,
   evidence: Record<string, boolean> | undefined,
   section: CriterionResult["section"],
+  overrides?: ScoreOptions["overrides"],
 ): CriterionResult {
   const max = c.max ?? null;
   const base = { id: c.id, code: c.code, title: c.title, max, section };
+  const override = overrides?.[c.id];
+  if (override && max !== null) {
+    const p = round(clamp(override.points, 0, max));
+    return { ...base, points: p, missing: [], explanation: `Thẩm định: ${override.reason} → ${pts(p)}` };
+  }
   if (c.notApplicable && facts[c.notApplicable.input] === true) {
     const na = c.notApplicable;
     if (na.redistribute)
@@ -281,11 +287,12 @@ function scoreNode(
   evidence: Record<string, boolean> | undefined,
   inherited: CriterionResult["section"],
   isHead: boolean | undefined,
+  overrides?: ScoreOptions["overrides"],
 ): CriterionResult | null {
   if (c.appliesTo?.heads && isHead === false) return null;
   const section = c.section ?? inherited;
-  if (!c.children?.length) return scoreLeaf(c, facts, defs, peers, evidence, section);
-  const children = c.children.map((k) => scoreNode(k, facts, defs, peers, evidence, section, isHead)).filter((x): x is CriterionResult => x !== null);
+  if (!c.children?.length) return scoreLeaf(c, facts, defs, peers, evidence, section, overrides);
+  const children = c.children.map((k) => scoreNode(k, facts, defs, peers, evidence, section, isHead, overrides)).filter((x): x is CriterionResult => x !== null);
   const scored = children.filter((k) => k.max !== null);
   const missing = children.flatMap((k) => k.missing);
   const max = c.max ?? scored.reduce((s, k) => s + (k.max ?? 0), 0);
@@ -335,6 +342,8 @@ export interface ScoreResult {
 }
 
 export interface ScoreOptions {
+  /** Points set by an appraiser for a criterion, replacing the rule's result, with the reason shown. */
+  overrides?: Record<string, { points: number; reason: string }>;
   peers?: PeerStats;
   /** Per criterion id: whether evidence is attached (criteria with requiresEvidence score 0 without it). */
   evidence?: Record<string, boolean>;
@@ -349,7 +358,7 @@ export function scoreCriteria(criteria: Criterion[], facts: Facts, options: Scor
     inputsOfTree.set(criteria, defs);
   }
   const results = criteria
-    .map((c) => scoreNode(c, facts, defs, options.peers, options.evidence, "main", options.isHead))
+    .map((c) => scoreNode(c, facts, defs, options.peers, options.evidence, "main", options.isHead, options.overrides))
     .filter((x): x is CriterionResult => x !== null);
   // Qualitative (pass/fail) criteria carry no points: their missing facts do not hold back the total.
   const complete = results.filter((r) => r.max !== null).every((r) => r.missing.length === 0);

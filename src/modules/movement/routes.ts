@@ -1,7 +1,240 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import type { AppContext } from "../../http/context.js";
+import { z } from "zod";
+import { unitKindValues } from "../../domain/org.js";
+import { type AppContext, actorOf, sendFile } from "../../http/context.js";
+import { AppError, badRequest } from "../../http/errors.js";
+import { idParam, isoDate, version } from "../../http/schemas.js";
+import { readFile, storeFile } from "../files/service.js";
+import { appraise, assign, explain, listAssignments, myAssignments, openExplanationRound } from "./appraisal.js";
+import { confirmAssessment, getAssessment, saveAssessment, submitAssessment } from "./assessment.js";
+import { reportStatusOf } from "./known.js";
+import { listParticipants, loadParticipant, presentParticipant, syncParticipants } from "./participants.js";
+import { computeRanking, finalise, rankingXlsx } from "./ranking.js";
+import { reopenRegistration, saveRegistration, submitReport } from "./registration.js";
 
-/** Participants, registration, reports, self-assessment, appraisal and ranking. */
+const tags = ["Triển khai phong trào"];
+const factValue = z.union([z.number(), z.string(), z.boolean(), z.null()]);
+const criterionParam = idParam.extend({ criterionId: z.string().min(1).max(64) });
+
 export const movementRoutes =
-  (_ctx: AppContext): FastifyPluginAsyncZod =>
-  async (_app) => {};
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    const { db } = ctx.database;
+
+    app.post(
+      "/plans/:id/participants/sync",
+      { schema: { tags, summary: "Lập danh sách đối tượng thi đua từ các nhóm của kế hoạch", params: idParam } },
+      async (request) => syncParticipants(db, actorOf(request), request.params.id),
+    );
+
+    app.get(
+      "/plans/:id/participants",
+      { schema: { tags, summary: "Đối tượng thi đua", params: idParam, querystring: z.object({ group: z.string().optional() }) } },
+      async (request) => ({
+        items: await listParticipants(db, actorOf(request), request.params.id, { groupId: request.query.group }),
+      }),
+    );
+
+    app.get("/participants/:id", { schema: { tags, summary: "Hồ sơ thi đua của một đối tượng", params: idParam } }, async (request) => {
+      const c = await loadParticipant(db, actorOf(request), request.params.id, "read");
+      return {
+        ...presentParticipant(c.participant, c.unit.name, c.personName, c.group.name),
+        planTitle: c.plan.title,
+        registrationDue: c.data.milestones.find((m) => m.kind === "registration")?.due ?? null,
+        reports: await reportStatusOf(db, c, ctx.now()),
+      };
+    });
+
+    app.put(
+      "/participants/:id/registration",
+      {
+        schema: {
+          tags,
+          summary: "Đăng ký thi đua (điểm đăng ký, cam kết, sáng kiến dự kiến)",
+          params: idParam,
+          body: z.object({
+            version,
+            registeredPoints: z.record(z.string(), z.number({ error: "Điểm đăng ký phải là số." })),
+            commitments: z.string().max(5000).optional(),
+            plannedInitiatives: z.array(z.string().max(500)).max(50).optional(),
+          }),
+        },
+      },
+      async (request) => {
+        const p = await saveRegistration(db, actorOf(request), request.params.id, request.body, ctx.now());
+        return { id: p.id, version: p.version, registeredAt: p.registeredAt?.toISOString() ?? null, registration: p.registration };
+      },
+    );
+
+    app.post(
+      "/participants/:id/reopen-registration",
+      { schema: { tags, summary: "Mở lại đăng ký cho một đối tượng", params: idParam, body: z.object({ until: isoDate }) } },
+      async (request) => {
+        const p = await reopenRegistration(db, actorOf(request), request.params.id, request.body.until, ctx.now());
+        return { id: p.id, reopenedUntil: p.reopenedUntil, version: p.version };
+      },
+    );
+
+    app.post("/files", { schema: { tags, summary: "Tải tệp lên (multipart: unitId, file) — PDF, DOCX, XLSX, JPEG, PNG" } }, async (request, reply) => {
+      const actor = actorOf(request);
+      if (!request.isMultipart()) throw badRequest("NOT_MULTIPART", "Hãy gửi tệp theo dạng multipart/form-data (trường unitId và file).");
+      let unitId: number | undefined;
+      let file: { name: string; data: Buffer } | undefined;
+      const tooLarge = new AppError(
+        413,
+        "TOO_LARGE",
+        `Tệp vượt quá giới hạn ${Math.round(ctx.config.files.maxBytes / 1048576)} MB. Hãy nén hoặc chia nhỏ tệp.`,
+      );
+      for await (const part of request.parts({ limits: { fileSize: ctx.config.files.maxBytes } })) {
+        if (part.type === "file") {
+          const data = await part.toBuffer().catch(() => {
+            throw tooLarge;
+          });
+          if (part.file.truncated) throw tooLarge;
+          file = { name: part.filename, data };
+        } else if (part.fieldname === "unitId") unitId = Number(part.value);
+      }
+      if (!unitId || !Number.isInteger(unitId)) throw badRequest("NO_UNIT", "Thiếu đơn vị (unitId) của tệp.");
+      if (!file) throw badRequest("NO_FILE", "Chưa chọn tệp để tải lên.");
+      return reply.status(201).send(await storeFile(db, ctx.files, actor, { unitId, name: file.name, data: file.data, maxBytes: ctx.config.files.maxBytes }));
+    });
+
+    app.get("/files/:id", { schema: { tags, summary: "Tải tệp về", params: z.object({ id: z.uuid("Mã tệp không hợp lệ.") }) } }, async (request, reply) => {
+      const { file, data } = await readFile(db, ctx.files, actorOf(request), request.params.id);
+      return sendFile(reply, { fileName: file.name, contentType: file.mime, body: data });
+    });
+
+    app.post(
+      "/participants/:id/reports/:milestoneId",
+      {
+        schema: {
+          tags,
+          summary: "Gửi báo cáo định kỳ",
+          params: idParam.extend({ milestoneId: z.string().min(1).max(64) }),
+          body: z.object({ fileId: z.uuid("Chưa chọn tệp báo cáo.") }),
+        },
+      },
+      async (request) => submitReport(db, actorOf(request), request.params.id, request.params.milestoneId, request.body.fileId, ctx.now()),
+    );
+
+    app.get("/participants/:id/assessment", { schema: { tags, summary: "Bản tự chấm điểm, điểm và giải thích", params: idParam } }, async (request) =>
+      getAssessment(db, actorOf(request), request.params.id, ctx.now()),
+    );
+
+    app.put(
+      "/participants/:id/assessment",
+      {
+        schema: {
+          tags,
+          summary: "Lưu bản tự chấm (dữ kiện, minh chứng, giải trình)",
+          params: idParam,
+          body: z.object({
+            version,
+            facts: z.record(z.string(), factValue),
+            evidence: z.record(z.string(), z.array(z.uuid())).default({}),
+            notes: z.record(z.string(), z.string().max(5000)).default({}),
+          }),
+        },
+      },
+      async (request) => saveAssessment(db, actorOf(request), request.params.id, request.body, ctx.now()),
+    );
+
+    app.post(
+      "/participants/:id/assessment/submit",
+      { schema: { tags, summary: "Gửi bản tự chấm điểm", params: idParam, body: z.object({ version }) } },
+      async (request) => submitAssessment(db, actorOf(request), request.params.id, request.body.version, ctx.now()),
+    );
+
+    app.post(
+      "/participants/:id/assessment/confirm",
+      { schema: { tags, summary: "Thủ trưởng xác nhận bản tự chấm", params: idParam, body: z.object({ version }) } },
+      async (request) => confirmAssessment(db, actorOf(request), request.params.id, request.body.version, ctx.now()),
+    );
+
+    app.post(
+      "/plans/:id/assignments",
+      {
+        schema: {
+          tags,
+          summary: "Phân công thẩm định",
+          params: idParam,
+          body: z.object({
+            userId: z.number().int().positive("Chọn người thẩm định."),
+            participantId: z.number().int().positive().nullish(),
+            criterionId: z.string().min(1).nullish(),
+          }),
+        },
+      },
+      async (request, reply) => reply.status(201).send(await assign(db, actorOf(request), request.params.id, request.body)),
+    );
+
+    app.get("/plans/:id/assignments", { schema: { tags, summary: "Danh sách phân công thẩm định", params: idParam } }, async (request) => ({
+      items: await listAssignments(db, actorOf(request), request.params.id),
+    }));
+
+    app.get("/appraisals/mine", { schema: { tags, summary: "Việc thẩm định được giao cho tôi" } }, async (request) => ({
+      items: await myAssignments(db, actorOf(request)),
+    }));
+
+    app.put(
+      "/participants/:id/appraisals/:criterionId",
+      {
+        schema: {
+          tags,
+          summary: "Thẩm định một tiêu chí (dữ kiện hoặc điểm, kèm lý do)",
+          params: criterionParam,
+          body: z.object({
+            facts: z.record(z.string(), factValue).optional(),
+            points: z.number().nullish(),
+            reason: z.string().trim().min(1, "Vui lòng ghi lý do thẩm định khác với tự chấm.").max(2000),
+          }),
+        },
+      },
+      async (request, reply) => {
+        await appraise(db, actorOf(request), request.params.id, request.params.criterionId, request.body, ctx.now());
+        return reply.status(204).send();
+      },
+    );
+
+    app.post(
+      "/plans/:id/explanation-round",
+      { schema: { tags, summary: "Mở vòng giải trình", params: idParam, body: z.object({ until: isoDate }) } },
+      async (request, reply) => {
+        await openExplanationRound(db, actorOf(request), request.params.id, request.body.until, ctx.now());
+        return reply.status(204).send();
+      },
+    );
+
+    app.put(
+      "/participants/:id/appraisals/:criterionId/explanation",
+      {
+        schema: {
+          tags,
+          summary: "Giải trình kết quả thẩm định",
+          params: criterionParam,
+          body: z.object({ text: z.string().trim().min(1, "Vui lòng nhập nội dung giải trình.").max(5000) }),
+        },
+      },
+      async (request, reply) => {
+        await explain(db, actorOf(request), request.params.id, request.params.criterionId, request.body.text, ctx.now());
+        return reply.status(204).send();
+      },
+    );
+
+    const rankingQuery = z.object({ group: z.string().optional(), unitKind: z.enum(unitKindValues).optional() });
+    app.get("/plans/:id/ranking", { schema: { tags, summary: "Xếp hạng, xếp loại", params: idParam, querystring: rankingQuery } }, async (request) =>
+      computeRanking(db, actorOf(request), request.params.id, ctx.now(), { groupId: request.query.group, unitKind: request.query.unitKind }),
+    );
+
+    app.get("/plans/:id/ranking.xlsx", { schema: { tags, summary: "Xếp hạng (Excel)", params: idParam, querystring: rankingQuery } }, async (request, reply) =>
+      sendFile(reply, {
+        fileName: `xep-hang-${request.params.id}.xlsx`,
+        contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        body: await rankingXlsx(db, actorOf(request), request.params.id, ctx.now(), { groupId: request.query.group, unitKind: request.query.unitKind }),
+      }),
+    );
+
+    app.post("/plans/:id/finalise", { schema: { tags, summary: "Chốt và công bố kết quả", params: idParam } }, async (request) =>
+      finalise(db, actorOf(request), request.params.id, ctx.now()),
+    );
+  };
