@@ -2,7 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client.js";
 import { appraisals, assessments, files, roleAssignments, units } from "../../db/schema.js";
 import { isLate } from "../../domain/calendar.js";
-import { combineFacts } from "../../domain/movement/facts.js";
+import { combineFacts, type SystemFact } from "../../domain/movement/facts.js";
 import { isWithin } from "../../domain/org.js";
 import type { Facts } from "../../domain/plan/conditions.js";
 import type { Criterion } from "../../domain/plan/schema.js";
@@ -32,6 +32,18 @@ async function assessmentOf(db: Executor, participantId: number): Promise<Assess
 export async function scoresOf(db: Executor, ctx: ParticipantContext, row: AssessmentRow, now: Date) {
   const system = await systemFactsOf(db, ctx, now);
   const found = await db.select().from(appraisals).where(eq(appraisals.participantId, ctx.participant.id));
+  return computeScores(ctx, row, system, found);
+}
+
+type AppraisalRow = typeof appraisals.$inferSelect;
+
+/** The self and appraised scores from already loaded records (used one at a time and in bulk). */
+export function computeScores(
+  ctx: Pick<ParticipantContext, "group" | "data" | "participant" | "isHead">,
+  row: AssessmentRow,
+  system: SystemFact[],
+  found: AppraisalRow[],
+) {
   const evidenceMap = row.evidence as Record<string, string[]>;
   const evidence = Object.fromEntries(leaves(ctx.group.criteria).map((c) => [c.id, (evidenceMap[c.id] ?? []).length > 0]));
   const opts = { isHead: ctx.participant.personId ? ctx.isHead : undefined, evidence };

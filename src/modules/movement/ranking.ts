@@ -8,8 +8,9 @@ import { conflict, forbidden } from "../../http/errors.js";
 import type { Actor } from "../actor.js";
 import { writeAudit } from "../audit/write-audit.js";
 import { writeSheet } from "../imports/read-sheet.js";
-import { scoresOf } from "./assessment.js";
-import { loadMovement, loadParticipant, type ParticipantContext } from "./participants.js";
+import { computeScores, scoresOf } from "./assessment.js";
+import { loadMovementRecords } from "./bulk-records.js";
+import { loadMovement, loadParticipant } from "./participants.js";
 
 export interface RankingRow {
   participantId: number;
@@ -55,24 +56,22 @@ export async function computeRanking(
   // Results are published to everyone in the movement once finalised; before that only the office sees them all.
   if (!manages && !plan.finalisedAt) throw forbidden("Kết quả xếp hạng chỉ công bố sau khi cơ quan thường trực chốt kết quả.");
   const previous = await previousResults(db, plan, data);
+  const records = await loadMovementRecords(db, planId, data);
   const rows: RankingRow[] = [];
   for (const r of list) {
     if (filter.unitKind && r.unit.kind !== filter.unitKind) continue;
     const group = data.groups.find((g) => g.id === r.pa.groupId);
     if (!group) continue;
-    const ctx: ParticipantContext = {
-      participant: r.pa,
-      plan,
-      data,
-      group,
-      unit: r.unit,
-      issuer: movement.issuer,
-      personName: r.personName,
-      isHead: r.isHead ?? false,
-    };
-    const [row] = await db.select().from(assessments).where(eq(assessments.participantId, r.pa.id));
+    const row = records.assessment.get(r.pa.id);
     const submitted = row && row.status !== "draft";
-    const scores = submitted ? await scoresOf(db, ctx, row, now) : null;
+    const scores = submitted
+      ? computeScores(
+          { group, data, participant: r.pa, isHead: r.isHead ?? false },
+          row,
+          records.systemFacts(group, r.pa.id, r.unit.id, now),
+          records.appraisals.get(r.pa.id) ?? [],
+        )
+      : null;
     const prev = previous.get(`${r.unit.code}|${r.personName ?? ""}`);
     rows.push({
       participantId: r.pa.id,
