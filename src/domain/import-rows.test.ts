@@ -1,6 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parentsFirst, parseDmy, type RawRow, validatePeopleRows, validateUnitRows } from "./import-rows.js";
+import {
+  indicatorValueProblem,
+  isPercentMetric,
+  parentsFirst,
+  parseDmy,
+  parseNumberCell,
+  type RawRow,
+  validateIndicatorRows,
+  validatePeopleRows,
+  validateUnitRows,
+} from "./import-rows.js";
 
 const row = (n: number, v: Record<string, unknown>) => ({ __row: n, ...v }) as RawRow;
 
@@ -97,5 +107,55 @@ describe("validateUnitRows and parentsFirst", () => {
         for (const r of ordered) if (r.parentCode) expect(pos.get(r.parentCode) as number).toBeLessThan(pos.get(r.code) as number);
       }),
     );
+  });
+});
+
+describe("indicator rows", () => {
+  it.each([
+    [98.5, 98.5],
+    ["98,5", 98.5],
+    ["98.5", 98.5],
+    [" 100 % ", 100],
+    ["-3", -3],
+    ["1.234,5", null],
+    ["abc", null],
+    ["", null],
+    [new Date(Date.UTC(2024, 0, 1)), null],
+  ])("reads %j as %j", (input, expected) => {
+    expect(parseNumberCell(input)).toBe(expected);
+  });
+
+  it("treats metrics ending in _rate or _on_time as percentages", () => {
+    expect(isPercentMetric("tthc_on_time")).toBe(true);
+    expect(isPercentMetric("sipas_rate")).toBe(true);
+    expect(isPercentMetric("par_index")).toBe(false);
+    expect(indicatorValueProblem("sipas_rate", 100.5)).toBe('chỉ số "sipas_rate" là tỷ lệ phần trăm nên giá trị phải từ 0 đến 100, không phải 100,5');
+    expect(indicatorValueProblem("par_index", 100.5)).toBeNull();
+  });
+
+  it("accepts any number in 0–100 for a percentage and refuses anything outside", () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }), (v) => {
+        expect(indicatorValueProblem("x_rate", v) === null).toBe(v >= 0 && v <= 100);
+      }),
+    );
+  });
+
+  it("names each problem with its row number, normalises metric and period, and fills the default source", () => {
+    const { rows, errors } = validateIndicatorRows(
+      [
+        row(2, { "Mã đơn vị": "p1", "Chỉ số": "TTHC_On_Time", Kỳ: "2024-q1", "Giá trị": "99,5", Nguồn: "" }),
+        row(3, { "Mã đơn vị": "P9", "Chỉ số": "tthc_on_time", Kỳ: 2024, "Giá trị": "abc" }),
+        row(4, { "Mã đơn vị": "P1", "Chỉ số": "tthc_on_time", Kỳ: "2024-Q1", "Giá trị": 50, Nguồn: "Cổng DVC" }),
+      ],
+      new Set(["p1"]),
+      'Nhập từ tệp "a.xlsx"',
+    );
+    expect(rows[0]).toEqual({ row: 2, unitCode: "p1", metric: "tthc_on_time", period: "2024-Q1", value: 99.5, source: 'Nhập từ tệp "a.xlsx"' });
+    expect(errors.map((e) => e.message)).toEqual([
+      'Dòng 3: không tìm thấy đơn vị có mã "P9" trong phạm vi bạn được nhập số liệu',
+      'Dòng 3: giá trị "abc" không phải số',
+      'Dòng 4: đơn vị "P1", chỉ số "tthc_on_time", kỳ 2024-Q1 trùng với dòng 2',
+    ]);
   });
 });

@@ -201,3 +201,93 @@ export function validatePeopleRows(raw: RawRow[], knownUnitCodes: ReadonlySet<st
   }
   return { rows, errors };
 }
+
+// ---- Indicator values (chỉ số: tỷ lệ hồ sơ đúng hạn, PAR INDEX…) -----------------------------------------
+
+export const INDICATOR_COLUMNS = { unitCode: "Mã đơn vị", metric: "Chỉ số", period: "Kỳ", value: "Giá trị", source: "Nguồn" } as const;
+
+export interface IndicatorImportRow {
+  row: number;
+  unitCode: string;
+  metric: string;
+  period: string;
+  value: number;
+  source: string;
+}
+
+/** Metric ids: lower-case ASCII letters, digits and "_" (e.g. tthc_on_time, par_index). */
+export const METRIC_RE = /^[a-z0-9_]{1,64}$/;
+/** A year (2024), a quarter (2024-Q1), a half-year (2024-H1) or a month (2024-06). Plans read the year. */
+export const PERIOD_RE = /^\d{4}(-(Q[1-4]|H[12]|0[1-9]|1[0-2]))?$/;
+export const METRIC_HINT = "chỉ gồm chữ thường không dấu, chữ số và dấu gạch dưới, ví dụ tthc_on_time";
+export const PERIOD_HINT = "ghi năm (2024), quý (2024-Q1), 6 tháng (2024-H1) hoặc tháng (2024-06)";
+
+export const normaliseMetric = (s: string) => s.trim().toLowerCase();
+export const normalisePeriod = (s: string) => s.trim().toUpperCase();
+
+/** A metric whose id ends with `_rate` or `_on_time` is a percentage: its values must lie in 0–100. */
+export const isPercentMetric = (metric: string) => /_(rate|on_time)$/.test(metric);
+
+/** Why `value` cannot be a value of `metric` (null when it can). */
+export function indicatorValueProblem(metric: string, value: number): string | null {
+  if (!Number.isFinite(value)) return "giá trị phải là một số";
+  if (isPercentMetric(metric) && (value < 0 || value > 100)) {
+    return `chỉ số "${metric}" là tỷ lệ phần trăm nên giá trị phải từ 0 đến 100, không phải ${value.toLocaleString("vi-VN")}`;
+  }
+  return null;
+}
+
+/**
+ * A number from a cell: an Excel number, or text such as "98,5", "98.5" or "98,5%". One "," or "." is the decimal
+ * separator (no thousands separators); null when the text is not a number.
+ */
+export function parseNumberCell(v: unknown): number | null {
+  if (typeof v === "number") return Number.isFinite(v) ? v : null;
+  const t = cellText(v).replace(/\s/g, "").replace(/%$/, "");
+  if (!/^[+-]?\d+([.,]\d+)?$/.test(t)) return null;
+  return Number(t.replace(",", "."));
+}
+
+/** Validates indicator rows; `knownUnitCodes` are the (lower-case) codes the importer may enter values for. */
+export function validateIndicatorRows(
+  raw: RawRow[],
+  knownUnitCodes: ReadonlySet<string>,
+  defaultSource: string,
+): { rows: IndicatorImportRow[]; errors: RowError[] } {
+  const errors: RowError[] = [];
+  const rows: IndicatorImportRow[] = [];
+  const seen = new Map<string, number>();
+  const C = INDICATOR_COLUMNS;
+  for (const r of raw) {
+    const err = (column: string, message: string) => errors.push({ row: r.__row, column, message: `Dòng ${r.__row}: ${message}` });
+    const unitCode = cellText(r[C.unitCode]);
+    const metricText = cellText(r[C.metric]);
+    const metric = normaliseMetric(metricText);
+    const periodText = cellText(r[C.period]);
+    const period = normalisePeriod(periodText);
+    const valueText = cellText(r[C.value]);
+    const source = cellText(r[C.source]) || defaultSource;
+    if (!unitCode) err(C.unitCode, "thiếu mã đơn vị");
+    else if (!knownUnitCodes.has(unitCode.toLowerCase())) err(C.unitCode, `không tìm thấy đơn vị có mã "${unitCode}" trong phạm vi bạn được nhập số liệu`);
+    if (!metricText) err(C.metric, "thiếu chỉ số");
+    else if (!METRIC_RE.test(metric)) err(C.metric, `chỉ số "${metricText}" không hợp lệ (${METRIC_HINT})`);
+    if (!periodText) err(C.period, "thiếu kỳ");
+    else if (!PERIOD_RE.test(period)) err(C.period, `kỳ "${periodText}" không hợp lệ, ${PERIOD_HINT}`);
+    const value = valueText ? parseNumberCell(r[C.value]) : null;
+    if (!valueText) err(C.value, "thiếu giá trị");
+    else if (value === null) err(C.value, `giá trị "${valueText}" không phải số`);
+    else if (METRIC_RE.test(metric)) {
+      const problem = indicatorValueProblem(metric, value);
+      if (problem) err(C.value, problem);
+    }
+    if (source.length > 300) err(C.source, "nguồn dài quá 300 ký tự");
+    if (unitCode && metric && period) {
+      const key = `${unitCode.toLowerCase()}|${metric}|${period}`;
+      const first = seen.get(key);
+      if (first !== undefined) err(C.metric, `đơn vị "${unitCode}", chỉ số "${metric}", kỳ ${period} trùng với dòng ${first}`);
+      else seen.set(key, r.__row);
+    }
+    rows.push({ row: r.__row, unitCode, metric, period, value: value ?? 0, source });
+  }
+  return { rows, errors };
+}

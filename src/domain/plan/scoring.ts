@@ -292,7 +292,9 @@ function scoreNode(
   if (c.appliesTo?.heads && isHead === false) return null;
   const section = c.section ?? inherited;
   if (!c.children?.length) return scoreLeaf(c, facts, defs, peers, evidence, section, overrides);
-  const children = c.children.map((k) => scoreNode(k, facts, defs, peers, evidence, section, isHead, overrides)).filter((x): x is CriterionResult => x !== null);
+  const children = c.children
+    .map((k) => scoreNode(k, facts, defs, peers, evidence, section, isHead, overrides))
+    .filter((x): x is CriterionResult => x !== null);
   const scored = children.filter((k) => k.max !== null);
   const missing = children.flatMap((k) => k.missing);
   const max = c.max ?? scored.reduce((s, k) => s + (k.max ?? 0), 0);

@@ -1,7 +1,7 @@
 import { and, eq, like, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import { people, units } from "../../db/schema.js";
-import { PEOPLE_COLUMNS, UNIT_COLUMNS } from "../../domain/import-rows.js";
+import { INDICATOR_COLUMNS, PEOPLE_COLUMNS, UNIT_COLUMNS } from "../../domain/import-rows.js";
 import { labelOf, PERSON_CATEGORIES, SEXES, UNIT_KINDS } from "../../domain/org.js";
 import type { Actor } from "../actor.js";
 import { assertCan, scopeCondition } from "../scope.js";
@@ -37,10 +37,27 @@ const peopleHelp: [string, string][] = [
   [PEOPLE_COLUMNS.isHead, "Có hoặc Không."],
 ];
 
+const indicatorHeaders = Object.values(INDICATOR_COLUMNS);
+const indicatorHelp: [string, string][] = [
+  [INDICATOR_COLUMNS.unitCode, "Bắt buộc: mã đơn vị có số liệu (xem Xuất Excel danh sách đơn vị); chỉ đơn vị trong phạm vi bạn được nhập."],
+  [
+    INDICATOR_COLUMNS.metric,
+    "Bắt buộc: mã chỉ số như trong kế hoạch, chỉ gồm chữ thường không dấu, chữ số và dấu gạch dưới, ví dụ tthc_on_time (tỷ lệ hồ sơ TTHC đúng hạn), par_index_prev (điểm chỉ số CCHC năm trước).",
+  ],
+  [INDICATOR_COLUMNS.period, "Bắt buộc: năm (2024), quý (2024-Q1), 6 tháng (2024-H1) hoặc tháng (2024-06). Kế hoạch thi đua dùng số liệu của năm."],
+  [
+    INDICATOR_COLUMNS.value,
+    "Bắt buộc: một số, dấu phẩy hoặc dấu chấm là dấu thập phân (98,5), không dùng dấu phân cách hàng nghìn. Chỉ số có mã kết thúc bằng _rate hoặc _on_time là tỷ lệ phần trăm: ghi từ 0 đến 100 (98,5 chứ không phải 0,985; không định dạng ô kiểu %).",
+  ],
+  [INDICATOR_COLUMNS.source, 'Không bắt buộc: nguồn số liệu (ví dụ "Hệ thống thông tin giải quyết TTHC tỉnh"). Để trống thì ghi "Nhập từ tệp <tên tệp>".'],
+  ["Lưu ý", "Số liệu không bị ghi đè: mỗi dòng là một lần nhập mới, giá trị nhập sau cùng của cùng đơn vị, chỉ số, kỳ là giá trị được dùng."],
+];
+
 async function out(kind: string, format: FileFormat, headers: string[], rows: unknown[][], help: [string, string][]): Promise<FileOut> {
   const stamp = new Date().toLocaleDateString("sv-SE", { timeZone: "Asia/Ho_Chi_Minh" });
   if (format === "csv") return { fileName: `${kind}-${stamp}.csv`, contentType: "text/csv; charset=utf-8", body: writeCsv(headers, rows) };
-  return { fileName: `${kind}-${stamp}.xlsx`, contentType: XLSX, body: await writeSheet(kind === "don-vi" ? "Đơn vị" : "Cán bộ", headers, rows, help) };
+  const title = kind === "don-vi" ? "Đơn vị" : kind === "mau-nhap-chi-so" ? "Chỉ số" : "Cán bộ";
+  return { fileName: `${kind}-${stamp}.xlsx`, contentType: XLSX, body: await writeSheet(title, headers, rows, help) };
 }
 
 export async function exportUnits(db: Executor, actor: Actor, format: FileFormat): Promise<FileOut> {
@@ -103,6 +120,7 @@ export async function exportPeople(db: Executor, actor: Actor, format: FileForma
   );
 }
 
-export async function importTemplate(kind: "units" | "people"): Promise<FileOut> {
+export async function importTemplate(kind: "units" | "people" | "indicators"): Promise<FileOut> {
+  if (kind === "indicators") return out("mau-nhap-chi-so", "xlsx", indicatorHeaders, [], indicatorHelp);
   return kind === "units" ? out("mau-nhap-don-vi", "xlsx", unitHeaders, [], unitHelp) : out("mau-nhap-can-bo", "xlsx", peopleHeaders, [], peopleHelp);
 }

@@ -24,7 +24,7 @@ export const importRoutes =
     );
     app.get(
       "/import/template/:kind",
-      { schema: { tags, summary: "Tệp mẫu để nhập", params: z.object({ kind: z.enum(["units", "people"]) }) } },
+      { schema: { tags, summary: "Tệp mẫu để nhập", params: z.object({ kind: z.enum(["units", "people", "indicators"]) }) } },
       async (request, reply) => {
         actorOf(request);
         return sendFile(reply, await importTemplate(request.params.kind));
@@ -50,7 +50,9 @@ export const importRoutes =
           file = { name: part.filename, data };
         } else if (part.fieldname === "kind") kind = String(part.value);
       }
-      if (kind !== "units" && kind !== "people") throw badRequest("BAD_KIND", "Hãy chọn loại dữ liệu cần nhập: đơn vị (units) hoặc cán bộ (people).");
+      if (kind !== "units" && kind !== "people" && kind !== "indicators") {
+        throw badRequest("BAD_KIND", "Hãy chọn loại dữ liệu cần nhập: đơn vị (units), cán bộ (people) hoặc giá trị chỉ số (indicators).");
+      }
       if (!file) throw badRequest("NO_FILE", "Chưa chọn tệp để tải lên.");
       const result = await createImport(db, actor, { kind, fileName: file.name, data: file.data, maxRows: ctx.config.import.maxRows });
       return reply.status(201).send(result);

@@ -4,6 +4,8 @@ import type { Db, Executor } from "../../db/client.js";
 import { imports, people, units } from "../../db/schema.js";
 import { can } from "../../domain/access.js";
 import {
+  INDICATOR_COLUMNS,
+  type IndicatorImportRow,
   missingColumns,
   PEOPLE_COLUMNS,
   type PersonImportRow,
@@ -11,6 +13,7 @@ import {
   type RowError,
   UNIT_COLUMNS,
   type UnitImportRow,
+  validateIndicatorRows,
   validatePeopleRows,
   validateUnitRows,
 } from "../../domain/import-rows.js";
@@ -18,12 +21,19 @@ import { personSortKey, vietnameseSortKey } from "../../domain/vietnamese-sort.j
 import { AppError, badRequest, forbidden, notFound } from "../../http/errors.js";
 import type { Actor } from "../actor.js";
 import { type AuditInput, writeAudit } from "../audit/write-audit.js";
+import { assertMayEnterIndicators, indicatorScopeCondition, insertIndicatorValues, mayEnterIndicators } from "../movement/indicators.js";
 import { applyPersonUpdate } from "../people/service.js";
 import { assertCan, scopeCondition } from "../scope.js";
 import { findUnit, insertUnit, reparent } from "../units/service.js";
 import { readSheet } from "./read-sheet.js";
 
-export type ImportKind = "units" | "people";
+export type ImportKind = "units" | "people" | "indicators";
+
+/** Who may start or commit an import of a kind (rows are checked against the scope one by one as well). */
+function assertMayImport(actor: Actor, kind: string) {
+  if (kind === "indicators") assertMayEnterIndicators(actor);
+  else assertCan(actor, kind === "units" ? "import.units" : "import.people");
+}
 type ImportRow = typeof imports.$inferSelect;
 
 // Progress of imports running in this process; the database row holds the final state.
@@ -56,23 +66,31 @@ function present(row: ImportRow) {
 
 /** Parses and validates an uploaded file; saves nothing but the preview. */
 export async function createImport(db: Db, actor: Actor, input: { kind: ImportKind; fileName: string; data: Buffer; maxRows: number }) {
-  assertCan(actor, input.kind === "units" ? "import.units" : "import.people");
+  assertMayImport(actor, input.kind);
   const sheet = await readSheet(input.data, input.maxRows);
   const required =
     input.kind === "units"
       ? [UNIT_COLUMNS.code, UNIT_COLUMNS.name, UNIT_COLUMNS.kind]
-      : [PEOPLE_COLUMNS.fullName, PEOPLE_COLUMNS.unitCode, PEOPLE_COLUMNS.sex, PEOPLE_COLUMNS.category];
+      : input.kind === "indicators"
+        ? [INDICATOR_COLUMNS.unitCode, INDICATOR_COLUMNS.metric, INDICATOR_COLUMNS.period, INDICATOR_COLUMNS.value]
+        : [PEOPLE_COLUMNS.fullName, PEOPLE_COLUMNS.unitCode, PEOPLE_COLUMNS.sex, PEOPLE_COLUMNS.category];
   const missing = missingColumns(sheet.headers, required);
   if (missing.length) {
     throw badRequest("MISSING_COLUMNS", `Tệp thiếu cột: ${missing.join(", ")}. Dòng 1 phải có đúng tên các cột như tệp mẫu.`, { missing });
   }
-  const { rows, errors } = input.kind === "units" ? await checkUnits(db, actor, sheet.rows) : await checkPeople(db, actor, sheet.rows);
+  const fileName = input.fileName.slice(0, 200);
+  const { rows, errors } =
+    input.kind === "units"
+      ? await checkUnits(db, actor, sheet.rows)
+      : input.kind === "indicators"
+        ? await checkIndicators(db, actor, sheet.rows, fileName)
+        : await checkPeople(db, actor, sheet.rows);
   const [row] = await db
     .insert(imports)
     .values({
       id: randomUUID(),
       kind: input.kind,
-      fileName: input.fileName.slice(0, 200),
+      fileName,
       createdBy: actor.userId,
       status: "preview",
       totalRows: rows.length,
@@ -155,6 +173,11 @@ async function checkPeople(db: Db, actor: Actor, raw: Parameters<typeof validate
   return { rows, errors };
 }
 
+async function checkIndicators(db: Db, actor: Actor, raw: Parameters<typeof validateIndicatorRows>[0], fileName: string) {
+  const inScope = await db.select({ code: units.code }).from(units).where(indicatorScopeCondition(actor));
+  return validateIndicatorRows(raw, new Set(inScope.map((u) => u.code.toLowerCase())), `Nhập từ tệp "${fileName}"`);
+}
+
 async function findImport(db: Executor, actor: Actor, id: string) {
   const [row] = await db.select().from(imports).where(eq(imports.id, id));
   if (!row) throw notFound("lượt nhập dữ liệu này");
@@ -169,7 +192,7 @@ export async function getImport(db: Db, actor: Actor, id: string) {
 /** Starts applying a valid preview in the background, all rows in one transaction. */
 export async function commitImport(db: Db, actor: Actor, id: string, sessionHash = "") {
   const row = await findImport(db, actor, id);
-  assertCan(actor, row.kind === "units" ? "import.units" : "import.people");
+  assertMayImport(actor, row.kind);
   if ((row.errors as RowError[]).length)
     throw badRequest("IMPORT_HAS_ERRORS", "Tệp còn lỗi nên chưa thể nhập. Hãy sửa các dòng được báo lỗi trong tệp rồi tải lên lại.");
   if (row.status !== "preview") throw new AppError(409, "IMPORT_STARTED", "Lượt nhập này đã được thực hiện. Hãy tải tệp lên lại nếu muốn nhập tiếp.");
@@ -209,12 +232,15 @@ async function runImport(db: Db, actor: Actor, row: ImportRow) {
     const summary =
       row.kind === "units"
         ? await applyUnits(tx, actor, row.rows as UnitImportRow[], progress)
-        : await applyPeople(tx, actor, row.rows as PersonImportRow[], progress);
+        : row.kind === "indicators"
+          ? await applyIndicators(tx, actor, row.rows as IndicatorImportRow[], progress)
+          : await applyPeople(tx, actor, row.rows as PersonImportRow[], progress);
+    const what = row.kind === "units" ? "đơn vị" : row.kind === "indicators" ? "giá trị chỉ số" : "cán bộ";
     await writeAudit(tx, actor, {
       action: "import.commit",
       entity: "import",
       entityId: row.id,
-      summary: `Nhập ${row.kind === "units" ? "đơn vị" : "cán bộ"} từ tệp "${row.fileName}": ${summary.created} tạo mới, ${summary.updated} cập nhật`,
+      summary: `Nhập ${what} từ tệp "${row.fileName}": ${summary.created} tạo mới, ${summary.updated} cập nhật`,
       after: summary,
     });
     return summary;
@@ -317,6 +343,27 @@ async function applyPeople(tx: Executor, actor: Actor, rows: PersonImportRow[], 
     progress(done);
   }
   return { created, updated };
+}
+
+/** Indicator values are never overwritten: every row becomes a new value (the latest one is current). */
+async function applyIndicators(tx: Executor, actor: Actor, rows: IndicatorImportRow[], progress: (n: number) => void) {
+  const unitRows = await tx
+    .select()
+    .from(units)
+    .where(inArray(sql`lower(${units.code})`, [...new Set(rows.map((r) => r.unitCode.toLowerCase()))]));
+  const unitByCode = new Map(unitRows.map((u) => [u.code.toLowerCase(), u]));
+  const values = rows.map((r) => {
+    const unit = unitByCode.get(r.unitCode.toLowerCase());
+    if (!unit) throw badRequest("UNIT_GONE", `Dòng ${r.row}: không còn đơn vị có mã "${r.unitCode}".`);
+    if (!mayEnterIndicators(actor, unit.path)) throw forbidden(`Dòng ${r.row}: đơn vị "${unit.name}" nằm ngoài phạm vi bạn được nhập số liệu.`);
+    return { unit, metric: r.metric, period: r.period, value: r.value, source: r.source };
+  });
+  let done = 0;
+  for (let i = 0; i < values.length; i += 500) {
+    done += (await insertIndicatorValues(tx, actor, values.slice(i, i + 500))).length;
+    progress(done);
+  }
+  return { created: done, updated: 0 };
 }
 
 export async function unitForScope(db: Executor, actor: Actor, unitId: number | undefined) {

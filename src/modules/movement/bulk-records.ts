@@ -4,7 +4,7 @@ import { appraisals, assessments, complaints, indicatorValues, initiatives, part
 import { type KnownRecords, systemFacts } from "../../domain/movement/facts.js";
 import { countLateOrMissing, reportStatuses } from "../../domain/movement/reports.js";
 import type { Group, InputDef, Plan } from "../../domain/plan/schema.js";
-import { allInputs, reportMilestones } from "./known.js";
+import { allInputs, reportMilestones, uniqueInputs } from "./known.js";
 
 /**
  * Everything scoring needs for a whole movement, in a handful of queries (not a few per participant), so
@@ -55,7 +55,11 @@ export async function loadMovementRecords(db: Executor, planId: number, data: Pl
     : [];
   const group = <T, K>(rows: T[], key: (r: T) => K) => {
     const m = new Map<K, T[]>();
-    for (const r of rows) m.set(key(r), [...(m.get(key(r)) ?? []), r]);
+    for (const r of rows) {
+      const list = m.get(key(r));
+      if (list) list.push(r);
+      else m.set(key(r), [r]);
+    }
     return m;
   };
   const submissions = group(submissionRows, (r) => r.participantId);
@@ -72,8 +76,7 @@ export async function loadMovementRecords(db: Executor, planId: number, data: Pl
   const inputs = (g: Group) => {
     let list = inputsOf.get(g.id);
     if (!list) {
-      const seen = new Set<string>();
-      list = allInputs(g.criteria).filter((i) => (seen.has(i.key) ? false : (seen.add(i.key), true)));
+      list = uniqueInputs(allInputs(g.criteria));
       inputsOf.set(g.id, list);
     }
     return list;

@@ -51,10 +51,12 @@ export function allInputs(criteria: Plan["groups"][number]["criteria"]): InputDe
 }
 
 export async function systemFactsOf(db: Executor, ctx: ParticipantContext, now: Date) {
-  return systemFacts(dedupe(allInputs(ctx.group.criteria)), await knownRecords(db, ctx, now));
+  return systemFacts(uniqueInputs(allInputs(ctx.group.criteria)), await knownRecords(db, ctx, now));
 }
 
-function dedupe(inputs: InputDef[]): InputDef[] {
-  const seen = new Set<string>();
-  return inputs.filter((i) => (seen.has(i.key) ? false : (seen.add(i.key), true)));
+/** Inputs with each key once (the same fact may be declared by several criteria). */
+export function uniqueInputs(inputs: InputDef[]): InputDef[] {
+  const seen = new Map<string, InputDef>();
+  for (const i of inputs) if (!seen.has(i.key)) seen.set(i.key, i);
+  return [...seen.values()];
 }

@@ -4,6 +4,7 @@ import { assessments, participants, people, plans, results, units } from "../../
 import { can } from "../../domain/access.js";
 import { type Rankable, rank, tieBreakLabel } from "../../domain/movement/ranking.js";
 import type { Plan } from "../../domain/plan/schema.js";
+import { vietnameseCollator } from "../../domain/vietnamese-sort.js";
 import { conflict, forbidden } from "../../http/errors.js";
 import type { Actor } from "../actor.js";
 import { writeAudit } from "../audit/write-audit.js";
@@ -103,14 +104,17 @@ export async function computeRanking(
       total: r.total,
       keys: Object.fromEntries([...r.areas.map((a) => [`criterion:${a.id}`, a.points ?? 0]), ["priority", 0]]),
     }));
+    const byId = new Map(inGroup.map((r) => [r.participantId, r]));
     for (const rk of rank(items, data.classification.tieBreak)) {
-      const row = inGroup.find((r) => r.participantId === rk.id) as RankingRow;
+      const row = byId.get(rk.id) as RankingRow;
       row.rank = rk.rank;
       row.tied = rk.tied;
       row.decidedBy = rk.decidedBy ? tieBreakLabel(rk.decidedBy) : null;
     }
   }
-  rows.sort((a, b) => a.groupId.localeCompare(b.groupId) || (a.rank ?? 1e9) - (b.rank ?? 1e9) || a.name.localeCompare(b.name, "vi"));
+  rows.sort(
+    (a, b) => (a.groupId < b.groupId ? -1 : a.groupId > b.groupId ? 1 : 0) || (a.rank ?? 1e9) - (b.rank ?? 1e9) || vietnameseCollator.compare(a.name, b.name),
+  );
   return { rows, finalised: plan.finalisedAt !== null };
 }
 
