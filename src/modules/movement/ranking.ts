@@ -47,6 +47,15 @@ export async function computeRanking(
   const movement = await loadMovement(db, actor, planId, "plans.read");
   const manages = can(actor.grants, "movement.manage", movement.issuer.path);
   const data = plan.data as Plan;
+  // Results are published to everyone in the movement once finalised; before that only the office sees them all.
+  if (!manages && !plan.finalisedAt) throw forbidden("Kết quả xếp hạng chỉ công bố sau khi cơ quan thường trực chốt kết quả.");
+  if (plan.finalisedAt) {
+    // Published results are what was finalised, not a recomputation.
+    const stored = (await db.select({ detail: results.detail }).from(results).where(eq(results.planId, planId))).map((r) => r.detail as RankingRow);
+    const rows = stored.filter((r) => (!filter.groupId || r.groupId === filter.groupId) && (!filter.unitKind || r.unitKind === filter.unitKind));
+    rows.sort((a, b) => (a.groupId < b.groupId ? -1 : a.groupId > b.groupId ? 1 : 0) || (a.rank ?? 1e9) - (b.rank ?? 1e9) || vietnameseCollator.compare(a.name, b.name));
+    return { rows, finalised: true };
+  }
   const list = await db
     .select({ pa: participants, unit: units, personName: people.fullName, isHead: people.isHead, status: assessments.status })
     .from(participants)
@@ -54,8 +63,6 @@ export async function computeRanking(
     .leftJoin(people, eq(people.id, participants.personId))
     .leftJoin(assessments, eq(assessments.participantId, participants.id))
     .where(and(eq(participants.planId, planId), filter.groupId ? eq(participants.groupId, filter.groupId) : undefined));
-  // Results are published to everyone in the movement once finalised; before that only the office sees them all.
-  if (!manages && !plan.finalisedAt) throw forbidden("Kết quả xếp hạng chỉ công bố sau khi cơ quan thường trực chốt kết quả.");
   const previous = await previousResults(db, plan, data);
   const records = await loadMovementRecords(db, planId, data);
   const rows: RankingRow[] = [];
