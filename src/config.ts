@@ -1,4 +1,5 @@
 import path from "node:path";
+import { parseReminderDays } from "./domain/movement/monitoring.js";
 
 /** Runtime configuration, read once from the environment. */
 export interface Config {
@@ -13,6 +14,24 @@ export interface Config {
   import: { maxBytes: number; maxRows: number };
   files: { dir: string; maxBytes: number };
   logLevel: string;
+  /** E-mail: `log` writes messages to the app log; `smtp` sends them with nodemailer. */
+  mail: MailConfig;
+  /** The reminder job: days before a deadline (0 the day itself, negative after it), how often it runs, from what hour. */
+  reminders: { days: number[]; intervalMinutes: number; fromHour: number };
+}
+
+export interface MailConfig {
+  provider: "log" | "smtp";
+  from: string;
+  /** smtp(s)://user:pass@host:port — takes precedence over host/port/user/pass. */
+  smtpUrl: string | null;
+  smtpHost: string | null;
+  smtpPort: number;
+  smtpSecure: boolean;
+  smtpUser: string | null;
+  smtpPass: string | null;
+  /** Where the web app is reached (https://thidua.example.gov.vn), to put full links in e-mails; null: paths only. */
+  appUrl: string | null;
 }
 
 function int(value: string | undefined, fallback: number): number {
@@ -43,5 +62,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxBytes: int(env.FILE_MAX_BYTES, 20 * 1024 * 1024),
     },
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === "test" ? "silent" : "info"),
+    mail: {
+      provider: env.MAIL_PROVIDER === "smtp" || (env.MAIL_PROVIDER !== "log" && Boolean(env.SMTP_URL || env.SMTP_HOST)) ? "smtp" : "log",
+      from: env.MAIL_FROM || "Thi Đua <thidua@localhost>",
+      smtpUrl: env.SMTP_URL || null,
+      smtpHost: env.SMTP_HOST || null,
+      smtpPort: int(env.SMTP_PORT, 587),
+      smtpSecure: env.SMTP_SECURE ? env.SMTP_SECURE === "true" : int(env.SMTP_PORT, 587) === 465,
+      smtpUser: env.SMTP_USER || null,
+      smtpPass: env.SMTP_PASS || null,
+      appUrl: env.APP_URL ? env.APP_URL.replace(/\/+$/, "") : null,
+    },
+    reminders: {
+      days: parseReminderDays(env.REMINDER_DAYS),
+      intervalMinutes: int(env.REMINDER_INTERVAL_MINUTES, 15),
+      fromHour: Math.min(23, Math.max(0, int(env.REMINDER_FROM_HOUR, 7))),
+    },
   };
 }

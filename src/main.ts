@@ -1,6 +1,8 @@
 import { loadConfig } from "./config.js";
 import { openDatabase } from "./db/client.js";
+import { startReminderScheduler } from "./jobs/scheduler.js";
 import { importsSettled } from "./modules/imports/service.js";
+import { createMailer } from "./modules/notifications/mailer.js";
 import { seedDemo } from "./seed/demo.js";
 import { buildApp } from "./server.js";
 
@@ -12,6 +14,18 @@ if (config.seedDemo) {
 }
 const app = await buildApp({ database, config });
 await app.listen({ port: config.port, host: config.host });
+const mailer = await createMailer(config.mail, app.log);
+// Every server runs the timer; the pass itself makes sure reminders go out once (advisory lock + dedupe keys).
+const reminders =
+  config.reminders.intervalMinutes > 0
+    ? startReminderScheduler({
+        db: database.db,
+        mailer,
+        logger: app.log,
+        intervalMinutes: config.reminders.intervalMinutes,
+        options: { days: config.reminders.days, fromHour: config.reminders.fromHour, appUrl: config.mail.appUrl },
+      })
+    : null;
 console.log(`Thi Đua đang chạy tại http://localhost:${config.port} (CSDL: ${database.kind === "pglite" ? `PGlite tại ${config.dataDir}` : "PostgreSQL"})`);
 
 let stopping = false;
@@ -19,8 +33,10 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, async () => {
     if (stopping) return;
     stopping = true;
+    await reminders?.stop();
     await app.close();
     await importsSettled();
+    await mailer.close();
     await database.close();
     process.exit(0);
   });

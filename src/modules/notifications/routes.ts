@@ -1,7 +1,48 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import type { AppContext } from "../../http/context.js";
+import { z } from "zod";
+import { type AppContext, actorOf } from "../../http/context.js";
+import { boolQuery, idParam, page, pageSize } from "../../http/schemas.js";
+import { planMonitoring } from "../movement/monitoring.js";
+import { listNotifications, markAllRead, markRead } from "./service.js";
 
-/** In-app notifications and movement monitoring (filled in by the notifications slice). */
+const tags = ["Thông báo, theo dõi"];
+
+/** In-app notifications and movement monitoring. */
 export const notificationRoutes =
-  (_ctx: AppContext): FastifyPluginAsyncZod =>
-  async (_app) => {};
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    const { db } = ctx.database;
+
+    app.get(
+      "/notifications",
+      {
+        schema: {
+          tags,
+          summary: "Thông báo của tôi (mới nhất trước) và số chưa đọc",
+          querystring: z.object({ unreadOnly: boolQuery.optional(), page, pageSize }),
+        },
+      },
+      async (request) => listNotifications(db, actorOf(request), request.query),
+    );
+
+    app.post("/notifications/read-all", { schema: { tags, summary: "Đánh dấu tất cả thông báo đã đọc" } }, async (request) =>
+      markAllRead(db, actorOf(request), ctx.now()),
+    );
+
+    app.post("/notifications/:id/read", { schema: { tags, summary: "Đánh dấu một thông báo đã đọc", params: idParam } }, async (request) =>
+      markRead(db, actorOf(request), request.params.id, ctx.now()),
+    );
+
+    app.get(
+      "/plans/:id/monitoring",
+      {
+        schema: {
+          tags,
+          summary: "Theo dõi tiến độ phong trào: ai đã đăng ký, gửi báo cáo, tự chấm điểm; ai quá hạn",
+          params: idParam,
+          querystring: z.object({ groupId: z.string().trim().min(1).max(64).optional() }),
+        },
+      },
+      async (request) => planMonitoring(db, actorOf(request), request.params.id, ctx.now(), { groupId: request.query.groupId }),
+    );
+  };
