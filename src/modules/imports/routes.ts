@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { type AppContext, actorOf, sendFile } from "../../http/context.js";
 import { AppError, badRequest } from "../../http/errors.js";
-import { sessionHash } from "../auth/service.js";
 import { exportPeople, exportUnits, importTemplate } from "./export.js";
 import { commitImport, createImport, getImport } from "./service.js";
 

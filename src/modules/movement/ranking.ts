@@ -53,7 +53,9 @@ export async function computeRanking(
     // Published results are what was finalised, not a recomputation.
     const stored = (await db.select({ detail: results.detail }).from(results).where(eq(results.planId, planId))).map((r) => r.detail as RankingRow);
     const rows = stored.filter((r) => (!filter.groupId || r.groupId === filter.groupId) && (!filter.unitKind || r.unitKind === filter.unitKind));
-    rows.sort((a, b) => (a.groupId < b.groupId ? -1 : a.groupId > b.groupId ? 1 : 0) || (a.rank ?? 1e9) - (b.rank ?? 1e9) || vietnameseCollator.compare(a.name, b.name));
+    rows.sort(
+      (a, b) => (a.groupId < b.groupId ? -1 : a.groupId > b.groupId ? 1 : 0) || (a.rank ?? 1e9) - (b.rank ?? 1e9) || vietnameseCollator.compare(a.name, b.name),
+    );
     return { rows, finalised: true };
   }
   const list = await db
