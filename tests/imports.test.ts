@@ -94,6 +94,26 @@ describe("importing people from Excel", () => {
   });
 });
 
+describe("import progress", () => {
+  it("answers a running import's progress from memory, to the session that started it only", async () => {
+    const rows = [
+      PEOPLE_HEADER,
+      ...Array.from({ length: 40 }, (_, i) => [`PR${i}`, `Người Thứ ${i}`, "VL-TPVL-P4", "Nam", "", "", "Công chức", "Không", "", ""]),
+    ];
+    const res = await upload(office, "people", "tien-do.xlsx", await xlsx(rows));
+    const { commitImport, runningImportView } = await import("../src/modules/imports/service.js");
+    const { resolveSession, sessionHash } = await import("../src/modules/auth/service.js");
+    const session = await resolveSession(t.database.db, office.cookies.td_session);
+    const mine = sessionHash(office.cookies.td_session);
+    await commitImport(t.database.db, session!.actor, res.body.id, mine);
+    // Right after the commit starts, before the job has had a chance to finish:
+    expect(runningImportView(res.body.id, mine)).toMatchObject({ id: res.body.id, status: "running", totalRows: 40 });
+    expect(runningImportView(res.body.id, sessionHash("another-session"))).toBeNull();
+    expect((await waitDone(office, res.body.id)).result).toEqual({ created: 40, updated: 0 });
+    expect(runningImportView(res.body.id, mine)).toBeNull();
+  });
+});
+
 describe("importing units", () => {
   it("creates a subtree in one go, parents defined later in the file included, within scope only", async () => {
     const rows = [

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { type AppContext, actorOf, sendFile } from "../../http/context.js";
 import { AppError, badRequest } from "../../http/errors.js";
+import { sessionHash } from "../auth/service.js";
 import { exportPeople, exportUnits, importTemplate } from "./export.js";
 import { commitImport, createImport, getImport } from "./service.js";
 
@@ -60,7 +61,7 @@ export const importRoutes =
     app.post(
       "/imports/:id/commit",
       { schema: { tags, summary: "Nhập dữ liệu đã kiểm tra", params: z.object({ id: z.uuid("Mã lượt nhập không hợp lệ.") }) } },
-      async (request, reply) => reply.status(202).send(await commitImport(db, actorOf(request), request.params.id)),
+      async (request, reply) => reply.status(202).send(await commitImport(db, actorOf(request), request.params.id, sessionHash(request.sessionToken ?? ""))),
     );
     app.get(
       "/imports/:id",
