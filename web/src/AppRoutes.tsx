@@ -14,6 +14,8 @@ const PeoplePage = lazy(() => import("./pages/PeoplePage"));
 const ImportPage = lazy(() => import("./pages/ImportPage"));
 const UsersPage = lazy(() => import("./pages/UsersPage"));
 const AuditPage = lazy(() => import("./pages/AuditPage"));
+const PlansPage = lazy(() => import("./pages/plans/PlansPage"));
+const PlanEditorPage = lazy(() => import("./pages/plans/PlanEditorPage"));
 const ChangePasswordPage = lazy(() => import("./pages/ChangePasswordPage"));
 const NotFoundPage = lazy(() => import("./pages/NotFoundPage"));
 
@@ -96,6 +98,22 @@ export function AppRoutes() {
             element={
               <Allow when={can("audit.read")}>
                 <AuditPage />
+              </Allow>
+            }
+          />
+          <Route
+            path={paths.plans}
+            element={
+              <Allow when={can("plans.read")}>
+                <PlansPage />
+              </Allow>
+            }
+          />
+          <Route
+            path={`${paths.plans}/:id`}
+            element={
+              <Allow when={can("plans.read")}>
+                <PlanEditorPage />
               </Allow>
             }
           />

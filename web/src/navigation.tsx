@@ -1,5 +1,14 @@
 // The navigation menu, derived from the signed-in user's capabilities.
-import { ApartmentOutlined, AuditOutlined, CloudUploadOutlined, HomeOutlined, ReadOutlined, TeamOutlined, UserSwitchOutlined } from "@ant-design/icons";
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  CloudUploadOutlined,
+  FlagOutlined,
+  HomeOutlined,
+  ReadOutlined,
+  TeamOutlined,
+  UserSwitchOutlined,
+} from "@ant-design/icons";
 import type { ReactNode } from "react";
 import { hasCapability, isAdmin } from "./api/queries";
 import type { Me } from "./api/types";
@@ -13,6 +22,7 @@ export const paths = {
   import: "/nhap-du-lieu",
   users: "/tai-khoan",
   audit: "/nhat-ky",
+  plans: "/ke-hoach",
   changePassword: "/doi-mat-khau",
   apiDocs: "/api/docs",
 } as const;
@@ -32,6 +42,7 @@ export const navItems: NavItem[] = [
   { path: paths.home, label: "nav.home", icon: <HomeOutlined />, allowed: () => true },
   { path: paths.units, label: "nav.units", icon: <ApartmentOutlined />, allowed: (me) => hasCapability(me, "units.read") },
   { path: paths.people, label: "nav.people", icon: <TeamOutlined />, allowed: (me) => hasCapability(me, "people.read") },
+  { path: paths.plans, label: "nav.plans", icon: <FlagOutlined />, allowed: (me) => hasCapability(me, "plans.read") },
   { path: paths.import, label: "nav.import", icon: <CloudUploadOutlined />, allowed: canImport },
   { path: paths.users, label: "nav.users", icon: <UserSwitchOutlined />, allowed: (me) => hasCapability(me, "users.manage") },
   { path: paths.audit, label: "nav.audit", icon: <AuditOutlined />, allowed: (me) => hasCapability(me, "audit.read") },
