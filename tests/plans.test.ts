@@ -118,7 +118,7 @@ describe("a plan from seed 003's template, edited, tried, launched and amended",
     expect(amended.status).toBe(200);
     expect(amended.body.revision).toBe(2);
     const revisions = (await office.get(`/api/plans/${plan.id}/revisions`)).body.items;
-    expect(revisions[0]).toMatchObject({ revision: 2, note: "Trở lại mức trừ 2 điểm theo kế hoạch gốc" });
+    expect(revisions[0]).toMatchObject({ revision: 2, note: "Trở lại mức trừ 2 điểm theo kế hoạch gốc", createdBy: "Lê Thị Ngọc Lan" });
     expect(revisions[0].changes).toEqual([
       '"Tập thể (phòng ban chuyên môn, cơ quan ngành dọc, UBND các phường)" → "III. Tiếp nhận, xử lý các phản ánh, kiến nghị (PAKN) của Tổ kiểm tra công vụ" → quy tắc chấm → điểm mỗi lần: -3 → -2',
     ]);
@@ -137,6 +137,22 @@ describe("a plan from seed 003's template, edited, tried, launched and amended",
     const broken = await office.post("/api/plans/import", { issuerUnitId: city, text: "code: x\ngroups: []\n" });
     expect(broken.status).toBe(400);
     expect(broken.body.details.length).toBeGreaterThan(0);
+    const notYaml = await office.post("/api/plans/import", { issuerUnitId: city, text: "a: [b\n" });
+    expect(notYaml.body.message).toContain("Tệp không đúng định dạng YAML/JSON");
+    // A half-finished plan comes in as a draft with its issues listed.
+    const half = structuredClone(plan.data);
+    half.code = "nua-chung";
+    findCriterion(half.groups[0].criteria, "i-1").max = 12;
+    const draft = await office.post("/api/plans/import", { issuerUnitId: city, text: JSON.stringify(half) });
+    expect(draft.status).toBe(201);
+    expect(draft.body.issues.length).toBe(1);
+    expect(draft.body).toMatchObject({ canEdit: true, canAmend: false });
+    const checked = await office.post("/api/plans/check", { data: { ...half, groups: [{ ...half.groups[0], criteria: [{ id: "x", title: "" }] }] } });
+    expect(checked.body.ok).toBe(false);
+    expect(checked.body.issues[0].message).toContain('"Tập thể (phòng ban chuyên môn, cơ quan ngành dọc, UBND các phường)"');
+    expect((await office.delete(`/api/plans/${draft.body.id}?version=${draft.body.version}`)).status).toBe(204);
+    expect((await office.get(`/api/plans/${draft.body.id}`)).status).toBe(404);
+    expect((await office.delete(`/api/plans/${plan.id}?version=${plan.version}`)).body.code).toBe("NOT_DRAFT");
   });
 });
 

@@ -38,6 +38,14 @@ function nameOf(node: unknown): string | null {
   return n.id ? `"${n.id}"` : null;
 }
 
+/** A path inside a plan in words, naming groups and criteria by their titles ("\"Tập thể\" → \"I. …\" → điểm chuẩn"). */
+export function describePath(root: unknown, path: readonly PropertyKey[]): string {
+  return describe(
+    root,
+    path.map((p) => (typeof p === "symbol" ? String(p) : p)),
+  );
+}
+
 function describe(root: unknown, path: (string | number)[]): string {
   const parts: string[] = [];
   let node: unknown = root;

@@ -14,6 +14,15 @@ export function readPlanText(text: string): ParseResult {
   return parsePlan(data);
 }
 
+/** Parses YAML/JSON text into data without validating it as a plan. */
+export function readPlanData(text: string): { ok: true; data: unknown } | { ok: false; message: string } {
+  try {
+    return { ok: true, data: YAML.parse(text) };
+  } catch (e) {
+    return { ok: false, message: `Tệp không đúng định dạng YAML/JSON: ${(e as Error).message.split("\n")[0]}` };
+  }
+}
+
 export function writePlanText(plan: Plan, format: "yaml" | "json"): string {
   return format === "json" ? `${JSON.stringify(plan, null, 2)}\n` : YAML.stringify(plan, { lineWidth: 0 });
 }

@@ -2,11 +2,24 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { buildPlanDocx } from "../../documents/plan-docx.js";
 import { buildScoringSheetDocx, buildScoringSheetXlsx } from "../../documents/scoring-sheet.js";
-import { readPlanText, writePlanText } from "../../domain/plan/io.js";
+import { readPlanData, writePlanText } from "../../domain/plan/io.js";
 import { type AppContext, actorOf, sendFile } from "../../http/context.js";
 import { badRequest } from "../../http/errors.js";
 import { idParam, version } from "../../http/schemas.js";
-import { amendPlan, cascadeStatus, createPlan, getPlan, launchPlan, listPlans, planForExport, planRevisionsOf, saveDraft, tryPlan } from "./service.js";
+import {
+  amendPlan,
+  cascadeStatus,
+  checkPlanData,
+  createPlan,
+  deleteDraft,
+  getPlan,
+  launchPlan,
+  listPlans,
+  planForExport,
+  planRevisionsOf,
+  saveDraft,
+  tryPlan,
+} from "./service.js";
 import { listTemplates } from "./templates.js";
 
 const tags = ["Kế hoạch, phong trào"];
@@ -53,9 +66,24 @@ export const planRoutes =
         },
       },
       async (request, reply) => {
-        const parsed = readPlanText(request.body.text);
-        if (!parsed.ok) throw badRequest("PLAN_INVALID", `Kế hoạch có ${parsed.issues.length} lỗi: ${parsed.issues[0]?.message}`, parsed.issues);
-        return reply.status(201).send(await createPlan(db, actorOf(request), { issuerUnitId: request.body.issuerUnitId, data: parsed.plan }));
+        // A half-finished plan imports as a draft with its issues listed; only text that is not a plan is refused.
+        const read = readPlanData(request.body.text);
+        if (!read.ok) throw badRequest("PLAN_TEXT", read.message);
+        return reply.status(201).send(await createPlan(db, actorOf(request), { issuerUnitId: request.body.issuerUnitId, data: read.data }));
+      },
+    );
+
+    app.post("/plans/check", { schema: { tags, summary: "Kiểm tra dữ liệu kế hoạch chưa lưu", body: z.object({ data: z.unknown() }) } }, async (request) => {
+      actorOf(request);
+      return checkPlanData(request.body.data);
+    });
+
+    app.delete(
+      "/plans/:id",
+      { schema: { tags, summary: "Xóa dự thảo", params: idParam, querystring: z.object({ version: z.coerce.number().int().min(1) }) } },
+      async (request, reply) => {
+        await deleteDraft(db, actorOf(request), request.params.id, request.query.version);
+        return reply.status(204).send();
       },
     );
 

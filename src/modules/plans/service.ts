@@ -1,11 +1,11 @@
 import { and, desc, eq, inArray, like } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client.js";
-import { planRevisions, plans, units } from "../../db/schema.js";
+import { participants, planRevisions, plans, units, users } from "../../db/schema.js";
 import { can } from "../../domain/access.js";
 import { isLate, vietnamDate } from "../../domain/calendar.js";
 import { isWithin } from "../../domain/org.js";
 import type { Facts } from "../../domain/plan/conditions.js";
-import { describeChanges, diffPlans } from "../../domain/plan/diff.js";
+import { describeChanges, describePath, diffPlans } from "../../domain/plan/diff.js";
 import { unitInGroup } from "../../domain/plan/membership.js";
 import { type Plan, planSchema } from "../../domain/plan/schema.js";
 import { checkFacts, scoreCriteria } from "../../domain/plan/scoring.js";
@@ -39,9 +39,10 @@ function summary(p: PlanRow, issuerName: string) {
   };
 }
 
-function present(p: PlanRow, issuer: UnitRow) {
+function present(p: PlanRow, issuer: UnitRow, actor: Actor) {
   const data = p.data as Plan;
-  return { ...summary(p, issuer.name), data, issues: validatePlan(data) };
+  const writer = can(actor.grants, "plans.write", issuer.path);
+  return { ...summary(p, issuer.name), data, issues: validatePlan(data), canEdit: writer && p.status === "draft", canAmend: writer && p.status === "launched" };
 }
 
 /** A plan is visible to anyone whose scope lies inside the issuer's subtree, or contains the issuer. */
@@ -69,7 +70,7 @@ export async function listPlans(db: Executor, actor: Actor) {
 
 export async function getPlan(db: Executor, actor: Actor, id: number) {
   const { p, u } = await findPlan(db, actor, id);
-  return present(p, u);
+  return present(p, u, actor);
 }
 
 const levelOf = (kind: string): Plan["issuer"]["level"] =>
@@ -170,14 +171,17 @@ export async function createPlan(db: Db, actor: Actor, input: CreatePlanInput) {
       unitId: issuer.id,
       summary: `Tạo dự thảo kế hoạch "${data.title}" của ${issuer.name}${input.template ? ` từ mẫu ${input.template}` : parent ? " từ kế hoạch cấp trên" : ""}`,
     });
-    return present(row, issuer);
+    return present(row, issuer, actor);
   });
 }
 
 function parseShape(data: unknown): Plan {
   const parsed = planSchema.safeParse(data);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => ({ path: i.path.join("."), message: `${i.path.join(".") || "kế hoạch"}: ${i.message}` }));
+    const issues = parsed.error.issues.map((i) => ({
+      path: i.path.join("."),
+      message: `${i.path.length ? describePath(data, i.path) : "Kế hoạch"}: ${i.message}`,
+    }));
     throw badRequest("PLAN_SHAPE", `Dữ liệu kế hoạch chưa đúng cấu trúc: ${issues[0]?.message}`, issues);
   }
   return parsed.data;
@@ -211,7 +215,7 @@ export async function saveDraft(db: Db, actor: Actor, id: number, input: { versi
       summary: `Lưu dự thảo kế hoạch "${data.title}" (${changes.length} thay đổi)`,
       after: { changes: changes.slice(0, 200) },
     });
-    return present(next, u);
+    return present(next, u, actor);
   });
 }
 
@@ -230,7 +234,7 @@ export async function launchPlan(db: Db, actor: Actor, id: number, input: { vers
       .returning();
     await tx.insert(planRevisions).values({ planId: id, revision: 1, data: p.data, diff: [], note: "Phát động", createdBy: actor.userId || null });
     await writeAudit(tx, actor, { action: "plan.launch", entity: "plan", entityId: id, unitId: u.id, summary: `Phát động kế hoạch "${p.title}"` });
-    return present(next, u);
+    return present(next, u, actor);
   });
 }
 
@@ -265,17 +269,23 @@ export async function amendPlan(db: Db, actor: Actor, id: number, input: { versi
       before: { revision: p.revision },
       after: { revision, changes: lines },
     });
-    return present(next, u);
+    return present(next, u, actor);
   });
 }
 
 export async function planRevisionsOf(db: Executor, actor: Actor, id: number) {
   await findPlan(db, actor, id);
-  const rows = await db.select().from(planRevisions).where(eq(planRevisions.planId, id)).orderBy(desc(planRevisions.revision));
-  return rows.map((r) => ({
+  const rows = await db
+    .select({ r: planRevisions, by: users.fullName })
+    .from(planRevisions)
+    .leftJoin(users, eq(users.id, planRevisions.createdBy))
+    .where(eq(planRevisions.planId, id))
+    .orderBy(desc(planRevisions.revision));
+  return rows.map(({ r, by }) => ({
     revision: r.revision,
     note: r.note,
     createdAt: r.createdAt.toISOString(),
+    createdBy: by ?? null,
     changes: describeChanges(r.diff as ReturnType<typeof diffPlans>),
   }));
 }
@@ -349,4 +359,39 @@ export function planData(row: { data: unknown }): Plan {
 export async function planForExport(db: Executor, actor: Actor, id: number): Promise<Plan> {
   const { p } = await findPlan(db, actor, id);
   return p.data as Plan;
+}
+
+/** Issues of unsaved plan data: its shape first, then the plan rules (nothing is saved). */
+export function checkPlanData(data: unknown): { ok: boolean; issues: { path: string; message: string }[] } {
+  const parsed = planSchema.safeParse(data);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      issues: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: `${i.path.length ? describePath(data, i.path) : "Kế hoạch"}: ${i.message}` })),
+    };
+  }
+  const issues = validatePlan(parsed.data);
+  return { ok: issues.length === 0, issues };
+}
+
+/** Deletes an abandoned draft (never a launched plan, nor one that subordinate plans were made from). */
+export async function deleteDraft(db: Db, actor: Actor, id: number, version: number) {
+  return db.transaction(async (tx) => {
+    const { p, u } = await findPlan(tx, actor, id);
+    write(actor, u);
+    if (p.status !== "draft") throw conflict("NOT_DRAFT", "Chỉ xóa được dự thảo; kế hoạch đã phát động được lưu giữ.");
+    if (p.version !== version) throw versionConflict(`Kế hoạch "${p.title}"`);
+    const [child] = await tx.select({ id: plans.id }).from(plans).where(eq(plans.parentPlanId, id));
+    const [participant] = await tx.select({ id: participants.id }).from(participants).where(eq(participants.planId, id));
+    if (child || participant) throw conflict("IN_USE", "Dự thảo này đã được dùng (có kế hoạch cấp dưới hoặc đối tượng thi đua) nên không xóa được.");
+    await tx.delete(plans).where(eq(plans.id, id));
+    await writeAudit(tx, actor, {
+      action: "plan.delete",
+      entity: "plan",
+      entityId: id,
+      unitId: u.id,
+      summary: `Xóa dự thảo kế hoạch "${p.title}"`,
+      before: { code: p.code, title: p.title },
+    });
+  });
 }
