@@ -3,6 +3,7 @@ import type { Executor } from "../../db/client.js";
 import { complaints, indicatorValues, initiatives, reportSubmissions } from "../../db/schema.js";
 import { type KnownRecords, systemFacts } from "../../domain/movement/facts.js";
 import { countLateOrMissing, type ReportStatus, reportStatuses } from "../../domain/movement/reports.js";
+import { evaluateTarget, type TargetVerdict } from "../../domain/movement/targets.js";
 import type { InputDef, Plan } from "../../domain/plan/schema.js";
 import type { ParticipantContext } from "./participants.js";
 
@@ -59,4 +60,27 @@ export function uniqueInputs(inputs: InputDef[]): InputDef[] {
   const seen = new Map<string, InputDef>();
   for (const i of inputs) if (!seen.has(i.key)) seen.set(i.key, i);
   return [...seen.values()];
+}
+
+/** The plan's targets that apply to a participant, judged against its unit's indicator values. */
+export async function targetsOf(db: Executor, ctx: ParticipantContext): Promise<TargetVerdict[]> {
+  const applicable = ctx.data.targets.filter(
+    (t) => (!t.groups || t.groups.includes(ctx.group.id)) && (!t.appliesTo?.heads || (ctx.participant.personId !== null && ctx.isHead)),
+  );
+  if (applicable.length === 0) return [];
+  const year = String(ctx.data.year);
+  const lastYear = String(ctx.data.year - 1);
+  const rows = await db
+    .select()
+    .from(indicatorValues)
+    .where(
+      and(
+        eq(indicatorValues.unitId, ctx.unit.id),
+        inArray(indicatorValues.metric, [...new Set(applicable.map((t) => t.metric))]),
+        inArray(indicatorValues.period, [year, lastYear]),
+      ),
+    )
+    .orderBy(desc(indicatorValues.enteredAt), desc(indicatorValues.id));
+  const latest = (metric: string, period: string) => rows.find((r) => r.metric === metric && r.period === period)?.value ?? null;
+  return applicable.map((t) => evaluateTarget(t, latest(t.metric, year), latest(t.metric, lastYear)));
 }

@@ -7,7 +7,7 @@ import { idParam, isoDate, version } from "../../http/schemas.js";
 import { readFile, storeFile } from "../files/service.js";
 import { appraise, assign, explain, listAssignments, myAssignments, openExplanationRound } from "./appraisal.js";
 import { confirmAssessment, getAssessment, saveAssessment, submitAssessment } from "./assessment.js";
-import { reportStatusOf } from "./known.js";
+import { reportStatusOf, targetsOf } from "./known.js";
 import { listParticipants, loadParticipant, presentParticipant, syncParticipants } from "./participants.js";
 import { computeRanking, finalise, rankingXlsx } from "./ranking.js";
 import { reopenRegistration, saveRegistration, submitReport } from "./registration.js";
@@ -42,6 +42,7 @@ export const movementRoutes =
         planTitle: c.plan.title,
         registrationDue: c.data.milestones.find((m) => m.kind === "registration")?.due ?? null,
         reports: await reportStatusOf(db, c, ctx.now()),
+        targets: await targetsOf(db, c),
       };
     });
 
