@@ -1,0 +1,121 @@
+// Who may be commended under which award form, with every reason in Vietnamese. Pure.
+import { evaluateCondition, type Facts } from "../plan/conditions.js";
+import type { EligibilityRule, InputDef, Plan } from "../plan/schema.js";
+
+/** What is known about one nominee when eligibility is judged. */
+export interface NomineeFacts {
+  target: "collective" | "individual";
+  groupId: string;
+  registered: boolean;
+  assessmentSubmitted: boolean;
+  dossierOnTime: boolean | null;
+  dossierComplete: boolean | null;
+  total: number | null;
+  rank: number | null;
+  classification: string | null;
+  targets: Record<string, boolean | null>;
+  criteria: Record<string, boolean | undefined>;
+  facts: Facts;
+  /** Decree 98/2023 art. 4: no commendation while any of these is under way. */
+  underDiscipline?: boolean;
+  underInvestigation?: boolean;
+  complaintBeingVerified?: boolean;
+  /** For ties: women first; collectives with ≥ 70 % women first. */
+  isWoman?: boolean;
+  womenShare?: number | null;
+}
+
+export interface Reason {
+  ruleId: string;
+  kind: "required" | "excluding" | "priority" | "legal";
+  /** true: condition satisfied (required met / exclusion not triggered / priority applies); null: unknown yet. */
+  ok: boolean | null;
+  message: string;
+}
+
+export interface Verdict {
+  eligible: boolean | null;
+  priority: boolean;
+  reasons: Reason[];
+  summary: string;
+}
+
+function check(rule: EligibilityRule, n: NomineeFacts, plan: Plan): { holds: boolean | null; detail: string } {
+  const c = rule.check;
+  switch (c.type) {
+    case "registered":
+      return { holds: n.registered, detail: n.registered ? "đã đăng ký thi đua" : "không đăng ký thi đua" };
+    case "self_assessment_submitted":
+      return { holds: n.assessmentSubmitted, detail: n.assessmentSubmitted ? "đã gửi bản tự chấm điểm" : "chưa gửi bản tự chấm điểm" };
+    case "dossier_on_time":
+      return { holds: n.dossierOnTime, detail: n.dossierOnTime === null ? "chưa nộp hồ sơ" : n.dossierOnTime ? "hồ sơ nộp đúng hạn" : "hồ sơ nộp trễ hạn" };
+    case "dossier_complete":
+      return { holds: n.dossierComplete, detail: n.dossierComplete === null ? "chưa nộp hồ sơ" : n.dossierComplete ? "hồ sơ đầy đủ" : "hồ sơ chưa đầy đủ" };
+    case "score_at_least":
+      return n.total === null ? { holds: null, detail: "chưa có tổng điểm" } : { holds: n.total >= c.value, detail: `tổng điểm ${n.total} (cần ≥ ${c.value})` };
+    case "rank_at_most":
+      return n.rank === null
+        ? { holds: null, detail: "chưa có thứ hạng" }
+        : { holds: n.rank <= c.value, detail: `xếp hạng ${n.rank} (cần trong ${c.value} hạng đầu)` };
+    case "classification_at_least": {
+      const order = [...plan.classification.bands].sort((a, b) => b.min - a.min).map((b) => b.label);
+      if (!n.classification) return { holds: null, detail: "chưa xếp loại" };
+      const ok = order.indexOf(n.classification) >= 0 && order.indexOf(n.classification) <= order.indexOf(c.value);
+      return { holds: ok, detail: `xếp loại ${n.classification} (cần từ ${c.value} trở lên)` };
+    }
+    case "target_met": {
+      const v = n.targets[c.target];
+      const label = plan.targets.find((t) => t.id === c.target)?.label ?? c.target;
+      return {
+        holds: v ?? null,
+        detail: v === null || v === undefined ? `chưa có số liệu chỉ tiêu "${label}"` : v ? `đạt chỉ tiêu "${label}"` : `chưa đạt chỉ tiêu "${label}"`,
+      };
+    }
+    case "criterion_passed": {
+      const v = n.criteria[c.criterion];
+      return { holds: v ?? null, detail: v === undefined ? "chưa đánh giá đủ tiêu chí" : v ? "đạt các tiêu chí" : "không đạt tiêu chí" };
+    }
+    case "fact": {
+      const defs: Record<string, InputDef> = Object.fromEntries(c.inputs.map((i) => [i.key, i]));
+      const r = evaluateCondition(c.when, n.facts, defs);
+      // A condition that does not hold only because facts are missing is not yet a verdict.
+      const missing = c.inputs.some((i) => n.facts[i.key] === undefined || n.facts[i.key] === null);
+      if (!r.holds && missing) return { holds: null, detail: `chưa có dữ kiện: ${r.reason}` };
+      return { holds: r.holds, detail: r.reason };
+    }
+  }
+}
+
+/** Evaluates a nominee against an award form's rules and the legal principles; the verdict lists every reason. */
+export function evaluateEligibility(plan: Plan, awardFormId: string, n: NomineeFacts): Verdict {
+  const reasons: Reason[] = [];
+  const applies = (r: EligibilityRule) =>
+    (!r.awardForms || r.awardForms.includes(awardFormId)) && (r.target === "both" || r.target === n.target) && (!r.groups || r.groups.includes(n.groupId));
+  for (const rule of plan.eligibility.filter(applies)) {
+    const { holds, detail } = check(rule, n, plan);
+    if (rule.kind === "required") reasons.push({ ruleId: rule.id, kind: "required", ok: holds, message: `${rule.message}: ${detail}` });
+    else if (rule.kind === "excluding")
+      reasons.push({ ruleId: rule.id, kind: "excluding", ok: holds === null ? null : !holds, message: `${rule.message}: ${detail}` });
+    else reasons.push({ ruleId: rule.id, kind: "priority", ok: holds, message: `${rule.message}: ${detail}` });
+  }
+  const legal: [keyof NomineeFacts, string][] = [
+    ["underDiscipline", "đang bị xem xét kỷ luật"],
+    ["underInvestigation", "đang bị điều tra, thanh tra, kiểm tra"],
+    ["complaintBeingVerified", "đang có đơn khiếu nại, tố cáo đang được xác minh"],
+  ];
+  for (const [key, text] of legal) {
+    if (n[key])
+      reasons.push({ ruleId: `nd98-dieu-4-${key}`, kind: "legal", ok: false, message: `Chưa xét khen thưởng vì ${text} (Điều 4 Nghị định 98/2023/NĐ-CP)` });
+  }
+  const blocking = reasons.filter((r) => r.kind !== "priority");
+  const failed = blocking.filter((r) => r.ok === false);
+  const unknown = blocking.filter((r) => r.ok === null);
+  const eligible = failed.length ? false : unknown.length ? null : true;
+  const priority = reasons.some((r) => r.kind === "priority" && r.ok === true);
+  const summary = failed.length
+    ? `Không đủ điều kiện: ${failed.map((r) => r.message).join("; ")}`
+    : unknown.length
+      ? `Chưa đủ thông tin để kết luận: ${unknown.map((r) => r.message).join("; ")}`
+      : `Đủ điều kiện${priority ? " (thuộc diện ưu tiên)" : ""}`;
+  return { eligible, priority, reasons, summary };
+}
