@@ -20,6 +20,8 @@ import { AppError, unauthenticated } from "./http/errors.js";
 import { auditRoutes } from "./modules/audit/routes.js";
 import { authRoutes } from "./modules/auth/routes.js";
 import { resolveSession, sessionHash } from "./modules/auth/service.js";
+import { councilRoutes } from "./modules/commendation/council-routes.js";
+import { nominationRoutes } from "./modules/commendation/nomination-routes.js";
 import { importRoutes } from "./modules/imports/routes.js";
 import { runningImportView } from "./modules/imports/service.js";
 import { recordRoutes } from "./modules/movement/records-routes.js";
@@ -139,6 +141,8 @@ export async function buildApp(input: Pick<AppContext, "database" | "config"> & 
       await api.register(movementRoutes(ctx));
       await api.register(recordRoutes(ctx));
       await api.register(notificationRoutes(ctx));
+      await api.register(nominationRoutes(ctx));
+      await api.register(councilRoutes(ctx));
     },
     { prefix: "/api" },
   );

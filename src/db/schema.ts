@@ -410,3 +410,177 @@ export const notifications = pgTable(
   },
   (t) => [index("notifications_user_idx").on(t.userId), uniqueIndex("notifications_dedupe_uq").on(t.userId, t.dedupeKey)],
 );
+
+// ---- Commendation -------------------------------------------------------------------------------------
+
+/** A proposal to commend a participant with an award form of the plan, and its dossier's life. */
+export const nominations = pgTable(
+  "nominations",
+  {
+    id: serial("id").primaryKey(),
+    planId: integer("plan_id")
+      .notNull()
+      .references(() => plans.id),
+    awardFormId: text("award_form_id").notNull(),
+    participantId: integer("participant_id")
+      .notNull()
+      .references(() => participants.id),
+    proposedByUnitId: integer("proposed_by_unit_id")
+      .notNull()
+      .references(() => units.id),
+    status: text("status").notNull().default("draft"),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    returnedReason: text("returned_reason"),
+    officeOpinion: text("office_opinion"),
+    /** A lower level's nomination forwarded to this (upper) plan. */
+    forwardedFromId: integer("forwarded_from_id").references((): AnyPgColumn => nominations.id),
+    createdBy: integer("created_by"),
+    ...stamps,
+  },
+  (t) => [index("nominations_plan_idx").on(t.planId), uniqueIndex("nominations_uq").on(t.planId, t.awardFormId, t.participantId)],
+);
+
+/** One component of a nomination dossier (proposal memo, minutes, achievement report…): an uploaded or generated file. */
+export const dossierItems = pgTable(
+  "dossier_items",
+  {
+    id: serial("id").primaryKey(),
+    nominationId: integer("nomination_id")
+      .notNull()
+      .references(() => nominations.id, { onDelete: "cascade" }),
+    componentId: text("component_id").notNull(),
+    fileId: text("file_id")
+      .notNull()
+      .references(() => files.id),
+    generated: boolean("generated").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("dossier_items_uq").on(t.nominationId, t.componentId)],
+);
+
+/** A meeting of the emulation-commendation council. */
+export const councilSessions = pgTable("council_sessions", {
+  id: serial("id").primaryKey(),
+  planId: integer("plan_id")
+    .notNull()
+    .references(() => plans.id),
+  title: text("title").notNull(),
+  heldOn: date("held_on", { mode: "string" }).notNull(),
+  ballot: text("ballot").notNull(),
+  chairUserId: integer("chair_user_id").references(() => users.id),
+  secretaryUserId: integer("secretary_user_id").references(() => users.id),
+  members: jsonb("members").notNull().default([]),
+  present: jsonb("present").notNull().default([]),
+  status: text("status").notNull().default("draft"),
+  openedAt: timestamp("opened_at", { withTimezone: true }),
+  closedAt: timestamp("closed_at", { withTimezone: true }),
+  ...stamps,
+});
+
+export const councilAgenda = pgTable(
+  "council_agenda",
+  {
+    id: serial("id").primaryKey(),
+    sessionId: integer("session_id")
+      .notNull()
+      .references(() => councilSessions.id, { onDelete: "cascade" }),
+    nominationId: integer("nomination_id")
+      .notNull()
+      .references(() => nominations.id),
+  },
+  (t) => [uniqueIndex("council_agenda_uq").on(t.sessionId, t.nominationId)],
+);
+
+/**
+ * A secret ballot: the choice only. No voter, no time, a random id — nothing links it to who cast it.
+ * Who has voted is in `ballotReceipts`, which says nothing of the choice.
+ */
+export const ballots = pgTable(
+  "ballots",
+  {
+    id: text("id").primaryKey(),
+    sessionId: integer("session_id")
+      .notNull()
+      .references(() => councilSessions.id),
+    nominationId: integer("nomination_id")
+      .notNull()
+      .references(() => nominations.id),
+    choice: text("choice").notNull(),
+  },
+  (t) => [index("ballots_session_idx").on(t.sessionId, t.nominationId)],
+);
+
+export const ballotReceipts = pgTable(
+  "ballot_receipts",
+  {
+    sessionId: integer("session_id")
+      .notNull()
+      .references(() => councilSessions.id),
+    nominationId: integer("nomination_id")
+      .notNull()
+      .references(() => nominations.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [uniqueIndex("ballot_receipts_uq").on(t.sessionId, t.nominationId, t.userId)],
+);
+
+/** An open (show of hands) vote, recorded by the secretary. */
+export const openVotes = pgTable(
+  "open_votes",
+  {
+    id: serial("id").primaryKey(),
+    sessionId: integer("session_id")
+      .notNull()
+      .references(() => councilSessions.id),
+    nominationId: integer("nomination_id")
+      .notNull()
+      .references(() => nominations.id),
+    approve: integer("approve").notNull(),
+    reject: integer("reject").notNull(),
+    abstain: integer("abstain").notNull(),
+  },
+  (t) => [uniqueIndex("open_votes_uq").on(t.sessionId, t.nominationId)],
+);
+
+/** A commendation decision and its recipients (the honour roll once issued). */
+export const decisions = pgTable("decisions", {
+  id: serial("id").primaryKey(),
+  planId: integer("plan_id")
+    .notNull()
+    .references(() => plans.id),
+  awardFormId: text("award_form_id").notNull(),
+  number: text("number"),
+  symbol: text("symbol").notNull().default("QĐ-UBND"),
+  signedOn: date("signed_on", { mode: "string" }),
+  signerTitle: text("signer_title"),
+  signerName: text("signer_name"),
+  status: text("status").notNull().default("draft"),
+  signedScanFileId: text("signed_scan_file_id").references(() => files.id),
+  issuedAt: timestamp("issued_at", { withTimezone: true }),
+  ...stamps,
+});
+
+export const decisionRecipients = pgTable(
+  "decision_recipients",
+  {
+    id: serial("id").primaryKey(),
+    decisionId: integer("decision_id")
+      .notNull()
+      .references(() => decisions.id, { onDelete: "cascade" }),
+    nominationId: integer("nomination_id")
+      .notNull()
+      .references(() => nominations.id),
+    participantId: integer("participant_id")
+      .notNull()
+      .references(() => participants.id),
+    name: text("name").notNull(),
+    unitName: text("unit_name").notNull(),
+    target: text("target").notNull(),
+    amount: integer("amount"),
+    amountWords: text("amount_words"),
+    amountExplanation: text("amount_explanation"),
+  },
+  (t) => [uniqueIndex("decision_recipients_uq").on(t.decisionId, t.nominationId)],
+);

@@ -29,6 +29,9 @@ export const CAPABILITIES = [
   "movement.participate",
   "movement.manage",
   "movement.appraise",
+  "council.vote",
+  "council.run",
+  "decision.sign",
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -50,9 +53,9 @@ const GRANTS: Record<Role, readonly Capability[]> = {
   focal: ["units.read", "people.read", "people.write", "import.people", "plans.read", "movement.participate"],
   head: ["units.read", "people.read", "plans.read", "movement.participate"],
   appraiser: ["units.read", "people.read", "plans.read", "movement.appraise"],
-  council_member: ["units.read", "plans.read"],
-  council_secretary: ["units.read", "people.read", "plans.read"],
-  signer: ["units.read", "people.read", "plans.read"],
+  council_member: ["units.read", "plans.read", "council.vote"],
+  council_secretary: ["units.read", "people.read", "plans.read", "council.vote", "council.run"],
+  signer: ["units.read", "people.read", "plans.read", "decision.sign"],
 };
 
 /** A role a user holds, with the path of the unit it covers (null: the whole system). */
