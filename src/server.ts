@@ -42,8 +42,12 @@ const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 // Reachable without a session (login itself has no CSRF token yet).
 const PUBLIC_MUTATIONS = new Set(["/api/auth/login", "/api/auth/logout"]);
 const PUBLIC_READS = new Set(["/api/health", "/api/openapi.json", "/api/catalog"]);
+// The public honour roll of a movement is open to citizens.
+const PUBLIC_PREFIXES = ["/api/public/"];
 const isPublic = (method: string, route: string) =>
-  PUBLIC_MUTATIONS.has(route) || (method === "GET" && (PUBLIC_READS.has(route) || route === "/api/docs" || route.startsWith("/api/docs/")));
+  PUBLIC_MUTATIONS.has(route) ||
+  (method === "GET" &&
+    (PUBLIC_READS.has(route) || route === "/api/docs" || route.startsWith("/api/docs/") || PUBLIC_PREFIXES.some((p) => route.startsWith(p))));
 
 /** Builds the whole application (API, docs, web UI) on an open database. */
 export async function buildApp(input: Pick<AppContext, "database" | "config"> & Partial<AppContext>): Promise<FastifyInstance> {

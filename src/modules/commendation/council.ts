@@ -1,0 +1,298 @@
+import { randomUUID } from "node:crypto";
+import { and, eq, inArray } from "drizzle-orm";
+import type { Db, Executor } from "../../db/client.js";
+import { ballotReceipts, ballots, councilAgenda, councilSessions, nominations, openVotes, participants, people, units, users } from "../../db/schema.js";
+import { can } from "../../domain/access.js";
+import { tally } from "../../domain/commendation/ballot.js";
+import type { Plan } from "../../domain/plan/schema.js";
+import { badRequest, conflict, forbidden, notFound, versionConflict } from "../../http/errors.js";
+import type { Actor } from "../actor.js";
+import { writeAudit } from "../audit/write-audit.js";
+import { loadMovement } from "../movement/participants.js";
+
+type SessionRow = typeof councilSessions.$inferSelect;
+const STATUS: Record<string, string> = { draft: "Chuẩn bị", open: "Đang họp, bỏ phiếu", closed: "Đã kết thúc" };
+
+export interface NewSession {
+  title: string;
+  heldOn: string;
+  ballot?: "secret" | "open";
+  chairUserId: number;
+  secretaryUserId: number;
+  memberUserIds: number[];
+}
+
+function voteRule(data: Plan) {
+  // Without a rule in the plan the council needs a simple majority of all members, secretly; the plan can say otherwise.
+  return (
+    data.vote ?? {
+      ballot: "secret" as const,
+      quorumPercent: 50,
+      denominator: "members" as const,
+      thresholdPercent: 50,
+      source: "Mặc định của hệ thống khi kế hoạch không quy định",
+    }
+  );
+}
+
+export async function createSession(db: Db, actor: Actor, planId: number, input: NewSession) {
+  return db.transaction(async (tx) => {
+    const { plan, issuer, data } = await loadMovement(tx, actor, planId);
+    const members = [...new Set([...input.memberUserIds, input.chairUserId, input.secretaryUserId])];
+    const found = await tx.select({ id: users.id }).from(users).where(inArray(users.id, members));
+    if (found.length !== members.length) throw badRequest("UNKNOWN_MEMBER", "Có thành viên không tồn tại trong hệ thống.");
+    if (members.length < 3) throw badRequest("TOO_FEW", "Hội đồng cần ít nhất 3 thành viên (kể cả chủ tịch và thư ký).");
+    const [row] = await tx
+      .insert(councilSessions)
+      .values({
+        planId,
+        title: input.title,
+        heldOn: input.heldOn,
+        ballot: input.ballot ?? voteRule(data).ballot,
+        chairUserId: input.chairUserId,
+        secretaryUserId: input.secretaryUserId,
+        members,
+      })
+      .returning();
+    await writeAudit(tx, actor, {
+      action: "council.create",
+      entity: "council_session",
+      entityId: row.id,
+      unitId: issuer.id,
+      summary: `Tạo phiên họp Hội đồng "${input.title}" của "${plan.title}" (${members.length} thành viên)`,
+    });
+    return row;
+  });
+}
+
+async function loadSession(db: Executor, actor: Actor, id: number) {
+  const [s] = await db.select().from(councilSessions).where(eq(councilSessions.id, id));
+  if (!s) throw notFound(`phiên họp có mã số ${id}`);
+  const { plan, issuer, data } = await loadMovement(db, actor, s.planId, "plans.read");
+  const members = s.members as number[];
+  const isMember = members.includes(actor.userId);
+  const manages = can(actor.grants, "movement.manage", issuer.path);
+  if (!isMember && !manages) throw forbidden("Bạn không phải thành viên của phiên họp này.");
+  return { s, plan, issuer, data, members, isMember, manages, isSecretary: s.secretaryUserId === actor.userId };
+}
+
+export async function getSession(db: Executor, actor: Actor, id: number) {
+  const { s, data, members } = await loadSession(db, actor, id);
+  const memberRows = await db.select({ id: users.id, fullName: users.fullName }).from(users).where(inArray(users.id, members));
+  const agenda = await agendaOf(db, id);
+  const voted = await db
+    .select({ nominationId: ballotReceipts.nominationId })
+    .from(ballotReceipts)
+    .where(and(eq(ballotReceipts.sessionId, id), eq(ballotReceipts.userId, actor.userId)));
+  return {
+    id: s.id,
+    planId: s.planId,
+    title: s.title,
+    heldOn: s.heldOn,
+    ballot: s.ballot,
+    status: s.status,
+    statusLabel: STATUS[s.status] ?? s.status,
+    rule: voteRule(data),
+    chairUserId: s.chairUserId,
+    secretaryUserId: s.secretaryUserId,
+    members: memberRows,
+    present: s.present,
+    agenda,
+    myVotes: voted.map((v) => v.nominationId),
+    version: s.version,
+  };
+}
+
+async function agendaOf(db: Executor, sessionId: number) {
+  const rows = await db
+    .select({ nominationId: nominations.id, awardFormId: nominations.awardFormId, unitName: units.name, personName: people.fullName })
+    .from(councilAgenda)
+    .innerJoin(nominations, eq(nominations.id, councilAgenda.nominationId))
+    .innerJoin(participants, eq(participants.id, nominations.participantId))
+    .innerJoin(units, eq(units.id, participants.unitId))
+    .leftJoin(people, eq(people.id, participants.personId))
+    .where(eq(councilAgenda.sessionId, sessionId));
+  return rows.map((r) => ({ nominationId: r.nominationId, awardFormId: r.awardFormId, name: r.personName ? `${r.personName} (${r.unitName})` : r.unitName }));
+}
+
+export async function listSessions(db: Executor, actor: Actor, planId: number) {
+  const { issuer } = await loadMovement(db, actor, planId, "plans.read");
+  const rows = await db.select().from(councilSessions).where(eq(councilSessions.planId, planId));
+  const manages = can(actor.grants, "movement.manage", issuer.path);
+  // Council members see only the sessions they sit on.
+  return rows
+    .filter((s) => manages || (s.members as number[]).includes(actor.userId))
+    .map((s) => ({ id: s.id, title: s.title, heldOn: s.heldOn, status: s.status, statusLabel: STATUS[s.status] ?? s.status, ballot: s.ballot }));
+}
+
+const assertSecretaryOrOffice = (ctx: { isSecretary: boolean; manages: boolean }) => {
+  if (!ctx.isSecretary && !ctx.manages) throw forbidden("Chỉ thư ký Hội đồng hoặc cơ quan thường trực được thực hiện thao tác này.");
+};
+
+export async function setAgenda(db: Db, actor: Actor, id: number, nominationIds: number[]) {
+  return db.transaction(async (tx) => {
+    const ctx = await loadSession(tx, actor, id);
+    assertSecretaryOrOffice(ctx);
+    if (ctx.s.status !== "draft") throw conflict("SESSION_STARTED", "Phiên họp đã bắt đầu; không thay đổi danh sách xét được nữa.");
+    const noms = nominationIds.length ? await tx.select().from(nominations).where(inArray(nominations.id, nominationIds)) : [];
+    for (const id2 of nominationIds) {
+      const n = noms.find((x) => x.id === id2);
+      if (!n || n.planId !== ctx.s.planId) throw badRequest("BAD_NOMINATION", `Hồ sơ đề nghị #${id2} không thuộc phong trào này.`);
+      if (!["submitted", "accepted"].includes(n.status))
+        throw badRequest("NOT_READY", `Hồ sơ đề nghị #${id2} chưa được nộp hoặc đã bị loại; không đưa ra Hội đồng.`);
+    }
+    await tx.delete(councilAgenda).where(eq(councilAgenda.sessionId, id));
+    if (nominationIds.length) await tx.insert(councilAgenda).values(nominationIds.map((nominationId) => ({ sessionId: id, nominationId })));
+    await writeAudit(tx, actor, {
+      action: "council.agenda",
+      entity: "council_session",
+      entityId: id,
+      unitId: ctx.issuer.id,
+      summary: `Lập danh sách ${nominationIds.length} hồ sơ đưa ra Hội đồng "${ctx.s.title}"`,
+      after: { nominationIds },
+    });
+    return getSession(tx, actor, id);
+  });
+}
+
+/** The secretary opens voting with the members present; refused without a quorum. */
+export async function openSession(db: Db, actor: Actor, id: number, input: { version: number; present: number[] }, now: Date) {
+  return db.transaction(async (tx) => {
+    const ctx = await loadSession(tx, actor, id);
+    assertSecretaryOrOffice(ctx);
+    if (ctx.s.status !== "draft") throw conflict("SESSION_STARTED", "Phiên họp đã được mở.");
+    if (ctx.s.version !== input.version) throw versionConflict(`Phiên họp "${ctx.s.title}"`);
+    const strangers = input.present.filter((u) => !ctx.members.includes(u));
+    if (strangers.length) throw badRequest("NOT_MEMBER", "Danh sách có mặt có người không phải thành viên Hội đồng.");
+    const rule = voteRule(ctx.data);
+    const check = tally(rule, ctx.members.length, input.present.length, []);
+    if (!check.quorumMet) throw conflict("NO_QUORUM", check.explanation);
+    const [agendaCount] = await tx.select({ id: councilAgenda.id }).from(councilAgenda).where(eq(councilAgenda.sessionId, id));
+    if (!agendaCount) throw conflict("EMPTY_AGENDA", "Chưa có hồ sơ nào trong danh sách xét.");
+    await tx
+      .update(councilSessions)
+      .set({ status: "open", present: input.present, openedAt: now, updatedAt: now, version: ctx.s.version + 1 })
+      .where(eq(councilSessions.id, id));
+    await writeAudit(tx, actor, {
+      action: "council.open",
+      entity: "council_session",
+      entityId: id,
+      unitId: ctx.issuer.id,
+      summary: `Mở biểu quyết phiên họp "${ctx.s.title}": ${input.present.length}/${ctx.members.length} thành viên có mặt`,
+    });
+    return getSession(tx, actor, id);
+  });
+}
+
+function shuffle<T>(xs: T[]): T[] {
+  const a = [...xs];
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [a[i], a[j]] = [a[j], a[i]];
+  }
+  return a;
+}
+
+/**
+ * A present member casts secret ballots, once per nominee. The receipt (who voted on which nominee) and the
+ * ballot (which choice) are separate rows with nothing in common but the session and nominee: the ballot has a
+ * random id, no voter and no time, and ballots are inserted in random order.
+ */
+export async function castBallots(db: Db, actor: Actor, id: number, choices: { nominationId: number; choice: "approve" | "reject" | "abstain" }[]) {
+  return db.transaction(async (tx) => {
+    const ctx = await loadSession(tx, actor, id);
+    if (!ctx.isMember) throw forbidden("Chỉ thành viên Hội đồng được bỏ phiếu.");
+    if (ctx.s.ballot !== "secret") throw conflict("OPEN_BALLOT", "Phiên họp này biểu quyết công khai; thư ký ghi nhận kết quả.");
+    if (ctx.s.status !== "open")
+      throw conflict("NOT_OPEN", ctx.s.status === "closed" ? "Phiên họp đã kết thúc; không bỏ phiếu được nữa." : "Phiên họp chưa mở biểu quyết.");
+    if (!(ctx.s.present as number[]).includes(actor.userId)) throw forbidden("Bạn không có tên trong danh sách có mặt nên không bỏ phiếu được.");
+    const agenda = new Set((await agendaOf(tx, id)).map((a) => a.nominationId));
+    const ids = choices.map((c) => c.nominationId);
+    if (new Set(ids).size !== ids.length) throw badRequest("DUPLICATE", "Mỗi hồ sơ chỉ được chọn một lần trong phiếu.");
+    for (const c of choices)
+      if (!agenda.has(c.nominationId)) throw badRequest("NOT_ON_AGENDA", `Hồ sơ #${c.nominationId} không có trong danh sách xét của phiên họp.`);
+    const already = await tx
+      .select()
+      .from(ballotReceipts)
+      .where(and(eq(ballotReceipts.sessionId, id), eq(ballotReceipts.userId, actor.userId), inArray(ballotReceipts.nominationId, ids)));
+    if (already.length) throw conflict("ALREADY_VOTED", "Bạn đã bỏ phiếu cho hồ sơ này; mỗi thành viên chỉ bỏ phiếu một lần.");
+    await tx.insert(ballotReceipts).values(ids.map((nominationId) => ({ sessionId: id, nominationId, userId: actor.userId })));
+    await tx.insert(ballots).values(shuffle(choices).map((c) => ({ id: randomUUID(), sessionId: id, nominationId: c.nominationId, choice: c.choice })));
+    // The audit entry says who voted on how many nominees — never the choices.
+    await writeAudit(tx, actor, {
+      action: "council.vote",
+      entity: "council_session",
+      entityId: id,
+      unitId: ctx.issuer.id,
+      summary: `${actor.fullName} đã bỏ phiếu kín cho ${choices.length} hồ sơ`,
+    });
+  });
+}
+
+/** The secretary records an open vote's counts for one nominee. */
+export async function recordOpenVote(db: Db, actor: Actor, id: number, input: { nominationId: number; approve: number; reject: number; abstain: number }) {
+  return db.transaction(async (tx) => {
+    const ctx = await loadSession(tx, actor, id);
+    assertSecretaryOrOffice(ctx);
+    if (ctx.s.ballot !== "open") throw conflict("SECRET_BALLOT", "Phiên họp này bỏ phiếu kín; các thành viên tự bỏ phiếu.");
+    if (ctx.s.status !== "open") throw conflict("NOT_OPEN", "Phiên họp chưa mở hoặc đã kết thúc.");
+    const present = (ctx.s.present as number[]).length;
+    if (input.approve + input.reject + input.abstain > present) throw badRequest("TOO_MANY_VOTES", `Tổng số phiếu vượt số thành viên có mặt (${present}).`);
+    await tx
+      .insert(openVotes)
+      .values({ sessionId: id, ...input })
+      .onConflictDoUpdate({
+        target: [openVotes.sessionId, openVotes.nominationId],
+        set: { approve: input.approve, reject: input.reject, abstain: input.abstain },
+      });
+    await writeAudit(tx, actor, {
+      action: "council.open_vote",
+      entity: "council_session",
+      entityId: id,
+      unitId: ctx.issuer.id,
+      summary: `Ghi nhận biểu quyết công khai hồ sơ #${input.nominationId}: ${input.approve} đồng ý, ${input.reject} không đồng ý, ${input.abstain} không biểu quyết`,
+      after: input,
+    });
+  });
+}
+
+export async function closeSession(db: Db, actor: Actor, id: number, now: Date) {
+  return db.transaction(async (tx) => {
+    const ctx = await loadSession(tx, actor, id);
+    assertSecretaryOrOffice(ctx);
+    if (ctx.s.status !== "open") throw conflict("NOT_OPEN", "Phiên họp chưa mở hoặc đã kết thúc.");
+    await tx
+      .update(councilSessions)
+      .set({ status: "closed", closedAt: now, updatedAt: now, version: ctx.s.version + 1 })
+      .where(eq(councilSessions.id, id));
+    await writeAudit(tx, actor, {
+      action: "council.close",
+      entity: "council_session",
+      entityId: id,
+      unitId: ctx.issuer.id,
+      summary: `Kết thúc biểu quyết phiên họp "${ctx.s.title}"`,
+    });
+    return getSession(tx, actor, id);
+  });
+}
+
+/** Results per nominee; the tally opens only once the session is closed. */
+export async function sessionResults(db: Executor, actor: Actor, id: number) {
+  const ctx = await loadSession(db, actor, id);
+  if (ctx.s.status !== "closed") throw conflict("NOT_CLOSED", "Kết quả bỏ phiếu chỉ được mở sau khi kết thúc phiên họp.");
+  const rule = voteRule(ctx.data);
+  const agenda = await agendaOf(db, id);
+  const present = (ctx.s.present as number[]).length;
+  const secret = ctx.s.ballot === "secret" ? await db.select().from(ballots).where(eq(ballots.sessionId, id)) : [];
+  const open = ctx.s.ballot === "open" ? await db.select().from(openVotes).where(eq(openVotes.sessionId, id)) : [];
+  return agenda.map((a) => {
+    const choices =
+      ctx.s.ballot === "secret"
+        ? secret.filter((b) => b.nominationId === a.nominationId).map((b) => b.choice as "approve" | "reject" | "abstain")
+        : (() => {
+            const v = open.find((o) => o.nominationId === a.nominationId);
+            return v ? [...Array(v.approve).fill("approve"), ...Array(v.reject).fill("reject"), ...Array(v.abstain).fill("abstain")] : [];
+          })();
+    return { ...a, ...tally(rule, ctx.members.length, present, choices) };
+  });
+}

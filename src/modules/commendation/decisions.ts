@@ -1,0 +1,250 @@
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { and, desc, eq, inArray } from "drizzle-orm";
+import type { Db, Executor } from "../../db/client.js";
+import { councilAgenda, councilSessions, decisionRecipients, decisions, nominations, participants, people, plans, units } from "../../db/schema.js";
+import { can } from "../../domain/access.js";
+import { type LegalTables, rewardAmount } from "../../domain/commendation/money.js";
+import type { Plan } from "../../domain/plan/schema.js";
+import { badRequest, conflict, forbidden, notFound, versionConflict } from "../../http/errors.js";
+import type { Actor } from "../actor.js";
+import { writeAudit } from "../audit/write-audit.js";
+import { filesOfUnit } from "../files/service.js";
+import { loadMovement } from "../movement/participants.js";
+import { sessionResults } from "./council.js";
+
+const legalFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../legal/rewards.json");
+let tables: LegalTables | null = null;
+/** The dated legal tables (base salary, coefficients); read once from legal/rewards.json. */
+export function legalTables(): LegalTables {
+  tables ??= JSON.parse(fs.readFileSync(legalFile, "utf8")) as LegalTables;
+  return tables;
+}
+
+type DecisionRow = typeof decisions.$inferSelect;
+
+async function presentDecision(db: Executor, d: DecisionRow) {
+  const recipients = await db.select().from(decisionRecipients).where(eq(decisionRecipients.decisionId, d.id));
+  const total = recipients.reduce((s, r) => s + (r.amount ?? 0), 0);
+  return {
+    id: d.id,
+    planId: d.planId,
+    awardFormId: d.awardFormId,
+    number: d.number,
+    symbol: d.symbol,
+    numberLine: `Số: ${d.number ?? "      "}/${d.symbol}`,
+    signedOn: d.signedOn,
+    signerTitle: d.signerTitle,
+    signerName: d.signerName,
+    status: d.status,
+    statusLabel: d.status === "issued" ? "Đã ban hành" : "Dự thảo",
+    signedScanFileId: d.signedScanFileId,
+    issuedAt: d.issuedAt?.toISOString() ?? null,
+    version: d.version,
+    recipients: recipients.map((r) => ({
+      nominationId: r.nominationId,
+      participantId: r.participantId,
+      name: r.name,
+      unitName: r.unitName,
+      target: r.target,
+      amount: r.amount,
+      amountWords: r.amountWords,
+      amountExplanation: r.amountExplanation,
+    })),
+    totalAmount: total,
+  };
+}
+
+/** Whether a nomination went before the council, and if so whether it passed (the latest closed session decides). */
+async function councilVerdict(db: Executor, actor: Actor, nominationId: number): Promise<{ voted: boolean; passed: boolean; explanation: string }> {
+  const rows = await db
+    .select({ sessionId: councilSessions.id })
+    .from(councilAgenda)
+    .innerJoin(councilSessions, eq(councilSessions.id, councilAgenda.sessionId))
+    .where(and(eq(councilAgenda.nominationId, nominationId), eq(councilSessions.status, "closed")))
+    .orderBy(desc(councilSessions.closedAt));
+  if (!rows.length) return { voted: false, passed: false, explanation: "chưa được Hội đồng xét" };
+  const result = (await sessionResults(db, actor, rows[0].sessionId)).find((r) => r.nominationId === nominationId);
+  return { voted: true, passed: result?.passed ?? false, explanation: result?.explanation ?? "" };
+}
+
+export interface NewDecision {
+  awardFormId: string;
+  number?: string | null;
+  signedOn: string;
+  signerTitle: string;
+  signerName: string;
+  nominationIds: number[];
+}
+
+/** A draft decision for nominees the council passed; amounts from the legal table in force on the signing date. */
+export async function createDecision(db: Db, actor: Actor, planId: number, input: NewDecision) {
+  return db.transaction(async (tx) => {
+    const { plan, issuer, data } = await loadMovement(tx, actor, planId);
+    const form = data.awardForms.find((f) => f.id === input.awardFormId);
+    if (!form) throw badRequest("NO_AWARD_FORM", `Kế hoạch không có hình thức khen thưởng "${input.awardFormId}".`);
+    if (form.proposeToUpperLevel) throw badRequest("UPPER_LEVEL", `"${form.name}" do cấp trên quyết định; hãy chuyển hồ sơ đề nghị lên cấp trên.`);
+    if (input.nominationIds.length === 0) throw badRequest("NO_RECIPIENTS", "Chưa chọn người, đơn vị được khen thưởng.");
+    const noms = await tx
+      .select({ n: nominations, unitName: units.name, personName: people.fullName, personId: participants.personId })
+      .from(nominations)
+      .innerJoin(participants, eq(participants.id, nominations.participantId))
+      .innerJoin(units, eq(units.id, participants.unitId))
+      .leftJoin(people, eq(people.id, participants.personId))
+      .where(inArray(nominations.id, input.nominationIds));
+    const recipients: Omit<typeof decisionRecipients.$inferInsert, "decisionId">[] = [];
+    for (const nid of input.nominationIds) {
+      const row = noms.find((x) => x.n.id === nid);
+      if (!row || row.n.planId !== planId || row.n.awardFormId !== form.id)
+        throw badRequest("BAD_NOMINATION", `Hồ sơ #${nid} không phải đề nghị "${form.name}" của phong trào này.`);
+      // With a vote rule in the plan, or once the council has voted, only what the council passed can be decided.
+      const verdict = await councilVerdict(tx, actor, nid);
+      if (data.vote || verdict.voted) {
+        if (!verdict.passed) throw conflict("NOT_PASSED", `${row.personName ?? row.unitName} chưa được Hội đồng thông qua (${verdict.explanation}).`);
+      } else if (row.n.status !== "accepted") {
+        throw conflict("NOT_ACCEPTED", `Hồ sơ của ${row.personName ?? row.unitName} chưa được cơ quan thường trực chấp nhận.`);
+      }
+      const target = row.personId ? "individual" : "collective";
+      const money = form.moneyKey ? rewardAmount(legalTables(), form.moneyKey, target, input.signedOn) : null;
+      recipients.push({
+        nominationId: nid,
+        participantId: row.n.participantId,
+        name: row.personName ?? row.unitName,
+        unitName: row.unitName,
+        target,
+        amount: money?.amount ?? null,
+        amountWords: money?.words ?? null,
+        amountExplanation: money?.explanation ?? "Kế hoạch không quy định mức tiền thưởng cho hình thức này",
+      });
+    }
+    const limit = form.quotas.find((q) => q.quota.kind === "count" && recipients.every((r) => r.target === q.target));
+    if (limit && limit.quota.kind === "count" && recipients.length > limit.quota.max) {
+      throw conflict("OVER_QUOTA", `Số được khen (${recipients.length}) vượt chỉ tiêu ${limit.quota.max} của "${form.name}".`);
+    }
+    const [d] = await tx
+      .insert(decisions)
+      .values({
+        planId,
+        awardFormId: form.id,
+        number: input.number ?? null,
+        signedOn: input.signedOn,
+        signerTitle: input.signerTitle,
+        signerName: input.signerName,
+      })
+      .returning();
+    await tx.insert(decisionRecipients).values(recipients.map((r) => ({ ...r, decisionId: d.id })));
+    await writeAudit(tx, actor, {
+      action: "decision.create",
+      entity: "decision",
+      entityId: d.id,
+      unitId: issuer.id,
+      summary: `Dự thảo quyết định tặng "${form.name}" cho ${recipients.length} ${recipients.length > 1 ? "tập thể, cá nhân" : "đối tượng"} của "${plan.title}"`,
+      after: { recipients: recipients.map((r) => ({ name: r.name, amount: r.amount })) },
+    });
+    return presentDecision(tx, d);
+  });
+}
+
+async function loadDecision(db: Executor, actor: Actor, id: number) {
+  const [d] = await db.select().from(decisions).where(eq(decisions.id, id));
+  if (!d) throw notFound(`quyết định có mã số ${id}`);
+  const movement = await loadMovement(db, actor, d.planId, "plans.read");
+  return { d, ...movement };
+}
+
+export async function getDecision(db: Executor, actor: Actor, id: number) {
+  const { d, issuer } = await loadDecision(db, actor, id);
+  if (!can(actor.grants, "movement.manage", issuer.path) && !can(actor.grants, "decision.sign", issuer.path) && d.status !== "issued") {
+    throw forbidden("Quyết định chưa ban hành chỉ cơ quan thường trực và lãnh đạo ký xem được.");
+  }
+  return presentDecision(db, d);
+}
+
+/** The signer issues the decision: it gets its number, and its recipients join the honour roll. */
+export async function issueDecision(db: Db, actor: Actor, id: number, input: { version: number; number: string }, now: Date) {
+  return db.transaction(async (tx) => {
+    const { d, issuer, plan } = await loadDecision(tx, actor, id);
+    if (!can(actor.grants, "decision.sign", issuer.path)) throw forbidden("Chỉ lãnh đạo có thẩm quyền ký mới ban hành được quyết định.");
+    if (d.status === "issued") throw conflict("ISSUED", "Quyết định đã được ban hành.");
+    if (d.version !== input.version) throw versionConflict("Quyết định");
+    const [next] = await tx
+      .update(decisions)
+      .set({ status: "issued", number: input.number, issuedAt: now, updatedAt: now, version: d.version + 1 })
+      .where(eq(decisions.id, id))
+      .returning();
+    await writeAudit(tx, actor, {
+      action: "decision.issue",
+      entity: "decision",
+      entityId: id,
+      unitId: issuer.id,
+      summary: `Ban hành Quyết định số ${input.number}/${d.symbol} khen thưởng trong "${plan.title}"`,
+    });
+    return presentDecision(tx, next);
+  });
+}
+
+export async function attachSignedScan(db: Db, actor: Actor, id: number, fileId: string) {
+  return db.transaction(async (tx) => {
+    const { d, issuer } = await loadDecision(tx, actor, id);
+    if (!can(actor.grants, "movement.manage", issuer.path) && !can(actor.grants, "decision.sign", issuer.path)) throw forbidden();
+    await filesOfUnit(tx, [fileId], issuer.id);
+    const [next] = await tx
+      .update(decisions)
+      .set({ signedScanFileId: fileId, updatedAt: new Date(), version: d.version + 1 })
+      .where(eq(decisions.id, id))
+      .returning();
+    await writeAudit(tx, actor, {
+      action: "decision.scan",
+      entity: "decision",
+      entityId: id,
+      unitId: issuer.id,
+      summary: `Đính kèm bản quyết định đã ký (quyết định #${id})`,
+    });
+    return presentDecision(tx, next);
+  });
+}
+
+/** The movement's public honour roll: recipients of issued decisions. */
+export async function honourRoll(db: Executor, planId: number) {
+  const [plan] = await db.select({ id: plans.id, title: plans.title, data: plans.data }).from(plans).where(eq(plans.id, planId));
+  if (!plan) throw notFound(`kế hoạch có mã số ${planId}`);
+  const data = plan.data as Plan;
+  const rows = await db
+    .select({ r: decisionRecipients, d: decisions })
+    .from(decisionRecipients)
+    .innerJoin(decisions, eq(decisions.id, decisionRecipients.decisionId))
+    .where(and(eq(decisions.planId, planId), eq(decisions.status, "issued")));
+  return {
+    planId,
+    title: plan.title,
+    items: rows.map(({ r, d }) => ({
+      name: r.name,
+      unitName: r.unitName,
+      target: r.target,
+      awardForm: data.awardForms.find((f) => f.id === d.awardFormId)?.name ?? d.awardFormId,
+      decision: `${d.number}/${d.symbol}`,
+      signedOn: d.signedOn,
+    })),
+  };
+}
+
+/** A unit's (and its people's) commendation history across movements. */
+export async function commendationsOfUnit(db: Executor, unitId: number) {
+  const rows = await db
+    .select({ r: decisionRecipients, d: decisions, planTitle: plans.title, data: plans.data })
+    .from(decisionRecipients)
+    .innerJoin(decisions, eq(decisions.id, decisionRecipients.decisionId))
+    .innerJoin(plans, eq(plans.id, decisions.planId))
+    .innerJoin(participants, eq(participants.id, decisionRecipients.participantId))
+    .where(and(eq(participants.unitId, unitId), eq(decisions.status, "issued")));
+  return rows.map(({ r, d, planTitle, data }) => ({
+    name: r.name,
+    target: r.target,
+    awardForm: (data as Plan).awardForms.find((f) => f.id === d.awardFormId)?.name ?? d.awardFormId,
+    decision: `${d.number}/${d.symbol}`,
+    signedOn: d.signedOn,
+    plan: planTitle,
+    amount: r.amount,
+  }));
+}

@@ -1,0 +1,175 @@
+// Council session with a secret ballot, then a decision with reward money and the public honour roll.
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { nominations } from "../src/db/schema.js";
+import { type Client as C, Client, createTestApp, type TestApp } from "./support/test-app.js";
+
+let t: TestApp;
+let office: C;
+let secretary: C;
+let member: C;
+let chair: C;
+let planId: number;
+const uid: Record<string, number> = {};
+const nom: Record<string, number> = {};
+let sessionId: number;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  t.clock.set("2024-12-20T03:00:00Z");
+  office = await t.as("noivu.vinhlong");
+  secretary = await t.as("thuky.vinhlong");
+  member = await t.as("hoidong.vinhlong");
+  chair = await t.as("chutich.vinhlong");
+  const plan = (await office.post("/api/plans", { issuerUnitId: await t.unitId("VL-TPVL"), template: "003-vinh-long-2024.yaml" })).body;
+  await office.post(`/api/plans/${plan.id}/launch`, { version: plan.version });
+  planId = plan.id;
+  await office.post(`/api/plans/${planId}/participants/sync`);
+  const parts = (await office.get(`/api/plans/${planId}/participants?group=tap-the`)).body.items;
+  const users = (await (await t.as("admin")).get("/api/users")).body.items;
+  for (const u of users) uid[u.username] = u.id;
+  for (const [key, name] of [
+    ["p1", "Phường 1"],
+    ["p2", "Phường 2"],
+    ["p3", "Phường 3"],
+  ] as const) {
+    const participantId = parts.find((p: { name: string }) => p.name === name).id;
+    const [n] = await t.database.db
+      .insert(nominations)
+      .values({ planId, awardFormId: "giay-khen-tp", participantId, proposedByUnitId: await t.unitId("VL-TPVL"), status: "accepted" })
+      .returning();
+    nom[key] = n.id;
+  }
+});
+afterAll(() => t.close());
+
+describe("council session", () => {
+  it("the office creates a session; a ward cannot; members see only their sessions", async () => {
+    const body = {
+      title: "Phiên họp xét khen thưởng CCHC 2024",
+      heldOn: "2024-12-20",
+      chairUserId: uid["chutich.vinhlong"],
+      secretaryUserId: uid["thuky.vinhlong"],
+      memberUserIds: [uid["hoidong.vinhlong"], uid["noivu.vinhlong"]],
+    };
+    expect((await (await t.as("daumoi.phuong1")).post(`/api/plans/${planId}/council-sessions`, body)).status).toBe(403);
+    const res = await office.post(`/api/plans/${planId}/council-sessions`, body);
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ ballot: "secret", status: "draft", statusLabel: "Chuẩn bị" });
+    expect(res.body.members).toHaveLength(4);
+    sessionId = res.body.id;
+    expect((await member.get(`/api/plans/${planId}/council-sessions`)).body.items).toHaveLength(1);
+    expect((await (await t.as("thamdinh.vinhlong")).get(`/api/council-sessions/${sessionId}`)).status).toBe(403);
+  });
+
+  it("the secretary sets the agenda and opens voting only with a quorum", async () => {
+    const s = (await secretary.request("PUT", `/api/council-sessions/${sessionId}/agenda`, { nominationIds: [nom.p1, nom.p2, nom.p3] })).body;
+    expect(s.agenda.map((a: { name: string }) => a.name)).toEqual(expect.arrayContaining(["Phường 1", "Phường 2", "Phường 3"]));
+    const noQuorum = await secretary.post(`/api/council-sessions/${sessionId}/open`, { version: s.version, present: [uid["thuky.vinhlong"]] });
+    expect(noQuorum.status).toBe(409);
+    expect(noQuorum.body.message).toBe("Không đủ số thành viên dự họp: 1/4 (cần ≥ 50%); chưa biểu quyết được");
+    expect((await member.post(`/api/council-sessions/${sessionId}/open`, { version: s.version, present: [] })).status).toBe(403);
+    const opened = await secretary.post(`/api/council-sessions/${sessionId}/open`, {
+      version: s.version,
+      present: [uid["thuky.vinhlong"], uid["hoidong.vinhlong"], uid["chutich.vinhlong"]],
+    });
+    expect(opened.status).toBe(200);
+    expect(opened.body.status).toBe("open");
+  });
+
+  it("members vote secretly, once per nominee; an absent member cannot; results stay closed until the end", async () => {
+    const vote = (c: C, p1: string, p2: string, p3: string) =>
+      c.post(`/api/council-sessions/${sessionId}/ballots`, {
+        choices: [
+          { nominationId: nom.p1, choice: p1 },
+          { nominationId: nom.p2, choice: p2 },
+          { nominationId: nom.p3, choice: p3 },
+        ],
+      });
+    expect((await vote(member, "approve", "approve", "reject")).status).toBe(204);
+    expect((await vote(secretary, "approve", "reject", "reject")).status).toBe(204);
+    expect((await vote(chair, "approve", "approve", "abstain")).status).toBe(204);
+    const again = await vote(member, "reject", "reject", "reject");
+    expect(again.status).toBe(409);
+    expect(again.body.message).toContain("mỗi thành viên chỉ bỏ phiếu một lần");
+    const absent = await vote(office, "approve", "approve", "approve");
+    expect(absent.status).toBe(403);
+    expect(absent.body.message).toContain("không có tên trong danh sách có mặt");
+    const early = await secretary.get(`/api/council-sessions/${sessionId}/results`);
+    expect(early.status).toBe(409);
+    expect(early.body.message).toBe("Kết quả bỏ phiếu chỉ được mở sau khi kết thúc phiên họp.");
+    expect((await member.get(`/api/council-sessions/${sessionId}`)).body.myVotes.sort()).toEqual([nom.p1, nom.p2, nom.p3].sort());
+  });
+
+  it("stores nothing that links a voter to a choice", async () => {
+    const cols = (await t.database.db.execute(
+      sql`select column_name from information_schema.columns where table_name = 'ballots' order by column_name`,
+    )) as unknown as { rows: { column_name: string }[] };
+    expect(cols.rows.map((r) => r.column_name)).toEqual(["choice", "id", "nomination_id", "session_id"]);
+    const receipts = (await t.database.db.execute(
+      sql`select column_name from information_schema.columns where table_name = 'ballot_receipts' order by column_name`,
+    )) as unknown as { rows: { column_name: string }[] };
+    expect(receipts.rows.map((r) => r.column_name)).toEqual(["nomination_id", "session_id", "user_id"]);
+    const ids = (await t.database.db.execute(sql`select id from ballots`)) as unknown as { rows: { id: string }[] };
+    for (const r of ids.rows) expect(r.id).toMatch(/^[0-9a-f-]{36}$/);
+    const audit = (await (await t.as("admin")).get(`/api/audit?entity=council_session&entityId=${sessionId}&action=council.vote`)).body.items;
+    expect(audit).toHaveLength(3);
+    for (const a of audit) {
+      expect(JSON.stringify(a)).not.toMatch(/approve|reject|abstain|đồng ý|không đồng ý/i);
+      expect(a.summary).toMatch(/đã bỏ phiếu kín cho 3 hồ sơ$/);
+    }
+  });
+
+  it("after closing, tallies each nominee against the rule (all members as denominator)", async () => {
+    expect((await secretary.post(`/api/council-sessions/${sessionId}/close`)).body.status).toBe("closed");
+    const late = await member.post(`/api/council-sessions/${sessionId}/ballots`, { choices: [{ nominationId: nom.p1, choice: "approve" }] });
+    expect(late.status).toBe(409);
+    const results = (await secretary.get(`/api/council-sessions/${sessionId}/results`)).body.items;
+    const r = (id: number) => results.find((x: { nominationId: number }) => x.nominationId === id);
+    expect(r(nom.p1)).toMatchObject({ approve: 3, passed: true, explanation: "3/4 phiếu đồng ý (75%, cần ≥ 50% tổng số thành viên) → được thông qua" });
+    expect(r(nom.p2)).toMatchObject({ approve: 2, passed: true });
+    expect(r(nom.p3)).toMatchObject({ approve: 0, reject: 2, abstain: 1, passed: false });
+  });
+});
+
+describe("decision and honour roll", () => {
+  let decisionId: number;
+  it("drafts a decision only for nominees the council passed, with amounts from the legal table of the signing date", async () => {
+    const body = {
+      awardFormId: "giay-khen-tp",
+      signedOn: "2024-12-30",
+      signerTitle: "CHỦ TỊCH",
+      signerName: "Đặng Văn Lượng",
+      nominationIds: [nom.p1, nom.p2, nom.p3],
+    };
+    const refused = await office.post(`/api/plans/${planId}/decisions`, body);
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toContain("Phường 3 chưa được Hội đồng thông qua (0/4 phiếu đồng ý");
+    const upper = await office.post(`/api/plans/${planId}/decisions`, { ...body, awardFormId: "bang-khen-tinh", nominationIds: [nom.p1] });
+    expect(upper.body.code).toBe("UPPER_LEVEL");
+    const res = await office.post(`/api/plans/${planId}/decisions`, { ...body, nominationIds: [nom.p1, nom.p2] });
+    expect(res.status).toBe(201);
+    expect(res.body.recipients[0]).toMatchObject({ target: "collective", amount: 1_410_000, amountWords: "Một triệu bốn trăm mười nghìn đồng" });
+    expect(res.body.recipients[0].amountExplanation).toBe(
+      "Giấy khen: hệ số 0,3 × 2 (tập thể) × lương cơ sở 2.340.000 đồng = 1.404.000 đồng, làm tròn lên 1.410.000 đồng",
+    );
+    expect(res.body.totalAmount).toBe(2_820_000);
+    expect(res.body.numberLine).toBe("Số:       /QĐ-UBND");
+    decisionId = res.body.id;
+  });
+
+  it("only the signer issues it; then the recipients appear on the public honour roll and in the unit's history", async () => {
+    const d = (await office.get(`/api/decisions/${decisionId}`)).body;
+    expect((await office.post(`/api/decisions/${decisionId}/issue`, { version: d.version, number: "15" })).status).toBe(403);
+    expect((await new Client(t.app).get(`/api/public/plans/${planId}/honour-roll`)).body.items).toEqual([]);
+    expect((await (await t.as("daumoi.phuong1")).get(`/api/decisions/${decisionId}`)).status).toBe(403);
+    const issued = await chair.post(`/api/decisions/${decisionId}/issue`, { version: d.version, number: "15" });
+    expect(issued.status).toBe(200);
+    expect(issued.body).toMatchObject({ status: "issued", numberLine: "Số: 15/QĐ-UBND" });
+    const roll = (await new Client(t.app).get(`/api/public/plans/${planId}/honour-roll`)).body;
+    expect(roll.items.map((i: { name: string }) => i.name).sort()).toEqual(["Phường 1", "Phường 2"]);
+    expect(roll.items[0]).toMatchObject({ awardForm: "Giấy khen của Chủ tịch Ủy ban nhân dân Thành phố", decision: "15/QĐ-UBND", signedOn: "2024-12-30" });
+    const history = (await (await t.as("daumoi.phuong1")).get(`/api/units/${await t.unitId("VL-TPVL-P1")}/commendations`)).body.items;
+    expect(history).toEqual([expect.objectContaining({ name: "Phường 1", decision: "15/QĐ-UBND", amount: 1_410_000 })]);
+  });
+});
