@@ -10,7 +10,6 @@ import type { Actor } from "../actor.js";
 import { writeAudit } from "../audit/write-audit.js";
 import { loadMovement } from "../movement/participants.js";
 
-type SessionRow = typeof councilSessions.$inferSelect;
 const STATUS: Record<string, string> = { draft: "Chuẩn bị", open: "Đang họp, bỏ phiếu", closed: "Đã kết thúc" };
 
 export interface NewSession {
