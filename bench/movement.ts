@@ -26,12 +26,27 @@ function criteria(prefix: string): Criterion[] {
         a === 0
           ? { kind: "per_occurrence" as const, input: key, base: 5, each: -1, floor: 0 }
           : a === 1
-            ? { kind: "bands" as const, input: key, bands: [{ min: 90, points: 5, minInclusive: true, maxInclusive: false }, { min: 70, max: 90, points: 3, minInclusive: true, maxInclusive: false }, { max: 70, points: 0, minInclusive: true, maxInclusive: false }] }
+            ? {
+                kind: "bands" as const,
+                input: key,
+                bands: [
+                  { min: 90, points: 5, minInclusive: true, maxInclusive: false },
+                  { min: 70, max: 90, points: 3, minInclusive: true, maxInclusive: false },
+                  { max: 70, points: 0, minInclusive: true, maxInclusive: false },
+                ],
+              }
             : a === 2
               ? { kind: "fixed" as const, cases: [{ when: { input: key, op: "true" as const }, points: 5 }], otherwise: 0 }
               : { kind: "linear" as const, input: key };
       const type = a === 0 ? "count" : a === 2 ? "boolean" : "percent";
-      children.push({ id: `${prefix}-${a}-${k}`, code: `${a + 1}.${k + 1}`, title: `Tiêu chí ${a + 1}.${k + 1}`, max: 5, inputs: [{ key, label: `Dữ kiện ${a + 1}.${k + 1}`, type, origin: "manual" }], rule });
+      children.push({
+        id: `${prefix}-${a}-${k}`,
+        code: `${a + 1}.${k + 1}`,
+        title: `Tiêu chí ${a + 1}.${k + 1}`,
+        max: 5,
+        inputs: [{ key, label: `Dữ kiện ${a + 1}.${k + 1}`, type, origin: "manual" }],
+        rule,
+      });
     }
     areas.push({ id: `${prefix}-${a}`, code: String(a + 1), title: `Lĩnh vực ${a + 1}`, max: 25, children });
   }
@@ -57,8 +72,14 @@ const rnd = () => {
 const t0 = Date.now();
 const database = await openTestDatabase();
 const { db } = database;
-const [root] = await db.insert(units).values({ code: "BENCH", name: "Tỉnh Thử nghiệm", sortKey: vietnameseSortKey("Tỉnh Thử nghiệm"), kind: "province", path: "/", depth: 0 }).returning();
-await db.update(units).set({ path: unitPath(null, root.id) }).where(eq(units.id, root.id));
+const [root] = await db
+  .insert(units)
+  .values({ code: "BENCH", name: "Tỉnh Thử nghiệm", sortKey: vietnameseSortKey("Tỉnh Thử nghiệm"), kind: "province", path: "/", depth: 0 })
+  .returning();
+await db
+  .update(units)
+  .set({ path: unitPath(null, root.id) })
+  .where(eq(units.id, root.id));
 const rootPath = unitPath(null, root.id);
 const unitIds: number[] = [];
 for (let i = 0; i < COLLECTIVES; i += 1000) {
@@ -69,13 +90,26 @@ for (let i = 0; i < COLLECTIVES; i += 1000) {
   const rows = await db.insert(units).values(batch).returning({ id: units.id });
   for (const r of rows) {
     unitIds.push(r.id);
-    await db.update(units).set({ path: unitPath(rootPath, r.id), depth: depthOf(unitPath(rootPath, r.id)) }).where(eq(units.id, r.id));
+    await db
+      .update(units)
+      .set({ path: unitPath(rootPath, r.id), depth: depthOf(unitPath(rootPath, r.id)) })
+      .where(eq(units.id, r.id));
   }
 }
 const personRows: { id: number; unitId: number }[] = [];
 const names = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Minh Châu", "Phạm Thu Dung", "Hoàng Quốc Em"];
 for (let i = 0; i < unitIds.length; i += 200) {
-  const batch = unitIds.slice(i, i + 200).flatMap((unitId) => Array.from({ length: PER_UNIT }, (_, k) => ({ unitId, fullName: names[k % 5], sortKey: personSortKey(names[k % 5]), sex: k % 2 ? "nu" : "nam", category: "cong_chuc" })));
+  const batch = unitIds
+    .slice(i, i + 200)
+    .flatMap((unitId) =>
+      Array.from({ length: PER_UNIT }, (_, k) => ({
+        unitId,
+        fullName: names[k % 5],
+        sortKey: personSortKey(names[k % 5]),
+        sex: k % 2 ? "nu" : "nam",
+        category: "cong_chuc",
+      })),
+    );
   personRows.push(...(await db.insert(people).values(batch).returning({ id: people.id, unitId: people.unitId })));
 }
 const plan: Plan = planSchema.parse({
@@ -88,10 +122,20 @@ const plan: Plan = planSchema.parse({
     { id: "tap-the", name: "Tập thể", type: "collective", membership: { unitKinds: ["commune"] }, criteria: criteria("t") },
     { id: "ca-nhan", name: "Cá nhân", type: "individual", membership: { categories: ["cong_chuc"] }, criteria: criteria("c") },
   ],
-  classification: { bands: [{ label: "Xuất sắc", min: 90 }, { label: "Tốt", min: 75 }, { label: "Khá", min: 60 }], tieBreak: ["total"] },
+  classification: {
+    bands: [
+      { label: "Xuất sắc", min: 90 },
+      { label: "Tốt", min: 75 },
+      { label: "Khá", min: 60 },
+    ],
+    tieBreak: ["total"],
+  },
 });
 const [p] = await db.insert(plans).values({ code: "bench", title: plan.title, year: 2026, issuerUnitId: root.id, status: "launched", data: plan }).returning();
-const parts: { groupId: string; unitId: number; personId: number | null }[] = [...unitIds.map((u) => ({ groupId: "tap-the", unitId: u, personId: null })), ...personRows.map((x) => ({ groupId: "ca-nhan", unitId: x.unitId, personId: x.id }))];
+const parts: { groupId: string; unitId: number; personId: number | null }[] = [
+  ...unitIds.map((u) => ({ groupId: "tap-the", unitId: u, personId: null })),
+  ...personRows.map((x) => ({ groupId: "ca-nhan", unitId: x.unitId, personId: x.id })),
+];
 for (let i = 0; i < parts.length; i += 2000) {
   const rows = await db
     .insert(participants)
@@ -121,7 +165,9 @@ const { createHash } = await import("node:crypto");
 const { sessions, roleAssignments } = await import("../src/db/schema.js");
 const [u] = await db.select().from(users).where(eq(users.username, "bench"));
 await db.insert(roleAssignments).values({ userId: u.id, role: "admin", unitId: null });
-await db.insert(sessions).values({ id: createHash("sha256").update(token).digest("hex"), userId: u.id, csrfToken: "x", expiresAt: new Date(Date.now() + 3_600_000) });
+await db
+  .insert(sessions)
+  .values({ id: createHash("sha256").update(token).digest("hex"), userId: u.id, csrfToken: "x", expiresAt: new Date(Date.now() + 3_600_000) });
 const times: number[] = [];
 for (let i = 0; i < 10; i++) {
   const s = Date.now();
