@@ -167,10 +167,13 @@ describe("reminders from the scheduled job", () => {
       [
         `${uid["daumoi.phuong1"]}|reminder:${planId}:dang-ky:${pid.p1}:3`,
         `${uid["thutruong.phuong1"]}|reminder:${planId}:dang-ky:${pid.p1}:3`,
-        `${uid["daumoi.phuong1"]}|reminder:${planId}:dang-ky:${pid.p1Head}:3`,
-        `${uid["thutruong.phuong1"]}|reminder:${planId}:dang-ky:${pid.p1Head}:3`,
+        `${uid["daumoi.phuong1"]}|reminder:${planId}:dang-ky:unit-${await t.unitId("VL-TPVL-P1")}:3`,
+        `${uid["thutruong.phuong1"]}|reminder:${planId}:dang-ky:unit-${await t.unitId("VL-TPVL-P1")}:3`,
       ].sort(),
     );
+    // Individuals of a unit are summed up in one reminder per unit.
+    const perUnit = reminders.find((x) => x.userId === uid["daumoi.phuong1"] && x.dedupeKey?.includes(":unit-"));
+    expect(perUnit?.body).toMatch(/^1 cá nhân của Phường 1 \(.+\) chưa đăng ký thi đua/);
     // P2 has registered: its focal person is not reminded. Nobody holds focal/head over the Home Affairs office.
     expect(await mine("daumoi.phuong2")).toEqual([]);
     const n = reminders.find((x) => x.userId === uid["daumoi.phuong1"] && x.dedupeKey?.endsWith(`:${pid.p1}:3`));

@@ -18,7 +18,7 @@ import {
 } from "../domain/movement/monitoring.js";
 import { isWithin } from "../domain/org.js";
 import type { Plan } from "../domain/plan/schema.js";
-import { loadMovementParticipants } from "../modules/movement/monitoring.js";
+import { loadMovementParticipants, type MovementParticipant } from "../modules/movement/monitoring.js";
 import type { AppLogger, Mailer } from "../modules/notifications/mailer.js";
 
 /** Arbitrary constant naming the lock only one reminder pass at a time may hold (across every app server). */
@@ -134,14 +134,33 @@ async function createNotifications(tx: Executor, now: Date, opts: ReminderOption
       if (offset === null) continue;
       const progress = milestoneProgress(m, records, now);
       const left = progress.daysLeft as number;
+      const title = `${left < 0 ? "Quá hạn" : "Nhắc hạn"}: ${m.label}`;
+      const deadline = `Hạn chót: hết ngày ${ddmmyyyy(m.due)} (${daysLeftPhrase(left)}).`;
+      // Individuals of one unit are summed up in one reminder, so a focal person of a ward with a hundred staff
+      // gets one message, not a hundred.
+      const individualsByUnit = new Map<number, MovementParticipant[]>();
       for (const row of progress.rows) {
         if (row.state !== "pending" && row.state !== "missing") continue;
         const p = byId.get(row.participantId);
         if (!p) continue;
-        const title = `${left < 0 ? "Quá hạn" : "Nhắc hạn"}: ${m.label}`;
-        const body = `${p.name} ${WHAT[m.kind](m)} trong phong trào "${plan.title}". Hạn chót: hết ngày ${ddmmyyyy(m.due)} (${daysLeftPhrase(left)}).`;
+        if (p.personId !== null) {
+          individualsByUnit.set(p.unitId, [...(individualsByUnit.get(p.unitId) ?? []), p]);
+          continue;
+        }
+        const body = `${p.name} ${WHAT[m.kind](m)} trong phong trào "${plan.title}". ${deadline}`;
         for (const userId of holders(["focal", "head"], p.unitPath)) {
           values.push({ userId, kind: "reminder", title, body, link, dedupeKey: `reminder:${plan.id}:${m.id}:${p.id}:${offset}`, createdAt: now });
+        }
+      }
+      for (const [unitId, pending] of individualsByUnit) {
+        const names = pending
+          .slice(0, 5)
+          .map((p) => p.personName)
+          .join(", ");
+        const more = pending.length > 5 ? ` và ${pending.length - 5} người khác` : "";
+        const body = `${pending.length} cá nhân của ${pending[0].unitName} (${names}${more}) ${WHAT[m.kind](m)} trong phong trào "${plan.title}". ${deadline}`;
+        for (const userId of holders(["focal", "head"], pending[0].unitPath)) {
+          values.push({ userId, kind: "reminder", title, body, link, dedupeKey: `reminder:${plan.id}:${m.id}:unit-${unitId}:${offset}`, createdAt: now });
         }
       }
     }
