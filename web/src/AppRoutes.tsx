@@ -5,7 +5,7 @@ import { hasCapability, useMe } from "./api/queries";
 import type { Me } from "./api/types";
 import { AppLayout } from "./components/AppLayout";
 import { ErrorState, Forbidden } from "./components/States";
-import { canImport, paths } from "./navigation";
+import { canImport, canMovement, paths } from "./navigation";
 
 const LoginPage = lazy(() => import("./pages/LoginPage"));
 const HomePage = lazy(() => import("./pages/HomePage"));
@@ -16,6 +16,11 @@ const UsersPage = lazy(() => import("./pages/UsersPage"));
 const AuditPage = lazy(() => import("./pages/AuditPage"));
 const PlansPage = lazy(() => import("./pages/plans/PlansPage"));
 const PlanEditorPage = lazy(() => import("./pages/plans/PlanEditorPage"));
+const MovementsPage = lazy(() => import("./pages/movement/MovementsPage"));
+const MovementPage = lazy(() => import("./pages/movement/MovementPage"));
+const ParticipantPage = lazy(() => import("./pages/movement/ParticipantPage"));
+const AppraisalsPage = lazy(() => import("./pages/movement/AppraisalsPage"));
+const AppraisalPage = lazy(() => import("./pages/movement/AppraisalPage"));
 const ChangePasswordPage = lazy(() => import("./pages/ChangePasswordPage"));
 const NotFoundPage = lazy(() => import("./pages/NotFoundPage"));
 
@@ -114,6 +119,46 @@ export function AppRoutes() {
             element={
               <Allow when={can("plans.read")}>
                 <PlanEditorPage />
+              </Allow>
+            }
+          />
+          <Route
+            path={paths.movements}
+            element={
+              <Allow when={canMovement}>
+                <MovementsPage />
+              </Allow>
+            }
+          />
+          <Route
+            path={`${paths.movements}/:id`}
+            element={
+              <Allow when={canMovement}>
+                <MovementPage />
+              </Allow>
+            }
+          />
+          <Route
+            path={`${paths.movements}/:id/ho-so/:participantId`}
+            element={
+              <Allow when={canMovement}>
+                <ParticipantPage />
+              </Allow>
+            }
+          />
+          <Route
+            path={`${paths.appraisals}/:id/:participantId`}
+            element={
+              <Allow when={canMovement}>
+                <AppraisalPage />
+              </Allow>
+            }
+          />
+          <Route
+            path={paths.appraisals}
+            element={
+              <Allow when={can("movement.appraise")}>
+                <AppraisalsPage />
               </Allow>
             }
           />

@@ -3,10 +3,12 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   CloudUploadOutlined,
+  FileSearchOutlined,
   FlagOutlined,
   HomeOutlined,
   ReadOutlined,
   TeamOutlined,
+  TrophyOutlined,
   UserSwitchOutlined,
 } from "@ant-design/icons";
 import type { ReactNode } from "react";
@@ -23,6 +25,8 @@ export const paths = {
   users: "/tai-khoan",
   audit: "/nhat-ky",
   plans: "/ke-hoach",
+  movements: "/phong-trao",
+  appraisals: "/tham-dinh",
   changePassword: "/doi-mat-khau",
   apiDocs: "/api/docs",
 } as const;
@@ -36,13 +40,20 @@ export interface NavItem {
   allowed: (me: Me) => boolean;
 }
 
-export const canImport = (me: Me) => hasCapability(me, "import.units") || hasCapability(me, "import.people");
+export const canImport = (me: Me) =>
+  hasCapability(me, "import.units") || hasCapability(me, "import.people") || hasCapability(me, "movement.manage") || hasCapability(me, "movement.participate");
+
+/** Anyone who runs, takes part in or appraises a movement. */
+export const canMovement = (me: Me) =>
+  hasCapability(me, "movement.manage") || hasCapability(me, "movement.participate") || hasCapability(me, "movement.appraise");
 
 export const navItems: NavItem[] = [
   { path: paths.home, label: "nav.home", icon: <HomeOutlined />, allowed: () => true },
   { path: paths.units, label: "nav.units", icon: <ApartmentOutlined />, allowed: (me) => hasCapability(me, "units.read") },
   { path: paths.people, label: "nav.people", icon: <TeamOutlined />, allowed: (me) => hasCapability(me, "people.read") },
   { path: paths.plans, label: "nav.plans", icon: <FlagOutlined />, allowed: (me) => hasCapability(me, "plans.read") },
+  { path: paths.movements, label: "nav.movements", icon: <TrophyOutlined />, allowed: canMovement },
+  { path: paths.appraisals, label: "nav.appraisals", icon: <FileSearchOutlined />, allowed: (me) => hasCapability(me, "movement.appraise") },
   { path: paths.import, label: "nav.import", icon: <CloudUploadOutlined />, allowed: canImport },
   { path: paths.users, label: "nav.users", icon: <UserSwitchOutlined />, allowed: (me) => hasCapability(me, "users.manage") },
   { path: paths.audit, label: "nav.audit", icon: <AuditOutlined />, allowed: (me) => hasCapability(me, "audit.read") },

@@ -11,6 +11,7 @@ import { useApiError } from "../api/useApiError";
 import { t } from "../i18n";
 import { navLabel, paths, visibleNavItems } from "../navigation";
 import { Logo } from "./Logo";
+import { NotificationBell } from "./movement/NotificationBell";
 
 const { Header, Sider, Content } = Layout;
 
@@ -135,6 +136,7 @@ export function AppLayout() {
             />
           )}
           <div style={{ flex: 1 }} />
+          {me ? <NotificationBell mobile={isMobile} /> : null}
           {me ? (
             <Dropdown menu={userMenu} trigger={["click"]} placement="bottomRight">
               <Button type="text" data-testid="user-menu" aria-label={t("user.menuFor", { name: me.fullName })} loading={signingOut}>

@@ -6,7 +6,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router-dom";
 import { http, type UploadHandle, uploadWithProgress } from "../api/client";
 import { hasCapability, optionLabel, queryKeys, useCatalog, useMe } from "../api/queries";
-import type { ImportJob, ImportKind, ImportRowError } from "../api/types";
+import type { ImportKind as BaseImportKind, ImportJob, ImportRowError } from "../api/types";
 import { useApiError } from "../api/useApiError";
 import { formatValue } from "../components/AuditDiff";
 import { PageTitle } from "../components/States";
@@ -19,6 +19,8 @@ const ACCEPT = ".xlsx,.csv";
 const POLL_MS = 500;
 
 type Phase = "choose" | "uploading" | "preview" | "running" | "finished";
+/** Indicator values (chỉ số) are imported by the standing office and by units' focal persons. */
+type ImportKind = BaseImportKind | "indicators";
 
 function ErrorsTable({ errors }: { errors: ImportRowError[] }) {
   return (
@@ -44,6 +46,7 @@ const ROW_KEY = "__previewKey";
 const PREVIEW_ORDER: Record<ImportKind, string[]> = {
   units: ["row", "code", "name", "kind", "parentCode"],
   people: ["row", "code", "fullName", "unitCode", "sex", "birthDate", "position", "category", "isHead", "email", "phone"],
+  indicators: ["row", "unitCode", "metric", "period", "value", "source"],
 };
 
 function PreviewTable({ kind, rows }: { kind: ImportKind; rows: Record<string, unknown>[] }) {
@@ -96,6 +99,7 @@ export default function ImportPage() {
   const allowedKinds: ImportKind[] = [
     ...(hasCapability(me, "import.units") ? (["units"] as const) : []),
     ...(hasCapability(me, "import.people") ? (["people"] as const) : []),
+    ...(hasCapability(me, "movement.manage") || hasCapability(me, "movement.participate") ? (["indicators"] as const) : []),
   ];
   const requested = params.get("kind") as ImportKind | null;
   const kind: ImportKind = requested && allowedKinds.includes(requested) ? requested : (allowedKinds[0] ?? "units");
@@ -199,7 +203,7 @@ export default function ImportPage() {
     }
   };
 
-  const kindLabel = kind === "units" ? t("import.kindUnits") : t("import.kindPeople");
+  const kindLabel = kind === "units" ? t("import.kindUnits") : kind === "indicators" ? t("import.kindIndicators") : t("import.kindPeople");
   const hasErrors = (job?.errors.length ?? 0) > 0;
   const stepIndex = phase === "choose" || phase === "uploading" ? 0 : phase === "preview" ? 1 : 2;
 
@@ -229,6 +233,7 @@ export default function ImportPage() {
               options={[
                 { value: "units", label: t("import.kindUnits"), disabled: !allowedKinds.includes("units") },
                 { value: "people", label: t("import.kindPeople"), disabled: !allowedKinds.includes("people") },
+                { value: "indicators", label: t("import.kindIndicators"), disabled: !allowedKinds.includes("indicators") },
               ]}
             />
           </div>
@@ -237,7 +242,7 @@ export default function ImportPage() {
               {t("import.downloadTemplate", { kind: kindLabel.toLowerCase() })}
             </Button>
             <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
-              {kind === "units" ? t("import.columnsUnits") : t("import.columnsPeople")}
+              {kind === "units" ? t("import.columnsUnits") : kind === "indicators" ? t("import.columnsIndicators") : t("import.columnsPeople")}
             </Typography.Paragraph>
           </div>
         </Space>
@@ -310,7 +315,7 @@ export default function ImportPage() {
                 <Typography.Text strong>
                   {t("import.previewRows", { count: Math.min(job.preview.length, job.totalRows || job.preview.length) })}
                 </Typography.Text>
-                <PreviewTable kind={job.kind} rows={job.preview} />
+                <PreviewTable kind={job.kind as ImportKind} rows={job.preview} />
               </>
             ) : null}
             <Space wrap>
@@ -349,8 +354,8 @@ export default function ImportPage() {
               <Button key="again" type="primary" onClick={reset}>
                 {t("import.importAnother")}
               </Button>,
-              <Button key="open" onClick={() => navigate(kind === "units" ? paths.units : paths.people)}>
-                {kind === "units" ? t("import.openUnits") : t("import.openPeople")}
+              <Button key="open" onClick={() => navigate(kind === "units" ? paths.units : kind === "indicators" ? paths.movements : paths.people)}>
+                {kind === "units" ? t("import.openUnits") : kind === "indicators" ? t("import.openMovements") : t("import.openPeople")}
               </Button>,
             ]}
           />

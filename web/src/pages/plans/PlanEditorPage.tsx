@@ -1,20 +1,21 @@
 // The plan editor: the whole plan is edited in the browser as one document (unsaved until "Lưu dự thảo"),
 // tried live against the scoring engine, checked, launched, and afterwards changed only by amendments.
-import { ArrowLeftOutlined, CloseOutlined, EditOutlined, SaveOutlined } from "@ant-design/icons";
+import { ArrowLeftOutlined, CloseOutlined, EditOutlined, RocketOutlined, SaveOutlined } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
 import { Alert, App, Badge, Button, Form, Input, Modal, Space, Spin, Tabs, Tag, Typography } from "antd";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { Link, useParams } from "react-router-dom";
+import { Link, useNavigate, useParams } from "react-router-dom";
 import { ApiError, http } from "../../api/client";
 import { hasCapability, useMe } from "../../api/queries";
 import { parseId } from "../../api/types";
 import { useApiError } from "../../api/useApiError";
+import { movementPaths } from "../../components/movement/api";
 import { planKeys, usePlan } from "../../components/plan/api";
 import { issueTarget, type PlanData, type PlanIssue, type PlanRecord, produce, type TreePath } from "../../components/plan/model";
 import { ErrorState } from "../../components/States";
 import { formatNumber } from "../../format";
 import { t } from "../../i18n";
-import { paths } from "../../navigation";
+import { canMovement, paths } from "../../navigation";
 import { AwardsTab } from "./AwardsTab";
 import { CheckTab, IssuesList } from "./CheckTab";
 import { CriteriaTab } from "./CriteriaTab";
@@ -45,6 +46,7 @@ export default function PlanEditorPage() {
   const queryClient = useQueryClient();
   const showError = useApiError();
   const { message } = App.useApp();
+  const navigate = useNavigate();
   const { data: record, isPending, isError, error, refetch } = usePlan(planId);
 
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -221,6 +223,11 @@ export default function PlanEditorPage() {
               {amending ? <Tag color="purple">{t("plans.amendingTag")}</Tag> : null}
             </Space>
           </div>
+          {launched && me && canMovement(me) && !amending ? (
+            <Button type="primary" ghost icon={<RocketOutlined />} onClick={() => navigate(movementPaths.plan(record.id))} data-testid="movement-link">
+              {t("mv.deploy")}
+            </Button>
+          ) : null}
           {canWrite ? (
             <Space wrap data-testid="editor-actions">
               {!launched ? (
