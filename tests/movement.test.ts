@@ -302,3 +302,20 @@ describe("self-assessment, appraisal and ranking", () => {
     expect(String(xlsx.headers["content-type"])).toContain("spreadsheetml");
   });
 });
+
+describe("what the screens need from the server", () => {
+  it("says by the server's clock whether registration and the explanation round are open, and lists appraisers", async () => {
+    const p1 = (await focal1.get(`/api/participants/${ids.p1}`)).body;
+    expect(p1).toMatchObject({ registrationOpen: false, explanationUntil: "2024-12-27", explanationOpen: false, finalised: true, isHead: false });
+    expect(p1.today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(p1.reports[0].fileId).toMatch(/^[0-9a-f-]{36}$/);
+    const appraisers = (await office.get(`/api/plans/${planId}/appraisers`)).body.items;
+    expect(appraisers.map((u: { username: string }) => u.username)).toEqual(expect.arrayContaining(["thamdinh.vinhlong", "noivu.vinhlong"]));
+    expect(appraisers.some((u: { username: string }) => u.username === "noivu.mongcai")).toBe(false);
+    expect((await focal1.get(`/api/plans/${planId}/appraisers`)).status).toBe(403);
+    const [a] = (await office.get(`/api/plans/${planId}/assignments`)).body.items;
+    expect((await focal1.delete(`/api/plans/${planId}/assignments/${a.id}`)).status).toBe(403);
+    expect((await office.delete(`/api/plans/${planId}/assignments/${a.id}`)).status).toBe(204);
+    expect((await office.get(`/api/plans/${planId}/assignments`)).body.items).toEqual([]);
+  });
+});

@@ -177,7 +177,7 @@ describe("reminders from the scheduled job", () => {
     // P2 has registered: its focal person is not reminded. Nobody holds focal/head over the Home Affairs office.
     expect(await mine("daumoi.phuong2")).toEqual([]);
     const n = reminders.find((x) => x.userId === uid["daumoi.phuong1"] && x.dedupeKey?.endsWith(`:${pid.p1}:3`));
-    expect(n).toMatchObject({ title: "Nhắc hạn: Gửi Bảng đăng ký thi đua CCHC năm 2024 về Phòng Nội vụ", link: `/ke-hoach/${planId}` });
+    expect(n).toMatchObject({ title: "Nhắc hạn: Gửi Bảng đăng ký thi đua CCHC năm 2024 về Phòng Nội vụ", link: `/phong-trao/${planId}` });
     expect(n?.body).toContain("Phường 1 chưa đăng ký thi đua");
     expect(n?.body).toContain("Hạn chót: hết ngày 26/04/2024 (còn 3 ngày).");
   });
@@ -283,7 +283,7 @@ describe("reminders from the scheduled job", () => {
     expect(mail).toMatchObject({ from: "Thi Đua <thidua@vinhlong.gov.vn>", to: "tam.ht@vinhlong.gov.vn", subject: "[Thi Đua] 2 nhắc việc mới" });
     expect(mail.text).toContain("Kính gửi Huỳnh Thanh Tâm,");
     expect(mail.text).toContain('Phường 1 chưa gửi "Báo cáo CCHC 6 tháng"');
-    expect(mail.text).toContain(`Xem: https://thidua.vinhlong.gov.vn/ke-hoach/${planId}`);
+    expect(mail.text).toContain(`Xem: https://thidua.vinhlong.gov.vn/phong-trao/${planId}`);
     const again = capture();
     expect(await runReminderPass(db, vn("2024-06-07", 14), logMailer(again.logger, "x"))).toMatchObject({ reminders: 0, emails: 0 });
     expect(again.mails()).toEqual([]);
@@ -317,7 +317,7 @@ describe("in-app notifications", () => {
     expect(res.body.unread).toBe(own.length);
     const times = res.body.items.map((i: { createdAt: string }) => i.createdAt);
     expect([...times].sort().reverse()).toEqual(times);
-    expect(res.body.items[0]).toMatchObject({ kind: "reminder", read: false, readAt: null, link: `/ke-hoach/${planId}` });
+    expect(res.body.items[0]).toMatchObject({ kind: "reminder", read: false, readAt: null, link: `/phong-trao/${planId}` });
     expect(res.body.items.every((i: { id: number }) => own.some((o) => o.id === i.id))).toBe(true);
     const paged = await focal.get("/api/notifications?page=2&pageSize=2");
     expect(paged.body.items.map((i: { id: number }) => i.id)).toEqual(res.body.items.slice(2, 4).map((i: { id: number }) => i.id));

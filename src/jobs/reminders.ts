@@ -128,7 +128,7 @@ async function createNotifications(tx: Executor, now: Date, opts: ReminderOption
     result.plans++;
     const byId = new Map(list.map((p) => [p.id, p]));
     const records = list.map((p) => p.record);
-    const link = `/ke-hoach/${plan.id}`;
+    const link = `/phong-trao/${plan.id}`;
 
     for (const { m, offset } of due) {
       if (offset === null) continue;

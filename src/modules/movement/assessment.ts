@@ -163,11 +163,12 @@ export async function submitAssessment(db: Db, actor: Actor, participantId: numb
     if (row.status !== "draft") throw conflict("ASSESSMENT_LOCKED", "Bản tự chấm đã được gửi.");
     if (row.version !== version) throw versionConflict(`Bản tự chấm của ${participantName(ctx)}`);
     const { self } = await scoresOf(tx, ctx, row, now);
-    const problems: { path: string; message: string }[] = [];
+    const problems: { path: string; criterionId: string; message: string }[] = [];
     const walk = (rs: typeof self.criteria) => {
       for (const r of rs) {
         if (r.children?.length) walk(r.children);
-        else if (r.missing.length) problems.push({ path: `facts.${r.missing[0]}`, message: `Tiêu chí ${r.code ?? ""} "${r.title}": chưa nhập đủ dữ kiện.` });
+        else if (r.missing.length)
+          problems.push({ path: `facts.${r.missing[0]}`, criterionId: r.id, message: `Tiêu chí ${r.code ?? ""} "${r.title}": chưa nhập đủ dữ kiện.` });
       }
     };
     walk(self.criteria);
@@ -178,6 +179,7 @@ export async function submitAssessment(db: Db, actor: Actor, participantId: numb
       if (!(evidence[c.id]?.length || notes[c.id]?.trim())) {
         problems.push({
           path: `notes.${c.id}`,
+          criterionId: c.id,
           message: `Tiêu chí ${c.code ?? ""} "${c.title}": cần tài liệu minh chứng hoặc ghi giải trình lý do tự chấm điểm.`,
         });
       }

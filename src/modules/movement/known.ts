@@ -12,9 +12,12 @@ export function reportMilestones(data: Plan) {
   return data.milestones.filter((m) => m.kind === "report" && m.due).map((m) => ({ id: m.id, label: m.label, due: m.due as string }));
 }
 
-export async function reportStatusOf(db: Executor, ctx: ParticipantContext, now: Date): Promise<ReportStatus[]> {
+export async function reportStatusOf(db: Executor, ctx: ParticipantContext, now: Date): Promise<(ReportStatus & { fileId: string | null })[]> {
   const subs = await db.select().from(reportSubmissions).where(eq(reportSubmissions.participantId, ctx.participant.id));
-  return reportStatuses(reportMilestones(ctx.data), subs, now);
+  return reportStatuses(reportMilestones(ctx.data), subs, now).map((r) => ({
+    ...r,
+    fileId: subs.find((s) => s.milestoneId === r.milestoneId)?.fileId ?? null,
+  }));
 }
 
 /** What the system's own records say about a participant: reports, initiatives, complaints, indicators. */

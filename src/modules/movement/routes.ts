@@ -1,16 +1,17 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { isLate, vietnamDate } from "../../domain/calendar.js";
 import { unitKindValues } from "../../domain/org.js";
 import { type AppContext, actorOf, sendFile } from "../../http/context.js";
 import { AppError, badRequest } from "../../http/errors.js";
 import { idParam, isoDate, version } from "../../http/schemas.js";
 import { readFile, storeFile } from "../files/service.js";
-import { appraise, assign, explain, listAssignments, myAssignments, openExplanationRound } from "./appraisal.js";
+import { appraise, appraiserCandidates, assign, explain, listAssignments, myAssignments, openExplanationRound, unassign } from "./appraisal.js";
 import { confirmAssessment, getAssessment, saveAssessment, submitAssessment } from "./assessment.js";
 import { reportStatusOf, targetsOf } from "./known.js";
 import { listParticipants, loadParticipant, presentParticipant, syncParticipants } from "./participants.js";
 import { computeRanking, finalise, rankingXlsx } from "./ranking.js";
-import { reopenRegistration, saveRegistration, submitReport } from "./registration.js";
+import { registrationOpen, reopenRegistration, saveRegistration, submitReport } from "./registration.js";
 
 const tags = ["Triển khai phong trào"];
 const factValue = z.union([z.number(), z.string(), z.boolean(), z.null()]);
@@ -40,7 +41,13 @@ export const movementRoutes =
       return {
         ...presentParticipant(c.participant, c.unit.name, c.personName, c.group.name),
         planTitle: c.plan.title,
+        isHead: c.participant.personId !== null && c.isHead,
+        today: vietnamDate(ctx.now()),
         registrationDue: c.data.milestones.find((m) => m.kind === "registration")?.due ?? null,
+        registrationOpen: registrationOpen(c.data.milestones.find((m) => m.kind === "registration")?.due ?? null, c.participant.reopenedUntil, ctx.now()),
+        explanationUntil: c.plan.explanationUntil,
+        explanationOpen: c.plan.explanationUntil !== null && !isLate(c.plan.explanationUntil, ctx.now()),
+        finalised: c.plan.finalisedAt !== null,
         reports: await reportStatusOf(db, c, ctx.now()),
         targets: await targetsOf(db, c),
       };
@@ -172,6 +179,19 @@ export const movementRoutes =
     app.get("/plans/:id/assignments", { schema: { tags, summary: "Danh sách phân công thẩm định", params: idParam } }, async (request) => ({
       items: await listAssignments(db, actorOf(request), request.params.id),
     }));
+
+    app.get("/plans/:id/appraisers", { schema: { tags, summary: "Người có thể được phân công thẩm định", params: idParam } }, async (request) => ({
+      items: await appraiserCandidates(db, actorOf(request), request.params.id),
+    }));
+
+    app.delete(
+      "/plans/:id/assignments/:assignmentId",
+      { schema: { tags, summary: "Hủy một phân công thẩm định", params: idParam.extend({ assignmentId: z.coerce.number().int().positive() }) } },
+      async (request, reply) => {
+        await unassign(db, actorOf(request), request.params.id, request.params.assignmentId);
+        return reply.status(204).send();
+      },
+    );
 
     app.get("/appraisals/mine", { schema: { tags, summary: "Việc thẩm định được giao cho tôi" } }, async (request) => ({
       items: await myAssignments(db, actorOf(request)),
