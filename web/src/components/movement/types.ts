@@ -39,6 +39,11 @@ export interface ReportStatus {
 export interface ParticipantDetail extends Participant {
   planTitle: string;
   registrationDue: string | null;
+  /** Decided by the server's clock (whole days in Vietnam); absent from older servers. */
+  registrationOpen?: boolean;
+  today?: string;
+  explanationUntil?: string | null;
+  explanationOpen?: boolean;
   reports: ReportStatus[];
 }
 

@@ -61,7 +61,7 @@ export function RegistrationTab({ participant, plan, group, canEdit }: { partici
   const leaves = scoredLeaves(group.criteria);
   const max = leaves.reduce((s, c) => s + (c.max ?? 0), 0);
   const total = leaves.reduce((s, c) => s + (points[c.id] ?? 0), 0);
-  const open = registrationOpen(participant.registrationDue, participant.reopenedUntil);
+  const open = participant.registrationOpen ?? registrationOpen(participant.registrationDue, participant.reopenedUntil);
   const editable = canEdit && open;
 
   const save = async () => {
@@ -134,7 +134,7 @@ export function RegistrationTab({ participant, plan, group, canEdit }: { partici
           type="info"
           showIcon
           title={
-            participant.reopenedUntil && participant.registrationDue && participant.registrationDue < dayjs().format("YYYY-MM-DD")
+            participant.reopenedUntil && participant.registrationDue && participant.registrationDue < (participant.today ?? dayjs().format("YYYY-MM-DD"))
               ? t("mv.reg.reopened", { date: formatDate(participant.reopenedUntil) })
               : participant.registrationDue
                 ? t("mv.reg.due", { date: formatDate(participant.registrationDue) })
