@@ -12,7 +12,13 @@ export interface Config {
   sessionHours: number;
   login: { maxFailures: number; lockMinutes: number; perMinute: number };
   import: { maxBytes: number; maxRows: number };
-  files: { dir: string; maxBytes: number };
+  files: {
+    dir: string;
+    maxBytes: number;
+    /** `local` (default) or `s3` for any S3-compatible store. */
+    storage: "local" | "s3";
+    s3: { endpoint?: string; region: string; bucket: string; accessKeyId?: string; secretAccessKey?: string; forcePathStyle: boolean; prefix: string };
+  };
   logLevel: string;
   /** E-mail: `log` writes messages to the app log; `smtp` sends them with nodemailer. */
   mail: MailConfig;
@@ -60,6 +66,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     files: {
       dir: path.resolve(env.FILES_DIR ?? path.join(env.DATA_DIR ?? "./data", "files")),
       maxBytes: int(env.FILE_MAX_BYTES, 20 * 1024 * 1024),
+      storage: env.STORAGE === "s3" ? "s3" : "local",
+      s3: {
+        endpoint: env.S3_ENDPOINT || undefined,
+        region: env.S3_REGION ?? "us-east-1",
+        bucket: env.S3_BUCKET ?? "thidua",
+        accessKeyId: env.S3_ACCESS_KEY_ID || undefined,
+        secretAccessKey: env.S3_SECRET_ACCESS_KEY || undefined,
+        forcePathStyle: (env.S3_FORCE_PATH_STYLE ?? "true") !== "false",
+        prefix: env.S3_PREFIX ?? "files/",
+      },
     },
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === "test" ? "silent" : "info"),
     mail: {

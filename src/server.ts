@@ -31,7 +31,7 @@ import { peopleRoutes } from "./modules/people/routes.js";
 import { planRoutes } from "./modules/plans/routes.js";
 import { unitRoutes } from "./modules/units/routes.js";
 import { userRoutes } from "./modules/users/routes.js";
-import { LocalFileStore } from "./storage/file-store.js";
+import { createFileStore } from "./storage/file-store.js";
 
 z.config(z.locales.vi());
 
@@ -51,7 +51,7 @@ const isPublic = (method: string, route: string) =>
 
 /** Builds the whole application (API, docs, web UI) on an open database. */
 export async function buildApp(input: Pick<AppContext, "database" | "config"> & Partial<AppContext>): Promise<FastifyInstance> {
-  const ctx: AppContext = { files: new LocalFileStore(input.config.files.dir), now: () => new Date(), ...input };
+  const ctx: AppContext = { files: input.files ?? (await createFileStore(input.config.files)), now: () => new Date(), ...input };
   const app = Fastify({
     logger: { level: ctx.config.logLevel },
     bodyLimit: 1024 * 1024,

@@ -1,6 +1,7 @@
 // Where uploaded files live. Local disk by default; the interface is what an S3-compatible store implements.
 import fs from "node:fs/promises";
 import path from "node:path";
+import type { Config } from "../config.js";
 
 export interface FileStore {
   put(key: string, data: Buffer): Promise<void>;
@@ -32,4 +33,13 @@ export class LocalFileStore implements FileStore {
   async delete(key: string): Promise<void> {
     await fs.rm(this.pathOf(key), { force: true });
   }
+}
+
+/** The store the configuration names: local disk by default, or an S3-compatible bucket. */
+export async function createFileStore(files: Config["files"]): Promise<FileStore> {
+  if (files.storage === "s3") {
+    const { S3FileStore } = await import("./s3-file-store.js");
+    return new S3FileStore(files.s3);
+  }
+  return new LocalFileStore(files.dir);
 }
