@@ -1,5 +1,6 @@
 // Council session with a secret ballot, then a decision with reward money and the public honour roll.
 import { sql } from "drizzle-orm";
+import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nominations } from "../src/db/schema.js";
 import { type Client as C, Client, createTestApp, type TestApp } from "./support/test-app.js";
@@ -171,5 +172,32 @@ describe("decision and honour roll", () => {
     expect(roll.items[0]).toMatchObject({ awardForm: "Giấy khen của Chủ tịch Ủy ban nhân dân Thành phố", decision: "15/QĐ-UBND", signedOn: "2024-12-30" });
     const history = (await (await t.as("daumoi.phuong1")).get(`/api/units/${await t.unitId("VL-TPVL-P1")}/commendations`)).body.items;
     expect(history).toEqual([expect.objectContaining({ name: "Phường 1", decision: "15/QĐ-UBND", amount: 1_410_000 })]);
+  });
+
+  it("prints the decision (annex, amounts in words), the council minutes (counts only) and the certificates as Word files", async () => {
+    const xml = async (res: { raw: Buffer }) => (await (await JSZip.loadAsync(res.raw)).file("word/document.xml")?.async("string")) ?? "";
+    const text = (x: string) => x.replace(/<[^>]+>/g, "");
+    const decision = await office.get(`/api/decisions/${decisionId}/document`);
+    expect(decision.status).toBe(200);
+    const d = text(await xml(decision));
+    expect(d).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    expect(d).toContain("Số: 15/QĐ-UBND");
+    expect(d).toContain("Giấy khen của Chủ tịch Ủy ban nhân dân Thành phố");
+    expect(d).toContain("1.410.000");
+    expect(d).toContain("Một triệu bốn trăm mười nghìn đồng");
+    expect(d).toContain("Nghị định 98/2023/NĐ-CP");
+    expect(d).toContain("Đặng Văn Lượng");
+    const minutes = await secretary.get(`/api/council-sessions/${sessionId}/minutes`);
+    expect(minutes.status).toBe(200);
+    const m = text(await xml(minutes));
+    expect(m).toContain("BIÊN BẢN");
+    expect(m).toContain("Phường 1");
+    expect(m).not.toContain("Ngô Thanh Sơn đồng ý");
+    const certs = await chair.get(`/api/decisions/${decisionId}/certificates`);
+    expect(certs.status).toBe(200);
+    const c = text(await xml(certs));
+    expect(c).toContain("Phường 1");
+    expect(c).toContain("Phường 2");
+    expect(c).toContain("15/QĐ-UBND");
   });
 });

@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { type AppContext, actorOf } from "../../http/context.js";
+import { type AppContext, actorOf, sendFile } from "../../http/context.js";
 import { idParam, isoDate, version } from "../../http/schemas.js";
 import { assertCan } from "../scope.js";
 import { findUnit } from "../units/service.js";
 import { castBallots, closeSession, createSession, getSession, listSessions, openSession, recordOpenVote, sessionResults, setAgenda } from "./council.js";
 import { attachSignedScan, commendationsOfUnit, createDecision, getDecision, honourRoll, issueDecision } from "./decisions.js";
+import { certificatesDocx, decisionDocx, minutesDocx } from "./documents.js";
 
 const tags = ["Khen thưởng"];
 const userId = z.number().int().positive();
@@ -161,4 +162,21 @@ export const councilRoutes =
       assertCan(actorOf(request), "units.read", unit.path);
       return { items: await commendationsOfUnit(db, unit.id) };
     });
+
+    const docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    app.get(
+      "/decisions/:id/document",
+      { schema: { tags, summary: "Quyết định khen thưởng (Word, kèm danh sách và số tiền)", params: idParam } },
+      async (request, reply) => sendFile(reply, { ...(await decisionDocx(db, actorOf(request), request.params.id)), contentType: docx }),
+    );
+    app.get(
+      "/decisions/:id/certificates",
+      { schema: { tags, summary: "In Bằng khen, Giấy khen (Word, mỗi người một trang)", params: idParam } },
+      async (request, reply) => sendFile(reply, { ...(await certificatesDocx(db, actorOf(request), request.params.id)), contentType: docx }),
+    );
+    app.get(
+      "/council-sessions/:id/minutes",
+      { schema: { tags, summary: "Biên bản họp Hội đồng (Word, sau khi kết thúc)", params: idParam } },
+      async (request, reply) => sendFile(reply, { ...(await minutesDocx(db, actorOf(request), request.params.id)), contentType: docx }),
+    );
   };

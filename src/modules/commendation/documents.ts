@@ -1,0 +1,116 @@
+// Official documents of the commendation stage, built from the records (decision, council minutes, certificates).
+import { eq, inArray } from "drizzle-orm";
+import type { Executor } from "../../db/client.js";
+import { councilSessions, users } from "../../db/schema.js";
+import { buildCertificateDocx } from "../../documents/commendation/certificate-docx.js";
+import { buildDecisionDocx } from "../../documents/commendation/decision-docx.js";
+import { buildCouncilMinutesDocx } from "../../documents/commendation/minutes-docx.js";
+import { inForce } from "../../domain/commendation/money.js";
+import type { Plan } from "../../domain/plan/schema.js";
+import { conflict } from "../../http/errors.js";
+import type { Actor } from "../actor.js";
+import { loadMovement } from "../movement/participants.js";
+import { getSession, sessionResults } from "./council.js";
+import { getDecision, legalTables } from "./decisions.js";
+
+const sentence = (s: string) => s.charAt(0) + s.slice(1).toLowerCase();
+const vnTime = (d: Date | null) =>
+  d ? d.toLocaleTimeString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh", hour: "2-digit", minute: "2-digit", hour12: false }) : "…";
+
+function decider(plan: Plan, formId: string) {
+  const form = plan.awardForms.find((f) => f.id === formId);
+  return { form, decider: form?.issuerTitle ?? `Chủ tịch ${sentence(plan.issuer.name)}` };
+}
+
+/** Laws and decree in force on the decision date, from the dated legal table's sources. */
+function legalBases(moneyKey: string | undefined, date: string): string[] {
+  const bases = ["Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;"];
+  const coef = moneyKey
+    ? inForce(
+        legalTables().coefficients.filter((c) => c.key === moneyKey),
+        date,
+      )
+    : null;
+  if (coef) bases.push(`Căn cứ ${coef.source} quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;`);
+  bases.push("Xét đề nghị của Hội đồng Thi đua - Khen thưởng.");
+  return bases;
+}
+
+export async function decisionDocx(db: Executor, actor: Actor, id: number): Promise<{ fileName: string; body: Buffer }> {
+  const d = await getDecision(db, actor, id);
+  const { data } = await loadMovement(db, actor, d.planId, "plans.read");
+  const { form, decider: who } = decider(data, d.awardFormId);
+  const body = await buildDecisionDocx({
+    issuer: { parent: data.issuer.parent, name: data.issuer.name },
+    number: d.number,
+    symbol: d.symbol,
+    place: data.place,
+    date: d.signedOn ?? undefined,
+    year: data.year,
+    decider: who,
+    awardName: form?.name ?? d.awardFormId,
+    achievement: `đã có thành tích xuất sắc trong phong trào thi đua "${data.title}"`,
+    legalBases: legalBases(form?.moneyKey, d.signedOn ?? `${data.year}-12-31`),
+    recipients: d.recipients.map((r) => ({
+      name: r.name,
+      target: r.target as "individual" | "collective",
+      unitName: r.target === "individual" ? r.unitName : undefined,
+      amount: r.amount ?? undefined,
+    })),
+    executors: ["Chánh Văn phòng", "Thủ trưởng cơ quan thường trực về thi đua, khen thưởng", "các tập thể, cá nhân có tên tại Điều 1"],
+    signature: { title: d.signerTitle ?? "CHỦ TỊCH", name: d.signerName ?? undefined },
+    recipientsOfCopies: ["Như Điều 3", "Lưu: VT"],
+  });
+  return { fileName: `quyet-dinh-${d.number ?? "du-thao"}.docx`, body };
+}
+
+export async function certificatesDocx(db: Executor, actor: Actor, id: number): Promise<{ fileName: string; body: Buffer }> {
+  const d = await getDecision(db, actor, id);
+  if (d.status !== "issued") throw conflict("NOT_ISSUED", "Chỉ in Bằng khen, Giấy khen sau khi quyết định được ban hành.");
+  const { data } = await loadMovement(db, actor, d.planId, "plans.read");
+  const { form, decider: who } = decider(data, d.awardFormId);
+  const body = await buildCertificateDocx({
+    authority: who,
+    awardTitle: (form?.name ?? "Giấy khen").split(" của ")[0],
+    achievement: `Đã có thành tích xuất sắc trong phong trào thi đua "${data.title}"`,
+    decision: { number: d.number, symbol: d.symbol, date: d.signedOn as string },
+    place: data.place,
+    signature: { title: d.signerTitle ?? "CHỦ TỊCH", name: d.signerName ?? undefined },
+    recipients: d.recipients.map((r) => ({
+      name: r.name,
+      target: r.target as "individual" | "collective",
+      unitName: r.target === "individual" ? r.unitName : undefined,
+    })),
+  });
+  return { fileName: `khen-thuong-${d.number}.docx`, body };
+}
+
+export async function minutesDocx(db: Executor, actor: Actor, id: number): Promise<{ fileName: string; body: Buffer }> {
+  const s = await getSession(db, actor, id);
+  const results = await sessionResults(db, actor, id);
+  const [row] = await db.select().from(councilSessions).where(eq(councilSessions.id, id));
+  const { data } = await loadMovement(db, actor, s.planId, "plans.read");
+  const people = await db
+    .select({ id: users.id, fullName: users.fullName })
+    .from(users)
+    .where(inArray(users.id, [s.chairUserId ?? 0, s.secretaryUserId ?? 0]));
+  const name = (uid: number | null) => people.find((p) => p.id === uid)?.fullName ?? "…";
+  const present = (s.present as number[]).length;
+  const body = await buildCouncilMinutesDocx({
+    issuer: { parent: data.issuer.parent, name: data.issuer.name },
+    place: data.place,
+    date: s.heldOn,
+    councilName: "Hội đồng Thi đua - Khen thưởng",
+    purpose: s.title,
+    startTime: vnTime(row.openedAt),
+    endTime: vnTime(row.closedAt),
+    venue: `Trụ sở ${sentence(data.issuer.name)}`,
+    chair: { name: name(s.chairUserId), position: "Chủ tịch Hội đồng" },
+    secretary: { name: name(s.secretaryUserId), position: "Thư ký Hội đồng" },
+    members: { total: s.members.length, present },
+    content: [`Xét đề nghị khen thưởng trong phong trào thi đua "${data.title}".`],
+    rule: s.rule,
+    groups: [{ nominees: results.map((r) => ({ name: r.name, votes: { approve: r.approve, reject: r.reject, abstain: r.abstain } })) }],
+  });
+  return { fileName: `bien-ban-hoi-dong-${id}.docx`, body };
+}
