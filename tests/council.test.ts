@@ -200,4 +200,21 @@ describe("decision and honour roll", () => {
     expect(c).toContain("Phường 2");
     expect(c).toContain("15/QĐ-UBND");
   });
+
+  it("prints the proposal memo with the lodged nominees and a pre-filled achievement report (Mẫu 02)", async () => {
+    const text = async (res: { raw: Buffer }) =>
+      ((await (await JSZip.loadAsync(res.raw)).file("word/document.xml")?.async("string")) ?? "").replace(/<[^>]+>/g, "");
+    const memo = await office.get(`/api/plans/${planId}/award-forms/giay-khen-tp/proposal-memo`);
+    expect(memo.status).toBe(200);
+    const m = await text(memo);
+    expect(m).toContain("TỜ TRÌNH");
+    expect(m).toContain("Phường 3");
+    const report = await office.get(`/api/nominations/${nom.p1}/achievement-report`);
+    expect(report.status).toBe(200);
+    const r = await text(report);
+    expect(r).toContain("BÁO CÁO THÀNH TÍCH");
+    expect(r).toContain("Phường 1");
+    expect(r).toContain("Mẫu số 02");
+    expect((await (await t.as("daumoi.phuong2")).get(`/api/nominations/${nom.p1}/achievement-report`)).status).toBe(403);
+  });
 });

@@ -6,7 +6,7 @@ import { assertCan } from "../scope.js";
 import { findUnit } from "../units/service.js";
 import { castBallots, closeSession, createSession, getSession, listSessions, openSession, recordOpenVote, sessionResults, setAgenda } from "./council.js";
 import { attachSignedScan, commendationsOfUnit, createDecision, getDecision, honourRoll, issueDecision } from "./decisions.js";
-import { certificatesDocx, decisionDocx, minutesDocx } from "./documents.js";
+import { achievementReportDocx, certificatesDocx, decisionDocx, minutesDocx, proposalMemoDocx } from "./documents.js";
 
 const tags = ["Khen thưởng"];
 const userId = z.number().int().positive();
@@ -178,5 +178,18 @@ export const councilRoutes =
       "/council-sessions/:id/minutes",
       { schema: { tags, summary: "Biên bản họp Hội đồng (Word, sau khi kết thúc)", params: idParam } },
       async (request, reply) => sendFile(reply, { ...(await minutesDocx(db, actorOf(request), request.params.id)), contentType: docx }),
+    );
+    app.get(
+      "/plans/:id/award-forms/:formId/proposal-memo",
+      {
+        schema: { tags, summary: "Tờ trình đề nghị khen thưởng (Word, danh sách hồ sơ đã nộp)", params: idParam.extend({ formId: z.string().min(1).max(64) }) },
+      },
+      async (request, reply) =>
+        sendFile(reply, { ...(await proposalMemoDocx(db, actorOf(request), request.params.id, request.params.formId, ctx.now())), contentType: docx }),
+    );
+    app.get(
+      "/nominations/:id/achievement-report",
+      { schema: { tags, summary: "Dự thảo báo cáo thành tích (Mẫu 02/03, Word)", params: idParam } },
+      async (request, reply) => sendFile(reply, { ...(await achievementReportDocx(db, actorOf(request), request.params.id, ctx.now())), contentType: docx }),
     );
   };

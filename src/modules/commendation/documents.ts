@@ -1,10 +1,12 @@
 // Official documents of the commendation stage, built from the records (decision, council minutes, certificates).
-import { eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
-import { councilSessions, users } from "../../db/schema.js";
+import { councilSessions, initiatives, people, users } from "../../db/schema.js";
+import { buildAchievementReportDocx } from "../../documents/commendation/achievement-report-docx.js";
 import { buildCertificateDocx } from "../../documents/commendation/certificate-docx.js";
 import { buildDecisionDocx } from "../../documents/commendation/decision-docx.js";
 import { buildCouncilMinutesDocx } from "../../documents/commendation/minutes-docx.js";
+import { buildProposalMemoDocx } from "../../documents/commendation/proposal-docx.js";
 import { inForce } from "../../domain/commendation/money.js";
 import type { Plan } from "../../domain/plan/schema.js";
 import { conflict } from "../../http/errors.js";
@@ -12,6 +14,7 @@ import type { Actor } from "../actor.js";
 import { loadMovement } from "../movement/participants.js";
 import { getSession, sessionResults } from "./council.js";
 import { getDecision, legalTables } from "./decisions.js";
+import { getNomination, listNominations } from "./nominations.js";
 
 const sentence = (s: string) => s.charAt(0) + s.slice(1).toLowerCase();
 const vnTime = (d: Date | null) =>
@@ -113,4 +116,86 @@ export async function minutesDocx(db: Executor, actor: Actor, id: number): Promi
     groups: [{ nominees: results.map((r) => ({ name: r.name, votes: { approve: r.approve, reject: r.reject, abstain: r.abstain } })) }],
   });
   return { fileName: `bien-ban-hoi-dong-${id}.docx`, body };
+}
+
+/** The proposal memo (tờ trình) listing the caller's visible, lodged nominations for one award form. */
+export async function proposalMemoDocx(
+  db: Executor,
+  actor: Actor,
+  planId: number,
+  awardFormId: string,
+  now: Date,
+): Promise<{ fileName: string; body: Buffer }> {
+  const { data } = await loadMovement(db, actor, planId, "plans.read");
+  const { form, decider: who } = decider(data, awardFormId);
+  if (!form) throw conflict("NO_AWARD_FORM", `Kế hoạch không có hình thức khen thưởng "${awardFormId}".`);
+  const list = (await listNominations(db, actor, planId, { awardFormId }, now)).filter((n) => ["submitted", "accepted"].includes(n.status));
+  if (list.length === 0) throw conflict("NO_NOMINEES", "Chưa có hồ sơ đề nghị nào đã nộp cho hình thức này.");
+  const proposer = list[0].proposedByUnitName ?? sentence(data.issuer.name);
+  const body = await buildProposalMemoDocx({
+    issuer: { parent: data.issuer.name, name: proposer },
+    symbol: "TTr",
+    place: data.place,
+    year: data.year,
+    addressee: who,
+    proposer,
+    decider: who,
+    awardName: form.name,
+    achievement: `đã có thành tích xuất sắc trong phong trào thi đua "${data.title}"`,
+    reasons: [`Thực hiện Kế hoạch ${data.number ? `số ${data.number}/${data.symbol} ` : ""}về ${data.title.charAt(0).toLowerCase()}${data.title.slice(1)}.`],
+    nominees: list.map((n) => ({
+      name: n.personName ?? n.unitName,
+      target: n.target,
+      unitName: n.personName ? n.unitName : undefined,
+      totalPoints: n.ranking.total ?? undefined,
+      rank: n.ranking.rank ?? undefined,
+    })),
+    dossier: data.dossier.map((c) => c.name),
+    signature: { title: "THỦ TRƯỞNG ĐƠN VỊ" },
+    recipientsOfCopies: ["Như trên", "Lưu: VT"],
+  });
+  return { fileName: `to-trinh-${awardFormId}.docx`, body };
+}
+
+/** A draft achievement report (Mẫu 02 collective, Mẫu 03 individual) pre-filled from the system's records. */
+export async function achievementReportDocx(db: Executor, actor: Actor, nominationId: number, now: Date): Promise<{ fileName: string; body: Buffer }> {
+  const n = await getNomination(db, actor, nominationId, now);
+  const { data } = await loadMovement(db, actor, n.planId, "plans.read");
+  const recognised = await db
+    .select({ title: initiatives.title, level: initiatives.level, decisionNo: initiatives.decisionNo })
+    .from(initiatives)
+    .where(and(eq(initiatives.participantId, n.participantId), eq(initiatives.status, "recognised")));
+  const achievements = {
+    movement: `phong trào thi đua "${data.title}"`,
+    total: n.ranking.total !== null ? { points: n.ranking.total } : undefined,
+    rank: n.ranking.rank !== null ? { position: n.ranking.rank } : undefined,
+    classification: n.ranking.classification ?? undefined,
+    initiatives: recognised.map((i) => ({ title: i.title, recognition: [i.level, i.decisionNo].filter(Boolean).join(", ") || undefined })),
+  };
+  const common = { awardName: n.awardFormName, place: data.place, year: data.year, achievements };
+  let body: Buffer;
+  if (n.personId) {
+    const [p] = await db.select().from(people).where(eq(people.id, n.personId));
+    body = await buildAchievementReportDocx({
+      ...common,
+      kind: "individual",
+      template: "Mẫu số 03",
+      person: {
+        fullName: p.fullName,
+        birthDate: p.birthDate ?? undefined,
+        sex: p.sex === "nu" ? "female" : "male",
+        unitName: n.unitName,
+        position: p.position ?? undefined,
+      },
+    });
+  } else {
+    body = await buildAchievementReportDocx({
+      ...common,
+      kind: "collective",
+      template: "Mẫu số 02",
+      unit: { parent: data.issuer.name, name: n.unitName },
+      head: { title: "THỦ TRƯỞNG ĐƠN VỊ" },
+    });
+  }
+  return { fileName: `bao-cao-thanh-tich-${nominationId}.docx`, body };
 }
