@@ -58,19 +58,10 @@ export interface PlanRevision {
   changes: string[];
 }
 
-export interface CriterionResult {
-  id: string;
-  code?: string;
-  title: string;
-  max: number | null;
-  points: number | null;
-  passed?: boolean;
-  explanation: string;
-  missing: string[];
-  notApplicable?: boolean;
-  section: "main" | "bonus" | "penalty";
-  children?: CriterionResult[];
-}
+// The engine's own result type: the editor shows exactly what the server computes.
+import type { CriterionResult } from "../../../../src/domain/plan/scoring";
+
+export type { CriterionResult };
 
 export interface TryResult {
   criteria: CriterionResult[];
