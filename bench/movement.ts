@@ -99,17 +99,15 @@ for (let i = 0; i < COLLECTIVES; i += 1000) {
 const personRows: { id: number; unitId: number }[] = [];
 const names = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Minh Châu", "Phạm Thu Dung", "Hoàng Quốc Em"];
 for (let i = 0; i < unitIds.length; i += 200) {
-  const batch = unitIds
-    .slice(i, i + 200)
-    .flatMap((unitId) =>
-      Array.from({ length: PER_UNIT }, (_, k) => ({
-        unitId,
-        fullName: names[k % 5],
-        sortKey: personSortKey(names[k % 5]),
-        sex: k % 2 ? "nu" : "nam",
-        category: "cong_chuc",
-      })),
-    );
+  const batch = unitIds.slice(i, i + 200).flatMap((unitId) =>
+    Array.from({ length: PER_UNIT }, (_, k) => ({
+      unitId,
+      fullName: names[k % 5],
+      sortKey: personSortKey(names[k % 5]),
+      sex: k % 2 ? "nu" : "nam",
+      category: "cong_chuc",
+    })),
+  );
   personRows.push(...(await db.insert(people).values(batch).returning({ id: people.id, unitId: people.unitId })));
 }
 const plan: Plan = planSchema.parse({
