@@ -5,7 +5,7 @@ import { hasCapability, useMe } from "./api/queries";
 import type { Me } from "./api/types";
 import { AppLayout } from "./components/AppLayout";
 import { ErrorState, Forbidden } from "./components/States";
-import { canImport, canMovement, paths } from "./navigation";
+import { canCouncil, canImport, canMovement, paths } from "./navigation";
 
 const LoginPage = lazy(() => import("./pages/LoginPage"));
 const HomePage = lazy(() => import("./pages/HomePage"));
@@ -21,6 +21,10 @@ const MovementPage = lazy(() => import("./pages/movement/MovementPage"));
 const ParticipantPage = lazy(() => import("./pages/movement/ParticipantPage"));
 const AppraisalsPage = lazy(() => import("./pages/movement/AppraisalsPage"));
 const AppraisalPage = lazy(() => import("./pages/movement/AppraisalPage"));
+const CouncilPage = lazy(() => import("./pages/commendation/CouncilPage"));
+const CouncilSessionPage = lazy(() => import("./pages/commendation/CouncilSessionPage"));
+const DecisionPage = lazy(() => import("./pages/commendation/DecisionPage"));
+const HonourRollPage = lazy(() => import("./pages/commendation/HonourRollPage"));
 const ChangePasswordPage = lazy(() => import("./pages/ChangePasswordPage"));
 const NotFoundPage = lazy(() => import("./pages/NotFoundPage"));
 
@@ -58,6 +62,7 @@ export function AppRoutes() {
     <Suspense fallback={<FullPageSpin />}>
       <Routes>
         <Route path={paths.login} element={<LoginPage />} />
+        <Route path={`${paths.honourRoll}/:planId`} element={<HonourRollPage />} />
         <Route
           element={
             <RequireAuth>
@@ -159,6 +164,30 @@ export function AppRoutes() {
             element={
               <Allow when={can("movement.appraise")}>
                 <AppraisalsPage />
+              </Allow>
+            }
+          />
+          <Route
+            path={paths.council}
+            element={
+              <Allow when={canCouncil}>
+                <CouncilPage />
+              </Allow>
+            }
+          />
+          <Route
+            path={`${paths.council}/phien/:id`}
+            element={
+              <Allow when={canCouncil}>
+                <CouncilSessionPage />
+              </Allow>
+            }
+          />
+          <Route
+            path={`${paths.decisions}/:id`}
+            element={
+              <Allow when={canCouncil}>
+                <DecisionPage />
               </Allow>
             }
           />

@@ -7,6 +7,7 @@ import {
   FlagOutlined,
   HomeOutlined,
   ReadOutlined,
+  SafetyCertificateOutlined,
   TeamOutlined,
   TrophyOutlined,
   UserSwitchOutlined,
@@ -27,6 +28,9 @@ export const paths = {
   plans: "/ke-hoach",
   movements: "/phong-trao",
   appraisals: "/tham-dinh",
+  council: "/hoi-dong",
+  decisions: "/quyet-dinh",
+  honourRoll: "/bang-vang",
   changePassword: "/doi-mat-khau",
   apiDocs: "/api/docs",
 } as const;
@@ -43,6 +47,10 @@ export interface NavItem {
 export const canImport = (me: Me) =>
   hasCapability(me, "import.units") || hasCapability(me, "import.people") || hasCapability(me, "movement.manage") || hasCapability(me, "movement.participate");
 
+/** Council members, its secretary, the signer and the office. */
+export const canCouncil = (me: Me) =>
+  hasCapability(me, "council.vote") || hasCapability(me, "council.run") || hasCapability(me, "decision.sign") || hasCapability(me, "movement.manage");
+
 /** Anyone who runs, takes part in or appraises a movement. */
 export const canMovement = (me: Me) =>
   hasCapability(me, "movement.manage") || hasCapability(me, "movement.participate") || hasCapability(me, "movement.appraise");
@@ -54,6 +62,7 @@ export const navItems: NavItem[] = [
   { path: paths.plans, label: "nav.plans", icon: <FlagOutlined />, allowed: (me) => hasCapability(me, "plans.read") },
   { path: paths.movements, label: "nav.movements", icon: <TrophyOutlined />, allowed: canMovement },
   { path: paths.appraisals, label: "nav.appraisals", icon: <FileSearchOutlined />, allowed: (me) => hasCapability(me, "movement.appraise") },
+  { path: paths.council, label: "nav.council", icon: <SafetyCertificateOutlined />, allowed: canCouncil },
   { path: paths.import, label: "nav.import", icon: <CloudUploadOutlined />, allowed: canImport },
   { path: paths.users, label: "nav.users", icon: <UserSwitchOutlined />, allowed: (me) => hasCapability(me, "users.manage") },
   { path: paths.audit, label: "nav.audit", icon: <AuditOutlined />, allowed: (me) => hasCapability(me, "audit.read") },

@@ -11,6 +11,7 @@ import { managesPlan } from "../../components/movement/api";
 import { usePlan } from "../../components/plan/api";
 import { ErrorState } from "../../components/States";
 import { t } from "../../i18n";
+import { CommendationTab } from "../commendation/CommendationTab";
 import { planPath } from "../plans/paths";
 import { MyAppraisalsCard } from "./AppraisalsPage";
 import { MyParticipantsTab } from "./MyParticipantsTab";
@@ -53,6 +54,7 @@ export default function MovementPage() {
           { key: "sang-kien", label: t("mv.tab.initiatives"), children: <InitiativesReviewTab plan={plan} active={tab === "sang-kien"} /> },
           { key: "pakn", label: t("mv.tab.complaints"), children: <ComplaintsTab plan={plan} active={tab === "pakn"} /> },
           { key: "chi-so", label: t("mv.tab.indicators"), children: <IndicatorsTab plan={plan} active={tab === "chi-so"} /> },
+          { key: "khen-thuong", label: t("cm.tab.title"), children: <CommendationTab plan={plan} active={tab === "khen-thuong"} /> },
         ]
       : []),
     ...(!office && participates ? [{ key: "ho-so", label: t("mv.tab.myDossiers"), children: <MyParticipantsTab plan={plan} /> }] : []),
