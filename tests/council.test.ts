@@ -217,4 +217,19 @@ describe("decision and honour roll", () => {
     expect(r).toContain("Mẫu số 02");
     expect((await (await t.as("daumoi.phuong2")).get(`/api/nominations/${nom.p1}/achievement-report`)).status).toBe(403);
   });
+
+  it("lists the plan's decisions (drafts only for insiders) and the people the office may seat on a council", async () => {
+    expect((await office.get(`/api/plans/${planId}/decisions`)).body.items[0]).toMatchObject({
+      id: decisionId,
+      numberLine: "Số: 15/QĐ-UBND",
+      status: "issued",
+    });
+    expect((await (await t.as("daumoi.phuong1")).get(`/api/plans/${planId}/decisions`)).body.items.map((d: { status: string }) => d.status)).toEqual([
+      "issued",
+    ]);
+    const candidates = (await office.get(`/api/plans/${planId}/council-candidates`)).body.items.map((u: { username: string }) => u.username);
+    expect(candidates).toEqual(expect.arrayContaining(["hoidong.vinhlong", "thuky.vinhlong", "chutich.vinhlong", "noivu.vinhlong"]));
+    expect(candidates).not.toContain("noivu.mongcai");
+    expect((await member.get(`/api/plans/${planId}/council-candidates`)).status).toBe(403);
+  });
 });

@@ -4,8 +4,19 @@ import { type AppContext, actorOf, sendFile } from "../../http/context.js";
 import { idParam, isoDate, version } from "../../http/schemas.js";
 import { assertCan } from "../scope.js";
 import { findUnit } from "../units/service.js";
-import { castBallots, closeSession, createSession, getSession, listSessions, openSession, recordOpenVote, sessionResults, setAgenda } from "./council.js";
-import { attachSignedScan, commendationsOfUnit, createDecision, getDecision, honourRoll, issueDecision } from "./decisions.js";
+import {
+  castBallots,
+  closeSession,
+  councilCandidates,
+  createSession,
+  getSession,
+  listSessions,
+  openSession,
+  recordOpenVote,
+  sessionResults,
+  setAgenda,
+} from "./council.js";
+import { attachSignedScan, commendationsOfUnit, createDecision, getDecision, honourRoll, issueDecision, listDecisions } from "./decisions.js";
 import { achievementReportDocx, certificatesDocx, decisionDocx, minutesDocx, proposalMemoDocx } from "./documents.js";
 
 const tags = ["Khen thưởng"];
@@ -192,4 +203,10 @@ export const councilRoutes =
       { schema: { tags, summary: "Dự thảo báo cáo thành tích (Mẫu 02/03, Word)", params: idParam } },
       async (request, reply) => sendFile(reply, { ...(await achievementReportDocx(db, actorOf(request), request.params.id, ctx.now())), contentType: docx }),
     );
+    app.get("/plans/:id/decisions", { schema: { tags, summary: "Các quyết định khen thưởng của phong trào", params: idParam } }, async (request) => ({
+      items: await listDecisions(db, actorOf(request), request.params.id),
+    }));
+    app.get("/plans/:id/council-candidates", { schema: { tags, summary: "Người có thể tham gia Hội đồng", params: idParam } }, async (request) => ({
+      items: await councilCandidates(db, actorOf(request), request.params.id),
+    }));
   };

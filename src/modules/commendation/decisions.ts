@@ -248,3 +248,21 @@ export async function commendationsOfUnit(db: Executor, unitId: number) {
     amount: r.amount,
   }));
 }
+
+/** A plan's decisions: the office and signers see drafts too; everyone else only issued ones. */
+export async function listDecisions(db: Executor, actor: Actor, planId: number) {
+  const { issuer, data } = await loadMovement(db, actor, planId, "plans.read");
+  const insider = can(actor.grants, "movement.manage", issuer.path) || can(actor.grants, "decision.sign", issuer.path);
+  const rows = await db.select().from(decisions).where(eq(decisions.planId, planId)).orderBy(desc(decisions.id));
+  return rows
+    .filter((d) => insider || d.status === "issued")
+    .map((d) => ({
+      id: d.id,
+      awardFormId: d.awardFormId,
+      awardFormName: data.awardForms.find((f) => f.id === d.awardFormId)?.name ?? d.awardFormId,
+      numberLine: `Số: ${d.number ?? "      "}/${d.symbol}`,
+      signedOn: d.signedOn,
+      status: d.status,
+      statusLabel: d.status === "issued" ? "Đã ban hành" : "Dự thảo",
+    }));
+}
