@@ -1,28 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client.js";
-import {
-  ballotReceipts,
-  ballots,
-  councilAgenda,
-  councilSessions,
-  nominations,
-  openVotes,
-  participants,
-  people,
-  roleAssignments,
-  units,
-  users,
-} from "../../db/schema.js";
+import { ballotReceipts, ballots, councilAgenda, councilSessions, nominations, openVotes, participants, people, units, users } from "../../db/schema.js";
 import { can } from "../../domain/access.js";
 import { tally } from "../../domain/commendation/ballot.js";
-import { isWithin } from "../../domain/org.js";
 import type { Plan } from "../../domain/plan/schema.js";
-import { vietnameseCollator } from "../../domain/vietnamese-sort.js";
 import { badRequest, conflict, forbidden, notFound, versionConflict } from "../../http/errors.js";
 import type { Actor } from "../actor.js";
 import { writeAudit } from "../audit/write-audit.js";
 import { loadMovement } from "../movement/participants.js";
+import { accountsWithRolesNear } from "../users/service.js";
 
 const STATUS: Record<string, string> = { draft: "Chuẩn bị", open: "Đang họp, bỏ phiếu", closed: "Đã kết thúc" };
 
@@ -313,18 +300,5 @@ export async function sessionResults(db: Executor, actor: Actor, id: number) {
 /** Accounts the office may seat on a council: members, secretaries, signers and office staff in or above its scope. */
 export async function councilCandidates(db: Executor, actor: Actor, planId: number) {
   const { issuer } = await loadMovement(db, actor, planId);
-  const rows = await db
-    .select({ id: users.id, fullName: users.fullName, username: users.username, role: roleAssignments.role, path: units.path })
-    .from(roleAssignments)
-    .innerJoin(users, and(eq(users.id, roleAssignments.userId), eq(users.active, true)))
-    .leftJoin(units, eq(units.id, roleAssignments.unitId))
-    .where(inArray(roleAssignments.role, ["council_member", "council_secretary", "signer", "office"]));
-  const seen = new Map<number, { id: number; fullName: string; username: string; roles: string[] }>();
-  for (const r of rows) {
-    if (r.path && !(isWithin(issuer.path, r.path) || isWithin(r.path, issuer.path))) continue;
-    const u = seen.get(r.id) ?? { id: r.id, fullName: r.fullName, username: r.username, roles: [] };
-    u.roles.push(r.role);
-    seen.set(r.id, u);
-  }
-  return [...seen.values()].sort((a, b) => vietnameseCollator.compare(a.fullName, b.fullName));
+  return accountsWithRolesNear(db, issuer.path, ["council_member", "council_secretary", "signer", "office"]);
 }

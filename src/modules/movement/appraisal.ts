@@ -1,15 +1,14 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client.js";
 import { appraisalAssignments, appraisals, assessments, participants, people, plans, roleAssignments, units, users } from "../../db/schema.js";
 import { can } from "../../domain/access.js";
 import { isLate } from "../../domain/calendar.js";
-import { isWithin } from "../../domain/org.js";
 import type { Facts } from "../../domain/plan/conditions.js";
 import { checkFacts } from "../../domain/plan/scoring.js";
-import { vietnameseCollator } from "../../domain/vietnamese-sort.js";
 import { badRequest, conflict, forbidden, notFound } from "../../http/errors.js";
 import type { Actor } from "../actor.js";
 import { writeAudit } from "../audit/write-audit.js";
+import { accountsWithRolesNear } from "../users/service.js";
 import { leaves } from "./assessment.js";
 import { assignmentsFor, loadMovement, loadParticipant, participantName } from "./participants.js";
 
@@ -191,21 +190,7 @@ export async function explain(db: Db, actor: Actor, participantId: number, crite
 /** Accounts the office may assign: appraisers, office staff and administrators whose scope meets the plan issuer's. */
 export async function appraiserCandidates(db: Executor, actor: Actor, planId: number) {
   const { issuer } = await loadMovement(db, actor, planId);
-  const rows = await db
-    .select({ id: users.id, fullName: users.fullName, username: users.username, role: roleAssignments.role, path: units.path })
-    .from(roleAssignments)
-    .innerJoin(users, and(eq(users.id, roleAssignments.userId), eq(users.active, true)))
-    .leftJoin(units, eq(units.id, roleAssignments.unitId))
-    .where(inArray(roleAssignments.role, ["appraiser", "office"]));
-  const seen = new Map<number, { id: number; fullName: string; username: string; roles: string[] }>();
-  for (const r of rows) {
-    // Appraisers "from other offices" count too: any scope that contains the issuer or lies inside its subtree.
-    if (r.path && !(isWithin(issuer.path, r.path) || isWithin(r.path, issuer.path))) continue;
-    const u = seen.get(r.id) ?? { id: r.id, fullName: r.fullName, username: r.username, roles: [] };
-    u.roles.push(r.role);
-    seen.set(r.id, u);
-  }
-  return [...seen.values()].sort((a, b) => vietnameseCollator.compare(a.fullName, b.fullName));
+  return accountsWithRolesNear(db, issuer.path, ["appraiser", "office"]);
 }
 
 export async function unassign(db: Db, actor: Actor, planId: number, assignmentId: number) {

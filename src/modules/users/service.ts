@@ -1,7 +1,9 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client.js";
 import { roleAssignments, sessions, units, users } from "../../db/schema.js";
 import { ROLES, type Role } from "../../domain/access.js";
+import { isWithin } from "../../domain/org.js";
+import { vietnameseCollator } from "../../domain/vietnamese-sort.js";
 import { badRequest, conflict, notFound, versionConflict } from "../../http/errors.js";
 import type { Actor } from "../actor.js";
 import { writeAudit } from "../audit/write-audit.js";
@@ -205,4 +207,25 @@ export async function removeRole(db: Db, actor: Actor, id: number, assignmentId:
     });
     return presentUser(tx, u);
   });
+}
+
+/**
+ * Active accounts holding any of `roles` whose scope meets the unit at `unitPath` (contains it or lies inside it),
+ * each with the roles it holds there, in Vietnamese name order.
+ */
+export async function accountsWithRolesNear(db: Executor, unitPath: string, roles: string[]) {
+  const rows = await db
+    .select({ id: users.id, fullName: users.fullName, username: users.username, role: roleAssignments.role, path: units.path })
+    .from(roleAssignments)
+    .innerJoin(users, and(eq(users.id, roleAssignments.userId), eq(users.active, true)))
+    .leftJoin(units, eq(units.id, roleAssignments.unitId))
+    .where(inArray(roleAssignments.role, roles));
+  const seen = new Map<number, { id: number; fullName: string; username: string; roles: string[] }>();
+  for (const r of rows) {
+    if (r.path && !(isWithin(unitPath, r.path) || isWithin(r.path, unitPath))) continue;
+    const u = seen.get(r.id) ?? { id: r.id, fullName: r.fullName, username: r.username, roles: [] };
+    u.roles.push(r.role);
+    seen.set(r.id, u);
+  }
+  return [...seen.values()].sort((a, b) => vietnameseCollator.compare(a.fullName, b.fullName));
 }
