@@ -61,7 +61,7 @@ describe("people", () => {
     expect(byPath.fullName).toBe("Vui lòng nhập họ và tên.");
     expect(byPath.sex).toBe("Vui lòng chọn giới tính (Nam hoặc Nữ).");
     expect(byPath.birthDate).toBe("Ngày không tồn tại.");
-    expect(byPath.email).toBeDefined();
+    expect(byPath.email).toBe("Email không hợp lệ.");
     expect((await focal.get(`/api/people?unitId=${ward1}`)).body.total).toBe(before);
   });
 });

@@ -3,12 +3,31 @@ import { Input, Select, Space, Table, Tag, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useMemo, useState } from "react";
 import { Link } from "react-router-dom";
+import type { Id } from "../../api/types";
 import { movementPaths, useParticipants } from "../../components/movement/api";
 import type { Participant } from "../../components/movement/types";
 import type { PlanRecord } from "../../components/plan/model";
 import { ErrorState } from "../../components/States";
 import { formatDate, includesVi } from "../../format";
 import { t } from "../../i18n";
+
+/** The participant's name (linking to its dossier) over its group, as both participant tables show it. */
+export function participantColumn(planId: Id): ColumnsType<Participant>[number] {
+  return {
+    title: t("mv.col.participant"),
+    key: "name",
+    render: (_: unknown, p: Participant) => (
+      <div>
+        <Link to={movementPaths.participant(planId, p.id)}>{p.name}</Link>
+        <div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {p.groupName}
+          </Typography.Text>
+        </div>
+      </div>
+    ),
+  };
+}
 
 export function RegistrationTag({ p }: { p: Pick<Participant, "registered" | "registeredAt" | "reopenedUntil"> }) {
   return (
@@ -31,20 +50,7 @@ export function MyParticipantsTab({ plan }: { plan: PlanRecord }) {
 
   if (isError) return <ErrorState error={error} onRetry={() => void refetch()} />;
   const columns: ColumnsType<Participant> = [
-    {
-      title: t("mv.col.participant"),
-      key: "name",
-      render: (_: unknown, p) => (
-        <div>
-          <Link to={movementPaths.participant(plan.id, p.id)}>{p.name}</Link>
-          <div>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {p.groupName}
-            </Typography.Text>
-          </div>
-        </div>
-      ),
-    },
+    participantColumn(plan.id),
     { title: t("mv.col.registration"), key: "reg", width: 220, render: (_: unknown, p) => <RegistrationTag p={p} /> },
     {
       title: t("common.actions"),

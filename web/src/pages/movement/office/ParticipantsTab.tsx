@@ -15,7 +15,7 @@ import type { PlanRecord } from "../../../components/plan/model";
 import { ErrorState } from "../../../components/States";
 import { DATE_FORMAT, formatDate, formatNumber, includesVi, toApiDate } from "../../../format";
 import { t } from "../../../i18n";
-import { RegistrationTag } from "../MyParticipantsTab";
+import { participantColumn, RegistrationTag } from "../MyParticipantsTab";
 
 export function ParticipantsTab({ plan }: { plan: PlanRecord }) {
   const { message } = App.useApp();
@@ -52,20 +52,7 @@ export function ParticipantsTab({ plan }: { plan: PlanRecord }) {
 
   if (isError) return <ErrorState error={error} onRetry={() => void refetch()} />;
   const columns: ColumnsType<Participant> = [
-    {
-      title: t("mv.col.participant"),
-      key: "name",
-      render: (_: unknown, p) => (
-        <div>
-          <Link to={movementPaths.participant(plan.id, p.id)}>{p.name}</Link>
-          <div>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {p.groupName}
-            </Typography.Text>
-          </div>
-        </div>
-      ),
-    },
+    participantColumn(plan.id),
     { title: t("mv.col.registration"), key: "reg", width: 240, render: (_: unknown, p) => <RegistrationTag p={p} /> },
     {
       title: t("common.actions"),
