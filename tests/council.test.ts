@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nominations } from "../src/db/schema.js";
+import { uploadFile } from "./support/files.js";
 import { type Client as C, Client, createTestApp, type TestApp } from "./support/test-app.js";
 
 let t: TestApp;
@@ -231,5 +232,70 @@ describe("decision and honour roll", () => {
     expect(candidates).toEqual(expect.arrayContaining(["hoidong.vinhlong", "thuky.vinhlong", "chutich.vinhlong", "noivu.vinhlong"]));
     expect(candidates).not.toContain("noivu.mongcai");
     expect((await member.get(`/api/plans/${planId}/council-candidates`)).status).toBe(403);
+  });
+});
+
+describe("open vote and the signed scan", () => {
+  let openId: number;
+  let draftId: number;
+  it("the secretary records open-vote counts per nominee on the agenda, never more than those present; they decide the result", async () => {
+    const created = await office.post(`/api/plans/${planId}/council-sessions`, {
+      title: "Phiên họp bổ sung (biểu quyết công khai)",
+      heldOn: "2024-12-27",
+      ballot: "open",
+      chairUserId: uid["chutich.vinhlong"],
+      secretaryUserId: uid["thuky.vinhlong"],
+      memberUserIds: [uid["hoidong.vinhlong"]],
+    });
+    expect(created.status).toBe(201);
+    openId = created.body.id;
+    const s = (await secretary.request("PUT", `/api/council-sessions/${openId}/agenda`, { nominationIds: [nom.p3] })).body;
+    const present = [uid["thuky.vinhlong"], uid["hoidong.vinhlong"], uid["chutich.vinhlong"]];
+    expect((await secretary.post(`/api/council-sessions/${openId}/open`, { version: s.version, present })).status).toBe(200);
+    const secret = await member.post(`/api/council-sessions/${openId}/ballots`, { choices: [{ nominationId: nom.p3, choice: "approve" }] });
+    expect(secret.body.code).toBe("OPEN_BALLOT");
+    const vote = (c: C, body: object) =>
+      c.post(`/api/council-sessions/${openId}/open-votes`, { nominationId: nom.p3, approve: 0, reject: 0, abstain: 0, ...body });
+    const tooMany = await vote(secretary, { approve: 3, reject: 1 });
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.message).toBe("Tổng số phiếu vượt số thành viên có mặt (3).");
+    const stranger = await vote(secretary, { nominationId: nom.p1 + 100_000, approve: 1 });
+    expect(stranger.status).toBe(400);
+    expect(stranger.body.message).toContain("không có trong danh sách xét của phiên họp");
+    expect((await vote(member, { approve: 3 })).status).toBe(403);
+    expect((await vote(secretary, { approve: 1, reject: 2 })).status).toBe(204);
+    expect((await vote(secretary, { approve: 3 })).status).toBe(204);
+    const seen = (await member.get(`/api/council-sessions/${openId}`)).body;
+    expect(seen.openVotes).toEqual([{ nominationId: nom.p3, approve: 3, reject: 0, abstain: 0 }]);
+    expect((await secretary.post(`/api/council-sessions/${openId}/close`)).body.status).toBe("closed");
+    const [r] = (await secretary.get(`/api/council-sessions/${openId}/results`)).body.items;
+    expect(r).toMatchObject({ nominationId: nom.p3, approve: 3, members: 3, passed: true });
+  });
+
+  it("the office attaches the signed scan of an issued decision only, and only a file of the issuing unit", async () => {
+    const draft = await office.post(`/api/plans/${planId}/decisions`, {
+      awardFormId: "giay-khen-tp",
+      signedOn: "2024-12-31",
+      signerTitle: "CHỦ TỊCH",
+      signerName: "Đặng Văn Lượng",
+      nominationIds: [nom.p3],
+    });
+    expect(draft.status).toBe(201);
+    draftId = draft.body.id;
+    expect(draft.body.signedScan).toBeNull();
+    const scan = await uploadFile(office, await t.unitId("VL-TPVL"), "qd-16-da-ky.pdf");
+    expect(scan.status).toBe(201);
+    const early = await office.request("PUT", `/api/decisions/${draftId}/signed-scan`, { fileId: scan.body.id });
+    expect(early.status).toBe(409);
+    expect(early.body.message).toBe("Quyết định chưa được ký ban hành; hãy ký ban hành rồi mới đính kèm bản đã ký.");
+    const d = (await chair.post(`/api/decisions/${draftId}/issue`, { version: draft.body.version, number: "16" })).body;
+    expect(d.status).toBe("issued");
+    const wardFile = await uploadFile(await t.as("daumoi.phuong1"), await t.unitId("VL-TPVL-P1"), "khac.pdf");
+    expect((await office.request("PUT", `/api/decisions/${draftId}/signed-scan`, { fileId: wardFile.body.id })).status).toBe(403);
+    expect((await member.request("PUT", `/api/decisions/${draftId}/signed-scan`, { fileId: scan.body.id })).status).toBe(403);
+    const attached = await office.request("PUT", `/api/decisions/${draftId}/signed-scan`, { fileId: scan.body.id });
+    expect(attached.status).toBe(200);
+    expect(attached.body.signedScan).toMatchObject({ id: scan.body.id, name: "qd-16-da-ky.pdf", mime: "application/pdf" });
+    expect((await new Client(t.app).get(`/api/public/plans/${planId}/honour-roll`)).body.items.map((i: { name: string }) => i.name)).toContain("Phường 3");
   });
 });

@@ -99,6 +99,16 @@ export async function getSession(db: Executor, actor: Actor, id: number) {
     present: s.present,
     agenda,
     myVotes: voted.map((v) => v.nominationId),
+    // An open vote is public by nature: the counts the secretary has recorded so far.
+    openVotes:
+      s.ballot === "open"
+        ? (await db.select().from(openVotes).where(eq(openVotes.sessionId, id))).map((v) => ({
+            nominationId: v.nominationId,
+            approve: v.approve,
+            reject: v.reject,
+            abstain: v.abstain,
+          }))
+        : [],
     version: s.version,
   };
 }
@@ -236,6 +246,11 @@ export async function recordOpenVote(db: Db, actor: Actor, id: number, input: { 
     assertSecretaryOrOffice(ctx);
     if (ctx.s.ballot !== "open") throw conflict("SECRET_BALLOT", "Phiên họp này bỏ phiếu kín; các thành viên tự bỏ phiếu.");
     if (ctx.s.status !== "open") throw conflict("NOT_OPEN", "Phiên họp chưa mở hoặc đã kết thúc.");
+    const [onAgenda] = await tx
+      .select({ id: councilAgenda.id })
+      .from(councilAgenda)
+      .where(and(eq(councilAgenda.sessionId, id), eq(councilAgenda.nominationId, input.nominationId)));
+    if (!onAgenda) throw badRequest("NOT_ON_AGENDA", `Hồ sơ #${input.nominationId} không có trong danh sách xét của phiên họp.`);
     const present = (ctx.s.present as number[]).length;
     if (input.approve + input.reject + input.abstain > present) throw badRequest("TOO_MANY_VOTES", `Tổng số phiếu vượt số thành viên có mặt (${present}).`);
     await tx

@@ -3,14 +3,14 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client.js";
-import { councilAgenda, councilSessions, decisionRecipients, decisions, nominations, participants, people, plans, units } from "../../db/schema.js";
+import { councilAgenda, councilSessions, decisionRecipients, decisions, files, nominations, participants, people, plans, units } from "../../db/schema.js";
 import { can } from "../../domain/access.js";
 import { type LegalTables, rewardAmount } from "../../domain/commendation/money.js";
 import type { Plan } from "../../domain/plan/schema.js";
 import { badRequest, conflict, forbidden, notFound, versionConflict } from "../../http/errors.js";
 import type { Actor } from "../actor.js";
 import { writeAudit } from "../audit/write-audit.js";
-import { filesOfUnit } from "../files/service.js";
+import { filesOfUnit, presentFile } from "../files/service.js";
 import { loadMovement } from "../movement/participants.js";
 import { sessionResults } from "./council.js";
 
@@ -27,6 +27,7 @@ type DecisionRow = typeof decisions.$inferSelect;
 async function presentDecision(db: Executor, d: DecisionRow) {
   const recipients = await db.select().from(decisionRecipients).where(eq(decisionRecipients.decisionId, d.id));
   const total = recipients.reduce((s, r) => s + (r.amount ?? 0), 0);
+  const [scan] = d.signedScanFileId ? await db.select().from(files).where(eq(files.id, d.signedScanFileId)) : [];
   return {
     id: d.id,
     planId: d.planId,
@@ -40,6 +41,7 @@ async function presentDecision(db: Executor, d: DecisionRow) {
     status: d.status,
     statusLabel: d.status === "issued" ? "Đã ban hành" : "Dự thảo",
     signedScanFileId: d.signedScanFileId,
+    signedScan: scan ? presentFile(scan) : null,
     issuedAt: d.issuedAt?.toISOString() ?? null,
     version: d.version,
     recipients: recipients.map((r) => ({
@@ -63,7 +65,7 @@ async function councilVerdict(db: Executor, actor: Actor, nominationId: number):
     .from(councilAgenda)
     .innerJoin(councilSessions, eq(councilSessions.id, councilAgenda.sessionId))
     .where(and(eq(councilAgenda.nominationId, nominationId), eq(councilSessions.status, "closed")))
-    .orderBy(desc(councilSessions.closedAt));
+    .orderBy(desc(councilSessions.closedAt), desc(councilSessions.id));
   if (!rows.length) return { voted: false, passed: false, explanation: "chưa được Hội đồng xét" };
   const result = (await sessionResults(db, actor, rows[0].sessionId)).find((r) => r.nominationId === nominationId);
   return { voted: true, passed: result?.passed ?? false, explanation: result?.explanation ?? "" };
@@ -187,7 +189,9 @@ export async function issueDecision(db: Db, actor: Actor, id: number, input: { v
 export async function attachSignedScan(db: Db, actor: Actor, id: number, fileId: string) {
   return db.transaction(async (tx) => {
     const { d, issuer } = await loadDecision(tx, actor, id);
-    if (!can(actor.grants, "movement.manage", issuer.path) && !can(actor.grants, "decision.sign", issuer.path)) throw forbidden();
+    if (!can(actor.grants, "movement.manage", issuer.path) && !can(actor.grants, "decision.sign", issuer.path))
+      throw forbidden("Chỉ cơ quan thường trực hoặc lãnh đạo ký được đính kèm bản quyết định đã ký.");
+    if (d.status !== "issued") throw conflict("NOT_ISSUED", "Quyết định chưa được ký ban hành; hãy ký ban hành rồi mới đính kèm bản đã ký.");
     await filesOfUnit(tx, [fileId], issuer.id);
     const [next] = await tx
       .update(decisions)
