@@ -1,6 +1,8 @@
 // Who may be commended under which award form, with every reason in Vietnamese. Pure.
 import { evaluateCondition, type Facts } from "../plan/conditions.js";
+import { dmy } from "../plan/format.js";
 import type { EligibilityRule, InputDef, Plan } from "../plan/schema.js";
+import { HOLD_KINDS, type LegalHold } from "./legal-holds.js";
 
 /** What is known about one nominee when eligibility is judged. */
 export interface NomineeFacts {
@@ -20,6 +22,8 @@ export interface NomineeFacts {
   underDiscipline?: boolean;
   underInvestigation?: boolean;
   complaintBeingVerified?: boolean;
+  /** The cases under way behind those flags, named in the reason; a case here bars commendation even without its flag. */
+  holds?: LegalHold[];
   /** For ties: women first; collectives with ≥ 70 % women first. */
   isWoman?: boolean;
   womenShare?: number | null;
@@ -98,14 +102,16 @@ export function evaluateEligibility(plan: Plan, awardFormId: string, n: NomineeF
       reasons.push({ ruleId: rule.id, kind: "excluding", ok: holds === null ? null : !holds, message: `${rule.message}: ${detail}` });
     else reasons.push({ ruleId: rule.id, kind: "priority", ok: holds, message: `${rule.message}: ${detail}` });
   }
-  const legal: [keyof NomineeFacts, string][] = [
-    ["underDiscipline", "đang bị xem xét kỷ luật"],
-    ["underInvestigation", "đang bị điều tra, thanh tra, kiểm tra"],
-    ["complaintBeingVerified", "đang có đơn khiếu nại, tố cáo đang được xác minh"],
-  ];
-  for (const [key, text] of legal) {
-    if (n[key])
-      reasons.push({ ruleId: `nd98-dieu-4-${key}`, kind: "legal", ok: false, message: `Chưa xét khen thưởng vì ${text} (Điều 4 Nghị định 98/2023/NĐ-CP)` });
+  for (const k of HOLD_KINDS) {
+    const cases = (n.holds ?? []).filter((h) => h.kind === k.value).sort((a, b) => a.since.localeCompare(b.since));
+    if (!n[k.fact] && cases.length === 0) continue;
+    const which = cases.map((h) => `từ ngày ${dmy(h.since)}${h.reference ? ` (${h.reference})` : ""}`).join(" và ");
+    reasons.push({
+      ruleId: `nd98-dieu-4-${k.fact}`,
+      kind: "legal",
+      ok: false,
+      message: `Chưa xét khen thưởng vì ${k.reason}${which ? ` ${which}` : ""} (Điều 4 Nghị định 98/2023/NĐ-CP)`,
+    });
   }
   const blocking = reasons.filter((r) => r.kind !== "priority");
   const failed = blocking.filter((r) => r.ok === false);
