@@ -4,6 +4,7 @@ import {
   type AnyPgColumn,
   bigserial,
   boolean,
+  check,
   date,
   doublePrecision,
   index,
@@ -542,6 +543,35 @@ export const openVotes = pgTable(
     abstain: integer("abstain").notNull(),
   },
   (t) => [uniqueIndex("open_votes_uq").on(t.sessionId, t.nominationId)],
+);
+
+/**
+ * A case that bars commendation while under way (Decree 98/2023 art. 4): disciplinary review, investigation or
+ * inspection, or a complaint or denunciation being verified. About a person of the unit, or (person null) the
+ * collective itself. Under way from `startedOn` to `endedOn` inclusive; `endedOn` null while it lasts.
+ */
+export const legalHolds = pgTable(
+  "legal_holds",
+  {
+    id: serial("id").primaryKey(),
+    kind: text("kind").notNull(),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    personId: integer("person_id").references(() => people.id),
+    startedOn: date("started_on", { mode: "string" }).notNull(),
+    endedOn: date("ended_on", { mode: "string" }),
+    reference: text("reference"),
+    note: text("note"),
+    createdBy: integer("created_by"),
+    ...stamps,
+  },
+  (t) => [
+    index("legal_holds_unit_idx").on(t.unitId),
+    index("legal_holds_person_idx").on(t.personId),
+    check("legal_holds_kind_ck", sql`${t.kind} in ('discipline', 'investigation', 'complaint')`),
+    check("legal_holds_dates_ck", sql`${t.endedOn} is null or ${t.endedOn} >= ${t.startedOn}`),
+  ],
 );
 
 /** A commendation decision and its recipients (the honour roll once issued). */
