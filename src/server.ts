@@ -21,6 +21,7 @@ import { auditRoutes } from "./modules/audit/routes.js";
 import { authRoutes } from "./modules/auth/routes.js";
 import { resolveSession, sessionHash } from "./modules/auth/service.js";
 import { councilRoutes } from "./modules/commendation/council-routes.js";
+import { legalHoldRoutes } from "./modules/commendation/legal-holds-routes.js";
 import { nominationRoutes } from "./modules/commendation/nomination-routes.js";
 import { importRoutes } from "./modules/imports/routes.js";
 import { runningImportView } from "./modules/imports/service.js";
@@ -147,6 +148,7 @@ export async function buildApp(input: Pick<AppContext, "database" | "config"> & 
       await api.register(notificationRoutes(ctx));
       await api.register(nominationRoutes(ctx));
       await api.register(councilRoutes(ctx));
+      await api.register(legalHoldRoutes(ctx));
     },
     { prefix: "/api" },
   );

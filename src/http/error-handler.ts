@@ -23,6 +23,13 @@ const FIELD_LABELS: Record<string, string> = {
   version: "Phiên bản dữ liệu",
 };
 
+declare module "fastify" {
+  interface FastifyContextConfig {
+    /** Field labels for this route's validation messages, where the shared ones would mislead (e.g. a `kind` that is not a unit's). */
+    fieldLabels?: Record<string, string>;
+  }
+}
+
 /** Turns every failure into `{code, message, details}` with a Vietnamese message; never a 500 for bad input. */
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof AppError) {
@@ -34,7 +41,8 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
       return { path, message: v.message ?? "Giá trị không hợp lệ." };
     });
     const first = details[0];
-    const label = first ? FIELD_LABELS[first.path.split(".").pop() ?? ""] : undefined;
+    const labels = { ...FIELD_LABELS, ...request.routeOptions.config?.fieldLabels };
+    const label = first ? labels[first.path.split(".").pop() ?? ""] : undefined;
     const message = first
       ? `Dữ liệu chưa hợp lệ – ${label ? `${label}: ` : first.path ? `${first.path}: ` : ""}${first.message}`
       : "Dữ liệu gửi lên chưa hợp lệ.";

@@ -1,10 +1,11 @@
 // What is known about nominees when eligibility is judged, gathered in bulk for a plan: registration, the
 // self-assessment and its appraised score (criteria passed, combined facts), total, rank and classification,
-// targets, and sex (women first on a tie).
+// targets, sex (women first on a tie), and the Decree 98/2023 art. 4 cases under way (legal_holds).
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import { participants, people, results, units } from "../../db/schema.js";
 import type { NomineeFacts } from "../../domain/commendation/eligibility.js";
+import { HOLD_KINDS, type HoldFact } from "../../domain/commendation/legal-holds.js";
 import { combineFacts, systemFacts } from "../../domain/movement/facts.js";
 import type { Facts } from "../../domain/plan/conditions.js";
 import type { Plan } from "../../domain/plan/schema.js";
@@ -15,6 +16,7 @@ import { loadMovementRecords } from "../movement/bulk-records.js";
 import { knownRecords, targetsOf, uniqueInputs } from "../movement/known.js";
 import type { ParticipantContext, PlanRow, UnitRow } from "../movement/participants.js";
 import { computeRanking } from "../movement/ranking.js";
+import { holdsUnderWay, mayReadHolds } from "./legal-holds.js";
 
 /** A plan seen by one actor: `manages` when the actor is its standing office. */
 export interface PlanScope {
@@ -87,6 +89,13 @@ export async function nomineeFactsOf(db: Executor, actor: Actor, scope: PlanScop
       .groupBy(people.unitId);
     for (const c of counts) if (Number(c.all) > 0) shares.set(c.unitId, Number(c.women) / Number(c.all));
   }
+  // Decree 98/2023 art. 4: an individual is held by a case on the person, a collective by a case on its unit as such.
+  const holds = await holdsUnderWay(
+    db,
+    rows.flatMap((r) => (r.pa.personId === null ? [] : [r.pa.personId])),
+    collectiveUnits,
+    now,
+  );
   // Facts an eligibility rule reads from the system's own records (initiatives, complaints…) but no criterion declares.
   const ruleInputs = uniqueInputs(data.eligibility.flatMap((r) => (r.check.type === "fact" ? r.check.inputs : []))).filter((i) => i.origin !== "manual");
   for (const r of rows) {
@@ -119,6 +128,8 @@ export async function nomineeFactsOf(db: Executor, actor: Actor, scope: PlanScop
     if (extra.length) for (const s of systemFacts(extra, await knownRecords(db, ctx, now))) facts[s.key] = s.value;
     const targets = Object.fromEntries((await targetsOf(db, ctx)).map((t) => [t.targetId, t.met]));
     const rank = ranking.byId.get(r.pa.id);
+    const held = (r.pa.personId === null ? holds.byUnit.get(r.unit.id) : holds.byPerson.get(r.pa.personId)) ?? [];
+    const flags = Object.fromEntries(HOLD_KINDS.map((k) => [k.fact, held.some((h) => h.kind === k.value)])) as Record<HoldFact, boolean>;
     out.set(r.pa.id, {
       target: group.type,
       groupId: group.id,
@@ -132,6 +143,9 @@ export async function nomineeFactsOf(db: Executor, actor: Actor, scope: PlanScop
       facts,
       isWoman: r.person ? r.person.sex === "nu" : undefined,
       womenShare: r.person ? undefined : (shares.get(r.unit.id) ?? null),
+      ...flags,
+      // The case itself (since, reference) only for those who may read it; others see the reason without it.
+      holds: mayReadHolds(actor, r.unit.path) ? held : undefined,
       ranking: { total: rank?.total ?? null, rank: rank?.rank ?? null, classification: rank?.classification ?? null, source: ranking.source },
     });
   }
