@@ -7,6 +7,7 @@ import { buildCertificateDocx } from "../../documents/commendation/certificate-d
 import { buildDecisionDocx } from "../../documents/commendation/decision-docx.js";
 import { buildCouncilMinutesDocx } from "../../documents/commendation/minutes-docx.js";
 import { buildProposalMemoDocx } from "../../documents/commendation/proposal-docx.js";
+import type { Signature } from "../../documents/decree30.js";
 import { inForce } from "../../domain/commendation/money.js";
 import type { Plan } from "../../domain/plan/schema.js";
 import { conflict } from "../../http/errors.js";
@@ -23,6 +24,21 @@ const vnTime = (d: Date | null) =>
 function decider(plan: Plan, formId: string) {
   const form = plan.awardForms.find((f) => f.id === formId);
   return { form, decider: form?.issuerTitle ?? `Chủ tịch ${sentence(plan.issuer.name)}` };
+}
+
+/**
+ * The signature block of a decision or certificate. A deputy signs on behalf of the head (Decree 30/2020, annex I):
+ * "PHÓ CHỦ TỊCH" signs under "KT. CHỦ TỊCH". A title given on several lines keeps its own authority lines.
+ */
+export function signatureOf(title: string | null, name: string | null): Signature {
+  const lines = (title ?? "CHỦ TỊCH")
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+  const last = lines.pop() ?? "CHỦ TỊCH";
+  const deputy = /^phó\s+(.+)$/iu.exec(last);
+  const authority = lines.length ? lines : deputy ? [`KT. ${deputy[1]}`] : [];
+  return { authority: authority.length ? authority : undefined, title: last, name: name ?? undefined };
 }
 
 /** Laws and decree in force on the decision date, from the dated legal table's sources. */
@@ -60,8 +76,9 @@ export async function decisionDocx(db: Executor, actor: Actor, id: number): Prom
       unitName: r.target === "individual" ? r.unitName : undefined,
       amount: r.amount ?? undefined,
     })),
-    executors: ["Chánh Văn phòng", "Thủ trưởng cơ quan thường trực về thi đua, khen thưởng", "các tập thể, cá nhân có tên tại Điều 1"],
-    signature: { title: d.signerTitle ?? "CHỦ TỊCH", name: d.signerName ?? undefined },
+    // The builder names the recipients of Article 1 itself ("… và các cá nhân có tên tại Điều 1").
+    executors: ["Chánh Văn phòng", "Thủ trưởng cơ quan thường trực về thi đua, khen thưởng"],
+    signature: signatureOf(d.signerTitle, d.signerName),
     recipientsOfCopies: ["Như Điều 3", "Lưu: VT"],
   });
   return { fileName: `quyet-dinh-${d.number ?? "du-thao"}.docx`, body };
@@ -78,7 +95,7 @@ export async function certificatesDocx(db: Executor, actor: Actor, id: number): 
     achievement: `Đã có thành tích xuất sắc trong phong trào thi đua "${data.title}"`,
     decision: { number: d.number, symbol: d.symbol, date: d.signedOn as string },
     place: data.place,
-    signature: { title: d.signerTitle ?? "CHỦ TỊCH", name: d.signerName ?? undefined },
+    signature: signatureOf(d.signerTitle, d.signerName),
     recipients: d.recipients.map((r) => ({
       name: r.name,
       target: r.target as "individual" | "collective",
@@ -179,7 +196,7 @@ export async function achievementReportDocx(db: Executor, actor: Actor, nominati
     body = await buildAchievementReportDocx({
       ...common,
       kind: "individual",
-      template: "Mẫu số 03",
+      template: data.achievementReport?.template ?? "Mẫu số 03",
       person: {
         fullName: p.fullName,
         birthDate: p.birthDate ?? undefined,
@@ -192,7 +209,7 @@ export async function achievementReportDocx(db: Executor, actor: Actor, nominati
     body = await buildAchievementReportDocx({
       ...common,
       kind: "collective",
-      template: "Mẫu số 02",
+      template: data.achievementReport?.template ?? "Mẫu số 02",
       unit: { parent: data.issuer.name, name: n.unitName },
       head: { title: "THỦ TRƯỞNG ĐƠN VỊ" },
     });
