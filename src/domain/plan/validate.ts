@@ -24,6 +24,10 @@ function ruleInputKeys(rule: Rule): string[] {
   }
 }
 
+function hasCriterion(criteria: Criterion[], id: string): boolean {
+  return criteria.some((c) => c.id === id || hasCriterion(c.children ?? [], id));
+}
+
 function checkBands(
   bands: { min?: number; max?: number; minInclusive: boolean; maxInclusive: boolean }[],
   where: string,
@@ -133,6 +137,18 @@ export function validatePlan(plan: Plan): PlanIssue[] {
       issues.push({ path: `eligibility.${e.id}`, message: `Điều kiện "${e.message}" nhắc tới chỉ tiêu "${e.check.target}" không có trong kế hoạch.` });
     if (e.check.type === "criterion_passed" && !criterionIds.has(e.check.criterion))
       issues.push({ path: `eligibility.${e.id}`, message: `Điều kiện "${e.message}" nhắc tới tiêu chí "${e.check.criterion}" không có trong kế hoạch.` });
+    else if (e.check.type === "criterion_passed") {
+      // A nominee of a group without the criterion could never meet the rule: it would stay undecided for ever.
+      const criterion = e.check.criterion;
+      const without = plan.groups.filter(
+        (g) => (e.groups ? e.groups.includes(g.id) : e.target === "both" || e.target === g.type) && !hasCriterion(g.criteria, criterion),
+      );
+      if (without.length)
+        issues.push({
+          path: `eligibility.${e.id}`,
+          message: `Điều kiện "${e.message}" đòi đạt tiêu chí "${criterion}" nhưng nhóm ${without.map((g) => `"${g.name}"`).join(", ")} không có tiêu chí này: hãy giới hạn điều kiện cho các nhóm có tiêu chí đó.`,
+        });
+    }
     if (e.check.type === "classification_at_least" && !plan.classification.bands.some((b) => b.label === (e.check as { value: string }).value)) {
       issues.push({ path: `eligibility.${e.id}`, message: `Điều kiện "${e.message}" nhắc tới mức xếp loại "${e.check.value}" không có trong kế hoạch.` });
     }
