@@ -44,6 +44,36 @@ export interface Verdict {
   summary: string;
 }
 
+const isMissing = (v: unknown) => v === undefined || v === null || v === "";
+
+/**
+ * A condition over facts some of which may be missing, in three values: true or false when the known facts settle
+ * it whatever the missing ones turn out to be, null when they do not. The reason names what settled it.
+ */
+export function decide(cond: Condition, facts: Facts, defs: Record<string, InputDef> = {}): { truth: boolean | null; reason: string } {
+  if ("all" in cond || "any" in cond) {
+    const all = "all" in cond;
+    const parts = (all ? cond.all : cond.any).map((c) => decide(c, facts, defs));
+    const settling = parts.find((p) => p.truth === !all);
+    if (settling) return { truth: !all, reason: settling.reason };
+    const open = parts.filter((p) => p.truth === null);
+    if (open.length) return { truth: null, reason: open.map((p) => p.reason).join("; ") };
+    return { truth: all, reason: parts.map((p) => p.reason).join("; ") };
+  }
+  if ("not" in cond) {
+    const inner = decide(cond.not, facts, defs);
+    return { truth: inner.truth === null ? null : !inner.truth, reason: inner.reason };
+  }
+  const r = evaluateCondition(cond, facts, defs);
+  if ("expr" in cond) {
+    // An expression does not say which facts it reads: any missing fact of the rule leaves a false result open.
+    const missing = Object.keys(defs).some((k) => isMissing(facts[k]));
+    return { truth: r.holds ? true : missing ? null : false, reason: r.reason };
+  }
+  if (cond.op === "present" || cond.op === "absent") return { truth: r.holds, reason: r.reason };
+  return { truth: isMissing(facts[cond.input]) ? null : r.holds, reason: r.reason };
+}
+
 function check(rule: EligibilityRule, n: NomineeFacts, plan: Plan): { holds: boolean | null; detail: string } {
   const c = rule.check;
   switch (c.type) {
@@ -81,11 +111,10 @@ function check(rule: EligibilityRule, n: NomineeFacts, plan: Plan): { holds: boo
     }
     case "fact": {
       const defs: Record<string, InputDef> = Object.fromEntries(c.inputs.map((i) => [i.key, i]));
-      const r = evaluateCondition(c.when, n.facts, defs);
-      // A condition that does not hold only because facts are missing is not yet a verdict.
-      const missing = c.inputs.some((i) => n.facts[i.key] === undefined || n.facts[i.key] === null);
-      if (!r.holds && missing) return { holds: null, detail: `chưa có dữ kiện: ${r.reason}` };
-      return { holds: r.holds, detail: r.reason };
+      // A condition that does not hold only because facts are missing is not yet a verdict; one that the known
+      // facts already settle is ("disbursed 100 %" settles "below 100 % and for subjective reasons").
+      const r = decide(c.when, n.facts, defs);
+      return r.truth === null ? { holds: null, detail: `chưa có dữ kiện: ${r.reason}` } : { holds: r.truth, detail: r.reason };
     }
   }
 }
