@@ -1,4 +1,4 @@
-// Detail of one unit: facts, actions (with units.write) and its change history.
+// Detail of one unit: facts, actions (with units.write), Decree 98 art. 4 cases (the office) and its change history.
 import { ApartmentOutlined, EditOutlined, MergeCellsOutlined, PlusOutlined, PoweroffOutlined, RollbackOutlined, SwapOutlined } from "@ant-design/icons";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { App, Button, Card, Descriptions, type DescriptionsProps, Grid, Popconfirm, Space, Table, Tabs, Tag, Typography } from "antd";
@@ -9,10 +9,12 @@ import { hasCapability, queryKeys, useMe } from "../../api/queries";
 import type { AuditEntry, Id, ItemList, Unit, UnitDetail } from "../../api/types";
 import { useApiError } from "../../api/useApiError";
 import { AuditDiff, actionLabel } from "../../components/AuditDiff";
+import { HOLDS_CAPABILITY } from "../../components/holds/api";
 import { ErrorState } from "../../components/States";
 import { formatDateTime, formatNumber } from "../../format";
 import { t } from "../../i18n";
 import { paths } from "../../navigation";
+import { LegalHoldsCard } from "./LegalHoldsCard";
 import { MergeUnitModal, MoveUnitModal, UnitFormModal } from "./UnitModals";
 
 type Dialog = "addChild" | "edit" | "move" | "merge" | null;
@@ -256,6 +258,7 @@ export function UnitDetailPanel({
                   layout={narrow ? "vertical" : "horizontal"}
                   styles={{ label: narrow ? undefined : { width: 180 } }}
                 />
+                {hasCapability(me, HOLDS_CAPABILITY) ? <LegalHoldsCard unitId={unit.id} unitName={unit.name} /> : null}
               </Space>
             ),
           },
