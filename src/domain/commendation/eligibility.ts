@@ -1,7 +1,7 @@
 // Who may be commended under which award form, with every reason in Vietnamese. Pure.
 import { evaluateCondition, type Facts } from "../plan/conditions.js";
 import { dmy } from "../plan/format.js";
-import type { EligibilityRule, InputDef, Plan } from "../plan/schema.js";
+import type { Condition, EligibilityRule, InputDef, Plan } from "../plan/schema.js";
 import { HOLD_KINDS, type LegalHold } from "./legal-holds.js";
 
 /** What is known about one nominee when eligibility is judged. */
