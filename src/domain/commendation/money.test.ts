@@ -23,6 +23,11 @@ describe("reward money", () => {
     expect(r.explanation).toBe("Giấy khen: hệ số 0,3 × lương cơ sở 2.340.000 đồng = 702.000 đồng, làm tròn lên 710.000 đồng");
     expect(r.sources).toEqual(["Nghị định 98/2023/NĐ-CP", "Nghị định 73/2024/NĐ-CP"]);
     expect(rewardAmount(tables, "giay_khen", "individual", "2026-08-01").explanation).toContain("chưa được xác nhận");
+    // Decree 152/2025's "collectives twice" is known only from secondary sources: the collective amount says so.
+    expect(rewardAmount(tables, "bang_khen_tinh", "collective", "2025-12-29").explanation).toBe(
+      "Bằng khen của Chủ tịch UBND cấp tỉnh: hệ số 1,5 × 2 (tập thể) × lương cơ sở 2.340.000 đồng = 7.020.000 đồng, làm tròn lên 7.020.000 đồng (có số liệu chưa được xác nhận từ văn bản gốc)",
+    );
+    expect(rewardAmount(tables, "bang_khen_tinh", "individual", "2025-12-29").explanation).not.toContain("chưa được xác nhận");
     expect(rewardAmount(tables, "khong_co", "individual", "2024-11-25").amount).toBeNull();
   });
 

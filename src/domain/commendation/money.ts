@@ -38,6 +38,7 @@ export function rewardAmount(tables: LegalTables, key: string, target: "individu
   const sources = [coef.source, salary.source];
   let factor: number;
   let how: string;
+  let multiplier: Dated | null = null;
   if (target === "collective" && coef.collective !== undefined) {
     factor = coef.collective;
     how = `hệ số ${fmt(factor)}`;
@@ -48,6 +49,7 @@ export function rewardAmount(tables: LegalTables, key: string, target: "individu
     factor = coef.individual * mult.value;
     how = `hệ số ${fmt(coef.individual)} × ${fmt(mult.value)} (tập thể)`;
     sources.push(mult.source);
+    multiplier = mult;
   } else {
     if (coef.individual === undefined) return { amount: null, words: null, explanation: `"${coef.label}" không áp dụng cho cá nhân`, sources };
     factor = coef.individual;
@@ -56,7 +58,7 @@ export function rewardAmount(tables: LegalTables, key: string, target: "individu
   // Work in whole đồng to avoid floating-point drift, then round up to the next 10,000.
   const exact = Math.round(factor * salary.amount * 100) / 100;
   const amount = Math.ceil(exact / 10_000) * 10_000;
-  const unverified = [coef, salary].some((x) => x.confidence === "R") ? " (có số liệu chưa được xác nhận từ văn bản gốc)" : "";
+  const unverified = [coef, salary, multiplier].some((x) => x?.confidence === "R") ? " (có số liệu chưa được xác nhận từ văn bản gốc)" : "";
   return {
     amount,
     words: moneyInWords(amount),
