@@ -1,6 +1,7 @@
 // Seed 003's movement (Vĩnh Long 2024) run through the API from registration to a published ranking.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { complaints, initiatives } from "../src/db/schema.js";
+import { SEED_003_FACTS, SEED_003_SCORED_LEAVES } from "./support/seed-003.js";
 import { type Client, createTestApp, type TestApp } from "./support/test-app.js";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
@@ -20,31 +21,6 @@ async function upload(c: Client, unitId: number, name: string, data: Buffer | st
   const req = new Request("http://local/", { method: "POST", body: form });
   return c.request("POST", "/api/files", Buffer.from(await req.arrayBuffer()), { headers: { "content-type": req.headers.get("content-type") as string } });
 }
-
-const baseFacts = {
-  khong_co_nhiem_vu: false,
-  nhiem_vu_khong_hoan_thanh: 0,
-  ngay_ban_hanh_kh_cchc: "2024-02-20",
-  kh_du_linh_vuc: true,
-  kh_co_kinh_phi: true,
-  ty_le_hoan_thanh_kh: 100,
-  co_kh_tuyen_truyen: true,
-  co_trien_khai_tuyen_truyen: true,
-  hinh_thuc_tt_khong_thuc_hien: 0,
-  co_kh_kiem_tra: true,
-  co_thuc_hien_kiem_tra: true,
-  ty_le_hoan_thanh_kiem_tra: 100,
-  van_de_sai_chua_xu_ly: 0,
-  truong_hop_van_hoa: 0,
-  truong_hop_ky_luat: 0,
-  chi_so_cchc_2023: 91,
-  hang_chi_so_cchc: 2,
-  ty_le_tthc_dung_han: 98,
-  ho_so_qua_han: 0,
-  co_kh_phat_dong: true,
-  tham_gia_cuoc_thi: true,
-};
-const scoredLeaves = ["i-1", "i-2-1", "i-2-2", "i-2-3", "i-3", "ii-1", "ii-2", "iii", "iv-1", "iv-2", "v"];
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -93,7 +69,7 @@ describe("registration", () => {
     expect(bad.body.message).toContain("phải từ 0 đến 10");
     const ok = await focal1.request("PUT", `/api/participants/${ids.p1}/registration`, {
       version: p1.version,
-      registeredPoints: Object.fromEntries(scoredLeaves.map((c) => [c, 5])),
+      registeredPoints: Object.fromEntries(SEED_003_SCORED_LEAVES.map((c) => [c, 5])),
       commitments: "Hoàn thành 100% nhiệm vụ CCHC",
     });
     expect(ok.status).toBe(200);
@@ -186,7 +162,7 @@ describe("self-assessment, appraisal and ranking", () => {
     t.clock.set("2024-11-20T03:00:00Z");
     const early = (await focal1.get(`/api/participants/${ids.p1}/assessment`)).body;
     expect(early.window).toEqual({ from: "2024-12-01", due: "2024-12-31", open: false });
-    const closed = await focal1.request("PUT", `/api/participants/${ids.p1}/assessment`, { version: early.version, facts: baseFacts });
+    const closed = await focal1.request("PUT", `/api/participants/${ids.p1}/assessment`, { version: early.version, facts: SEED_003_FACTS });
     expect(closed.status).toBe(409);
     expect(closed.body.message).toBe("Chỉ tự chấm điểm trong thời gian từ 01/12/2024 đến hết ngày 31/12/2024.");
     t.clock.set("2024-12-15T03:00:00Z");
@@ -196,16 +172,16 @@ describe("self-assessment, appraisal and ranking", () => {
     evidence = (await upload(focal1, await t.unitId("VL-TPVL-P1"), "ke-hoach-cchc.pdf", PDF)).body.id;
     const saved = await focal1.request("PUT", `/api/participants/${ids.p1}/assessment`, {
       version: a.version,
-      facts: { ...baseFacts, bao_cao_tre_hoac_khong_gui: 0, sang_kien_duoc_cong_nhan: 9 },
+      facts: { ...SEED_003_FACTS, bao_cao_tre_hoac_khong_gui: 0, sang_kien_duoc_cong_nhan: 9 },
       evidence: { "i-1": [evidence] },
-      notes: Object.fromEntries(scoredLeaves.filter((c) => c !== "i-1").map((c) => [c, "Có văn bản lưu tại đơn vị"])),
+      notes: Object.fromEntries(SEED_003_SCORED_LEAVES.filter((c) => c !== "i-1").map((c) => [c, "Có văn bản lưu tại đơn vị"])),
     });
     expect(saved.status).toBe(200);
     expect(saved.body.facts.bao_cao_tre_hoac_khong_gui).toBeUndefined();
     expect(saved.body.selfScore.total).toBe(95);
     const report = saved.body.selfScore.criteria[0].children.find((c: { id: string }) => c.id === "i-3");
     expect(report).toMatchObject({ points: 5, explanation: "Số báo cáo không gửi hoặc gửi trễ: 1 (1 báo cáo không gửi hoặc trễ, trừ 5 điểm) → 5 điểm" });
-    const stale = await focal1.request("PUT", `/api/participants/${ids.p1}/assessment`, { version: a.version, facts: baseFacts });
+    const stale = await focal1.request("PUT", `/api/participants/${ids.p1}/assessment`, { version: a.version, facts: SEED_003_FACTS });
     expect(stale.status).toBe(409);
     expect(stale.body.code).toBe("VERSION_CONFLICT");
   });
@@ -214,7 +190,7 @@ describe("self-assessment, appraisal and ranking", () => {
     const a2 = (await focal2.get(`/api/participants/${ids.p2}/assessment`)).body;
     const s2 = await focal2.request("PUT", `/api/participants/${ids.p2}/assessment`, {
       version: a2.version,
-      facts: baseFacts,
+      facts: SEED_003_FACTS,
       notes: { "i-1": "Có kế hoạch" },
     });
     const refused = await focal2.post(`/api/participants/${ids.p2}/assessment/submit`, { version: s2.body.version });
@@ -223,8 +199,8 @@ describe("self-assessment, appraisal and ranking", () => {
     expect(refused.body.details).toHaveLength(10);
     const s2b = await focal2.request("PUT", `/api/participants/${ids.p2}/assessment`, {
       version: s2.body.version,
-      facts: baseFacts,
-      notes: Object.fromEntries(scoredLeaves.map((c) => [c, "Giải trình"])),
+      facts: SEED_003_FACTS,
+      notes: Object.fromEntries(SEED_003_SCORED_LEAVES.map((c) => [c, "Giải trình"])),
     });
     expect(s2b.body.selfScore.total).toBe(88);
     expect((await focal2.post(`/api/participants/${ids.p2}/assessment/submit`, { version: s2b.body.version })).status).toBe(200);
@@ -238,7 +214,7 @@ describe("self-assessment, appraisal and ranking", () => {
     const conf = await head.post(`/api/participants/${ids.p1}/assessment/confirm`, { version: sub.body.version });
     expect(conf.status).toBe(200);
     expect(conf.body.statusLabel).toBe("Đã xác nhận");
-    const locked = await focal1.request("PUT", `/api/participants/${ids.p1}/assessment`, { version: conf.body.version, facts: baseFacts });
+    const locked = await focal1.request("PUT", `/api/participants/${ids.p1}/assessment`, { version: conf.body.version, facts: SEED_003_FACTS });
     expect(locked.body.code).toBe("ASSESSMENT_LOCKED");
   });
 

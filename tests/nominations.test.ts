@@ -2,6 +2,7 @@
 // eligibility with reasons, quotas and the suggested list, the office's appraisal, and forwarding to the province.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { initiatives } from "../src/db/schema.js";
+import { SEED_003_FACTS, SEED_003_SCORED_LEAVES } from "./support/seed-003.js";
 import { type Client, createTestApp, type TestApp } from "./support/test-app.js";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
@@ -36,30 +37,6 @@ const UNFINISHED: Partial<Record<Ward, number>> = { p1: 0, p2: 1, p4: 2, p5: 3, 
 const COMPONENTS = ["van-ban-de-nghi", "bien-ban", "bang-tu-cham", "bao-cao-thanh-tich"];
 const GK = "giay-khen-tp";
 const BK = "bang-khen-tinh";
-
-const baseFacts = {
-  khong_co_nhiem_vu: false,
-  ngay_ban_hanh_kh_cchc: "2024-02-20",
-  kh_du_linh_vuc: true,
-  kh_co_kinh_phi: true,
-  ty_le_hoan_thanh_kh: 100,
-  co_kh_tuyen_truyen: true,
-  co_trien_khai_tuyen_truyen: true,
-  hinh_thuc_tt_khong_thuc_hien: 0,
-  co_kh_kiem_tra: true,
-  co_thuc_hien_kiem_tra: true,
-  ty_le_hoan_thanh_kiem_tra: 100,
-  van_de_sai_chua_xu_ly: 0,
-  truong_hop_van_hoa: 0,
-  truong_hop_ky_luat: 0,
-  chi_so_cchc_2023: 91,
-  hang_chi_so_cchc: 2,
-  ty_le_tthc_dung_han: 98,
-  ho_so_qua_han: 0,
-  co_kh_phat_dong: true,
-  tham_gia_cuoc_thi: true,
-};
-const scoredLeaves = ["i-1", "i-2-1", "i-2-2", "i-2-3", "i-3", "ii-1", "ii-2", "iii", "iv-1", "iv-2", "v"];
 
 async function upload(c: Client, unitId: number, name: string, data: Buffer = PDF) {
   const form = new FormData();
@@ -120,7 +97,7 @@ beforeAll(async () => {
     const p = (await office.get(`/api/participants/${pid[w]}`)).body;
     const reg = await office.request("PUT", `/api/participants/${pid[w]}/registration`, {
       version: p.version,
-      registeredPoints: Object.fromEntries(scoredLeaves.map((c) => [c, 5])),
+      registeredPoints: Object.fromEntries(SEED_003_SCORED_LEAVES.map((c) => [c, 5])),
     });
     expect(reg.status).toBe(200);
   }
@@ -144,8 +121,8 @@ beforeAll(async () => {
     const a = (await office.get(`/api/participants/${pid[w]}/assessment`)).body;
     const saved = await office.request("PUT", `/api/participants/${pid[w]}/assessment`, {
       version: a.version,
-      facts: { ...baseFacts, nhiem_vu_khong_hoan_thanh: unfinished },
-      notes: Object.fromEntries(scoredLeaves.map((c) => [c, "Có văn bản lưu tại đơn vị"])),
+      facts: { ...SEED_003_FACTS, nhiem_vu_khong_hoan_thanh: unfinished },
+      notes: Object.fromEntries(SEED_003_SCORED_LEAVES.map((c) => [c, "Có văn bản lưu tại đơn vị"])),
     });
     expect(saved.status).toBe(200);
     expect((await office.post(`/api/participants/${pid[w]}/assessment/submit`, { version: saved.body.version })).status).toBe(200);

@@ -2,6 +2,7 @@
 import { useQueries, useQuery } from "@tanstack/react-query";
 import { apiUrl, http } from "../../api/client";
 import type { Id, ItemList } from "../../api/types";
+import type { StoredFile } from "../movement/types";
 
 export type SessionStatus = "draft" | "open" | "closed";
 export type Choice = "approve" | "reject" | "abstain";
@@ -30,6 +31,8 @@ export interface CouncilSession extends SessionSummary {
   present: Id[];
   agenda: AgendaItem[];
   myVotes: Id[];
+  /** Counts the secretary has recorded (open vote only). */
+  openVotes: { nominationId: Id; approve: number; reject: number; abstain: number }[];
   version: number;
 }
 
@@ -53,6 +56,113 @@ export interface NominationLite {
   name: string;
   unitName: string;
   status: string;
+  statusLabel: string;
+}
+
+export type NominationStatus = "draft" | "submitted" | "returned" | "accepted" | "rejected";
+
+export interface DossierComponent {
+  id: string;
+  name: string;
+  required: boolean;
+  template: string | null;
+  file: StoredFile | null;
+  generated: boolean;
+}
+
+export interface EligibilityReason {
+  ruleId: string;
+  kind: "required" | "excluding" | "priority" | "legal";
+  ok: boolean | null;
+  message: string;
+}
+
+/** A nomination as the server presents it: dossier checklist, eligibility verdict with reasons, ranking. */
+export interface Nomination extends NominationLite {
+  status: NominationStatus;
+  planId: Id;
+  target: "collective" | "individual";
+  groupId: string;
+  groupName: string;
+  participantId: Id;
+  unitId: Id;
+  personId: Id | null;
+  personName: string | null;
+  proposedByUnitId: Id;
+  proposedByUnitName: string;
+  submittedAt: string | null;
+  returnedReason: string | null;
+  officeOpinion: string | null;
+  forwardedFromId: Id | null;
+  forwardedTo: { id: Id; planId: Id; status: NominationStatus } | null;
+  version: number;
+  dossier: {
+    due: string | null;
+    components: DossierComponent[];
+    complete: boolean;
+    missing: string[];
+    submittedAt: string | null;
+    late: boolean;
+    onTime: boolean | null;
+    note: string;
+  };
+  ranking: { total: number | null; rank: number | null; classification: string | null; source: "results" | "provisional" | "unpublished" };
+  eligibility: { eligible: boolean | null; priority: boolean; reasons: EligibilityReason[]; summary: string };
+}
+
+export interface SuggestedItem {
+  nominationId: Id;
+  participantId: Id;
+  name: string;
+  groupId: string;
+  status: NominationStatus;
+  rank: number | null;
+  total: number | null;
+  priority: boolean;
+  why: string;
+  reasons?: string[];
+}
+
+export interface QuotaSuggestion {
+  target: "collective" | "individual";
+  targetLabel: string;
+  groups: string[];
+  quota: { kind: "count"; max: number } | { kind: "share"; percent: number } | { kind: "unlimited" };
+  source: string | null;
+  participants: number;
+  limit: number | null;
+  nominated: number;
+  lodged: number;
+  accepted: number;
+  selected: SuggestedItem[];
+  waiting: SuggestedItem[];
+  excluded: SuggestedItem[];
+  undecided: SuggestedItem[];
+  warnings: string[];
+}
+
+export interface Suggestions {
+  planId: Id;
+  awardFormId: string;
+  awardFormName: string;
+  rankingSource: "results" | "provisional" | "unpublished";
+  quotas: QuotaSuggestion[];
+}
+
+export interface CouncilCandidate {
+  id: Id;
+  fullName: string;
+  username: string;
+  roles: string[];
+}
+
+export interface DecisionSummary {
+  id: Id;
+  awardFormId: string;
+  awardFormName: string;
+  numberLine: string;
+  signedOn: string;
+  status: "draft" | "issued";
   statusLabel: string;
 }
 
@@ -80,6 +190,7 @@ export interface Decision {
   status: "draft" | "issued";
   statusLabel: string;
   issuedAt: string | null;
+  signedScan: StoredFile | null;
   version: number;
   recipients: DecisionRecipient[];
   totalAmount: number;
@@ -96,6 +207,10 @@ export const commendationKeys = {
   session: (id: Id) => ["commendation", "session", id] as const,
   results: (id: Id) => ["commendation", "results", id] as const,
   nominations: (planId: Id) => ["commendation", "nominations", planId] as const,
+  nomination: (id: Id) => ["commendation", "nomination", id] as const,
+  suggestions: (planId: Id, formId: string) => ["commendation", "suggestions", planId, formId] as const,
+  candidates: (planId: Id) => ["commendation", "candidates", planId] as const,
+  decisions: (planId: Id) => ["commendation", "decisions", planId] as const,
   decision: (id: Id) => ["commendation", "decision", id] as const,
   honourRoll: (planId: Id) => ["commendation", "honour-roll", planId] as const,
 };
@@ -111,6 +226,8 @@ export const commendationUrls = {
   minutes: (sessionId: Id) => apiUrl(`/api/council-sessions/${sessionId}/minutes`),
   document: (decisionId: Id) => apiUrl(`/api/decisions/${decisionId}/document`),
   certificates: (decisionId: Id) => apiUrl(`/api/decisions/${decisionId}/certificates`),
+  proposalMemo: (planId: Id, formId: string) => apiUrl(`/api/plans/${planId}/award-forms/${encodeURIComponent(formId)}/proposal-memo`),
+  achievementReport: (nominationId: Id) => apiUrl(`/api/nominations/${nominationId}/achievement-report`),
 };
 
 export function useSessions(planId: Id, enabled = true) {
@@ -127,6 +244,17 @@ export function useSessionsOfPlans(planIds: Id[]) {
     queries: planIds.map((planId) => ({
       queryKey: commendationKeys.sessions(planId),
       queryFn: () => http.get<ItemList<SessionSummary>>(`/api/plans/${planId}/council-sessions`).then((r) => r.items),
+    })),
+  });
+}
+
+/** Decisions of several plans at once (for the signer and the office on the "Hội đồng thi đua" page). */
+export function useDecisionsOfPlans(planIds: Id[], enabled: boolean) {
+  return useQueries({
+    queries: planIds.map((planId) => ({
+      queryKey: commendationKeys.decisions(planId),
+      queryFn: () => http.get<ItemList<DecisionSummary>>(`/api/plans/${planId}/decisions`).then((r) => r.items),
+      enabled,
     })),
   });
 }
@@ -150,7 +278,39 @@ export function useResults(id: Id, enabled: boolean) {
 export function useNominations(planId: Id, enabled = true) {
   return useQuery({
     queryKey: commendationKeys.nominations(planId),
-    queryFn: () => http.get<ItemList<NominationLite>>(`/api/plans/${planId}/nominations`).then((r) => r.items),
+    queryFn: () => http.get<ItemList<Nomination>>(`/api/plans/${planId}/nominations`).then((r) => r.items),
+    enabled,
+  });
+}
+
+export function useNomination(id: Id | null) {
+  return useQuery({
+    queryKey: commendationKeys.nomination(id ?? 0),
+    queryFn: () => http.get<Nomination>(`/api/nominations/${id}`),
+    enabled: id !== null,
+  });
+}
+
+export function useSuggestions(planId: Id, formId: string | null) {
+  return useQuery({
+    queryKey: commendationKeys.suggestions(planId, formId ?? ""),
+    queryFn: () => http.get<Suggestions>(`/api/plans/${planId}/award-forms/${encodeURIComponent(formId ?? "")}/suggestions`),
+    enabled: formId !== null,
+  });
+}
+
+export function useCouncilCandidates(planId: Id, enabled: boolean) {
+  return useQuery({
+    queryKey: commendationKeys.candidates(planId),
+    queryFn: () => http.get<ItemList<CouncilCandidate>>(`/api/plans/${planId}/council-candidates`).then((r) => r.items),
+    enabled,
+  });
+}
+
+export function useDecisions(planId: Id, enabled = true) {
+  return useQuery({
+    queryKey: commendationKeys.decisions(planId),
+    queryFn: () => http.get<ItemList<DecisionSummary>>(`/api/plans/${planId}/decisions`).then((r) => r.items),
     enabled,
   });
 }

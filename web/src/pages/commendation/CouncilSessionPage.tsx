@@ -3,7 +3,7 @@
 // after closing everyone on the session sees the tally and downloads the minutes; the office drafts a decision.
 import { ArrowLeftOutlined } from "@ant-design/icons";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Alert, App, Button, Card, Checkbox, Popconfirm, Radio, Select, Space, Spin, Table, Tag, Typography } from "antd";
+import { Alert, App, Button, Card, Checkbox, InputNumber, Popconfirm, Radio, Select, Space, Spin, Table, Tag, Typography } from "antd";
 import { useEffect, useMemo, useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { http } from "../../api/client";
@@ -116,6 +116,7 @@ export default function CouncilSessionPage() {
 
         {s.status === "open" && isMember && s.ballot === "secret" ? <BallotForm session={s} meId={me.id} formName={formName} /> : null}
         {s.status === "open" && s.ballot === "open" ? <Alert type="info" showIcon title={t("cm.ballot.openNote")} /> : null}
+        {runs && s.status === "open" && s.ballot === "open" ? <OpenVotesCard session={s} formName={formName} /> : null}
         {s.status === "closed" ? <Results session={s} formName={formName} /> : null}
         {s.status === "closed" && office && plan.data ? <DecisionDraftCard session={s} plan={plan.data} /> : null}
       </Space>
@@ -295,6 +296,74 @@ function BallotForm({ session: s, meId, formName }: { session: CouncilSession; m
           </Typography.Text>
         ) : null}
       </div>
+    </Card>
+  );
+}
+
+type Counts = { approve: number; reject: number; abstain: number };
+const NO_VOTES: Counts = { approve: 0, reject: 0, abstain: 0 };
+
+/** An open vote: the secretary records, per nominee, how many present members approved, rejected or abstained. */
+function OpenVotesCard({ session: s, formName }: { session: CouncilSession; formName: (id: string) => string }) {
+  const { message } = App.useApp();
+  const showError = useApiError();
+  const refresh = useRefresh(s.id);
+  const recorded = (id: number) => s.openVotes.find((v) => v.nominationId === id);
+  const [counts, setCounts] = useState<Record<number, Counts>>({});
+  const value = (id: number): Counts => counts[id] ?? recorded(id) ?? NO_VOTES;
+  const save = useMutation({
+    mutationFn: (id: number) => http.post(`/api/council-sessions/${s.id}/open-votes`, { nominationId: id, ...value(id) }),
+    onSuccess: (_r, id) => {
+      message.success(t("cm.openVote.saved"));
+      setCounts(({ [id]: _, ...rest }) => rest);
+      refresh();
+    },
+    onError: (err) => showError(err),
+  });
+  const input = (id: number, key: keyof Counts, label: string) => (
+    <InputNumber
+      min={0}
+      max={s.present.length}
+      precision={0}
+      style={{ width: 72 }}
+      aria-label={`${label} — ${s.agenda.find((a) => a.nominationId === id)?.name ?? ""}`}
+      value={value(id)[key]}
+      onChange={(v) => setCounts((c) => ({ ...c, [id]: { ...value(id), [key]: Number(v ?? 0) } }))}
+    />
+  );
+  return (
+    <Card size="small" title={t("cm.openVote.title")} data-testid="open-votes">
+      <Typography.Paragraph type="secondary">{t("cm.openVote.help", { n: s.present.length })}</Typography.Paragraph>
+      <Table
+        size="small"
+        rowKey="nominationId"
+        pagination={false}
+        dataSource={s.agenda}
+        columns={[
+          { title: t("cm.col.nominee"), dataIndex: "name" },
+          { title: t("cm.col.awardForm"), dataIndex: "awardFormId", render: (v: string) => formName(v) },
+          { title: t("cm.choice.approve"), key: "approve", render: (_v, a) => input(a.nominationId, "approve", t("cm.choice.approve")) },
+          { title: t("cm.choice.reject"), key: "reject", render: (_v, a) => input(a.nominationId, "reject", t("cm.choice.reject")) },
+          { title: t("cm.choice.abstain"), key: "abstain", render: (_v, a) => input(a.nominationId, "abstain", t("cm.choice.abstain")) },
+          {
+            title: t("common.actions"),
+            key: "save",
+            render: (_v, a) => (
+              <Space size={4}>
+                <Button
+                  size="small"
+                  type={counts[a.nominationId] ? "primary" : "default"}
+                  loading={save.isPending && save.variables === a.nominationId}
+                  onClick={() => save.mutate(a.nominationId)}
+                >
+                  {t("cm.openVote.save")}
+                </Button>
+                {recorded(a.nominationId) && !counts[a.nominationId] ? <Tag color="green">{t("cm.openVote.recorded")}</Tag> : null}
+              </Space>
+            ),
+          },
+        ]}
+      />
     </Card>
   );
 }

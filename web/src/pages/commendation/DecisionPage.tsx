@@ -5,11 +5,12 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { App, Button, Card, Descriptions, Form, Input, Space, Spin, Table, Tag, Typography } from "antd";
 import { Link, useParams } from "react-router-dom";
 import { http } from "../../api/client";
-import { hasCapability, useMe } from "../../api/queries";
+import { hasCapability, useMe, useUnits } from "../../api/queries";
 import { parseId } from "../../api/types";
 import { useApiError } from "../../api/useApiError";
 import { commendationKeys, commendationPaths, commendationUrls, type Decision, useDecision } from "../../components/commendation/api";
-import { movementPaths } from "../../components/movement/api";
+import { managesPlan, movementPaths } from "../../components/movement/api";
+import { FileLink, FileUploadButton } from "../../components/movement/parts";
 import { usePlan } from "../../components/plan/api";
 import { DownloadButton } from "../../components/plan/DownloadButton";
 import { ErrorState } from "../../components/States";
@@ -23,12 +24,14 @@ export default function DecisionPage() {
   const { data: me } = useMe();
   const decision = useDecision(id);
   const plan = usePlan(decision.data?.planId ?? null);
+  const units = useUnits(false, hasCapability(me, "units.read"));
   if (id === null) return <ErrorState error={new Error(t("cm.decision.notFound"))} />;
   if (decision.isError) return <ErrorState error={decision.error} onRetry={() => void decision.refetch()} />;
   if (!decision.data) return <Spin size="large" style={{ display: "block", margin: "80px auto" }} />;
   const d = decision.data;
   const formName = plan.data?.data.awardForms.find((f) => f.id === d.awardFormId)?.name ?? d.awardFormId;
   const canSign = hasCapability(me, "decision.sign");
+  const office = !!plan.data && managesPlan(me, units.data, plan.data.issuerUnitId);
 
   return (
     <>
@@ -116,6 +119,9 @@ export default function DecisionPage() {
           />
         </Card>
         {d.status === "draft" && canSign ? <IssueCard decision={d} /> : null}
+        {d.status === "issued" && (office || d.signedScan) ? (
+          <SignedScanCard decision={d} canAttach={office} issuerUnitId={plan.data?.issuerUnitId ?? null} />
+        ) : null}
       </Space>
     </>
   );
@@ -145,6 +151,36 @@ function IssueCard({ decision: d }: { decision: Decision }) {
           {t("cm.issue.submit")}
         </Button>
       </Form>
+    </Card>
+  );
+}
+
+/** The scan of the signed paper decision: the office attaches it once issued; everyone who sees the decision downloads it. */
+function SignedScanCard({ decision: d, canAttach, issuerUnitId }: { decision: Decision; canAttach: boolean; issuerUnitId: number | null }) {
+  const { message } = App.useApp();
+  const showError = useApiError();
+  const queryClient = useQueryClient();
+  const attach = useMutation({
+    mutationFn: (fileId: string) => http.put<Decision>(`/api/decisions/${d.id}/signed-scan`, { fileId }),
+    onSuccess: (next) => {
+      message.success(t("cm.scan.attached"));
+      queryClient.setQueryData(commendationKeys.decision(d.id), next);
+    },
+    onError: (err) => showError(err),
+  });
+  return (
+    <Card size="small" title={t("cm.scan.title")} data-testid="signed-scan">
+      <Space orientation="vertical" size={8}>
+        {d.signedScan ? <FileLink file={d.signedScan} /> : <Typography.Text type="secondary">{t("cm.scan.none")}</Typography.Text>}
+        {canAttach && issuerUnitId !== null ? (
+          <FileUploadButton
+            unitId={issuerUnitId}
+            label={d.signedScan ? t("cm.scan.replace") : t("cm.scan.upload")}
+            onUploaded={(f) => attach.mutate(f.id)}
+            testId="signed-scan-upload"
+          />
+        ) : null}
+      </Space>
     </Card>
   );
 }

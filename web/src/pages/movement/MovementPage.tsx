@@ -12,6 +12,7 @@ import { usePlan } from "../../components/plan/api";
 import { ErrorState } from "../../components/States";
 import { t } from "../../i18n";
 import { CommendationTab } from "../commendation/CommendationTab";
+import { NominationsCard } from "../commendation/NominationsCard";
 import { planPath } from "../plans/paths";
 import { MyAppraisalsCard } from "./AppraisalsPage";
 import { MyParticipantsTab } from "./MyParticipantsTab";
@@ -57,7 +58,16 @@ export default function MovementPage() {
           { key: "khen-thuong", label: t("cm.tab.title"), children: <CommendationTab plan={plan} active={tab === "khen-thuong"} /> },
         ]
       : []),
-    ...(!office && participates ? [{ key: "ho-so", label: t("mv.tab.myDossiers"), children: <MyParticipantsTab plan={plan} /> }] : []),
+    ...(!office && participates
+      ? [
+          { key: "ho-so", label: t("mv.tab.myDossiers"), children: <MyParticipantsTab plan={plan} /> },
+          {
+            key: "de-nghi",
+            label: t("cm.tab.myNominations"),
+            children: <NominationsCard plan={plan} office={false} canPropose active={tab === "de-nghi"} />,
+          },
+        ]
+      : []),
     ...(!office && appraises ? [{ key: "tham-dinh", label: t("mv.tab.myAppraisals"), children: <MyAppraisalsCard planId={plan.id} /> }] : []),
     { key: "xep-hang", label: t("mv.tab.ranking"), children: <RankingTab plan={plan} office={office} active={tab === "xep-hang"} /> },
   ];
