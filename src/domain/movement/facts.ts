@@ -45,7 +45,16 @@ export function systemFacts(inputs: InputDef[], known: KnownRecords): SystemFact
         break;
       case "indicator": {
         const v = i.metric ? known.indicators[i.metric] : undefined;
-        if (v !== undefined) out.push({ key: i.key, value: v, source: `Chỉ số "${i.metric}" đã nhập vào hệ thống` });
+        // Indicator values are numbers; a yes/no input reads one as "yes" unless it is 0 (e.g. 1 = "đạt loại Khá").
+        if (v !== undefined)
+          out.push({
+            key: i.key,
+            value: i.type === "boolean" ? v !== 0 : v,
+            source:
+              i.type === "boolean"
+                ? `Chỉ số "${i.metric}" đã nhập vào hệ thống (${v === 0 ? "0: không" : `${v}: có`})`
+                : `Chỉ số "${i.metric}" đã nhập vào hệ thống`,
+          });
         break;
       }
     }

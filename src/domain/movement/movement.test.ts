@@ -48,6 +48,20 @@ describe("facts", () => {
     ]);
     expect(s[0].source).toBe("Hệ thống: 1 báo cáo gửi trễ, 1 báo cáo chưa gửi khi đã quá hạn");
   });
+  it("reads a yes/no input from an indicator as yes unless the value is 0", () => {
+    const known = { lateReports: 0, missingReports: 0, recognisedInitiatives: 0, substantiatedComplaints: 0 };
+    const classKha = {
+      key: "kha",
+      label: "Chỉ số CCHC năm trước đạt loại Khá trở lên",
+      type: "boolean" as const,
+      origin: "indicator" as const,
+      metric: "par_index_class_prev",
+    };
+    expect(systemFacts([classKha], { ...known, indicators: { par_index_class_prev: 1 } })).toEqual([
+      { key: "kha", value: true, source: 'Chỉ số "par_index_class_prev" đã nhập vào hệ thống (1: có)' },
+    ]);
+    expect(systemFacts([classKha], { ...known, indicators: { par_index_class_prev: 0 } })[0].value).toBe(false);
+  });
   it("system facts override self-assessed ones, appraisers override both", () => {
     expect(combineFacts({ bc: 0, tay: 2 }, [{ key: "bc", value: 1, source: "" }], [{ tay: 1 }])).toEqual({ bc: 1, tay: 1 });
   });
