@@ -24,6 +24,16 @@ export function legalTables(): LegalTables {
 
 type DecisionRow = typeof decisions.$inferSelect;
 
+/** Levels of government, lowest first: a plan's issuer decides the awards of its own level (or names the upper level's). */
+const LEVELS = ["unit", "commune", "district", "province", "central"] as const;
+const LEVEL_LABEL: Record<(typeof LEVELS)[number], string> = {
+  unit: "cấp cơ quan, đơn vị",
+  commune: "cấp xã",
+  district: "cấp huyện",
+  province: "cấp tỉnh",
+  central: "cấp trung ương",
+};
+
 async function presentDecision(db: Executor, d: DecisionRow) {
   const recipients = await db.select().from(decisionRecipients).where(eq(decisionRecipients.decisionId, d.id));
   const total = recipients.reduce((s, r) => s + (r.amount ?? 0), 0);
@@ -87,6 +97,12 @@ export async function createDecision(db: Db, actor: Actor, planId: number, input
     const form = data.awardForms.find((f) => f.id === input.awardFormId);
     if (!form) throw badRequest("NO_AWARD_FORM", `Kế hoạch không có hình thức khen thưởng "${input.awardFormId}".`);
     if (form.proposeToUpperLevel) throw badRequest("UPPER_LEVEL", `"${form.name}" do cấp trên quyết định; hãy chuyển hồ sơ đề nghị lên cấp trên.`);
+    // A plan may list the awards of the levels below it (seed 002: the communes' Giấy khen); those levels decide them.
+    if (LEVELS.indexOf(form.issuerLevel) < LEVELS.indexOf(data.issuer.level))
+      throw badRequest(
+        "LOWER_LEVEL",
+        `"${form.name}" do ${form.issuerTitle ?? "cấp dưới"} quyết định (${LEVEL_LABEL[form.issuerLevel]}), không phải ${issuer.name}.`,
+      );
     if (input.nominationIds.length === 0) throw badRequest("NO_RECIPIENTS", "Chưa chọn người, đơn vị được khen thưởng.");
     const noms = await tx
       .select({ n: nominations, unitName: units.name, personName: people.fullName, personId: participants.personId })
