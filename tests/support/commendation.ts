@@ -90,3 +90,44 @@ export function expectDecree30Decision(doc: Awaited<ReturnType<typeof readDocx>>
   expect(doc.paragraphs).toContain("QUYẾT ĐỊNH");
   expect(doc.paragraphs).toContain("Nơi nhận:");
 }
+
+type Cond = { all: Cond[] } | { any: Cond[] } | { not: Cond } | { expr: string } | { input: string; op: string; value?: unknown; values?: unknown[] };
+interface CriterionData {
+  inputs?: { key: string; type: string; choices?: string[] }[];
+  notApplicable?: { input: string };
+  rule?: { kind: string; when?: Cond };
+  children?: CriterionData[];
+}
+
+/**
+ * Facts that meet every pass/fail criterion of a group, read off its rules: what a unit that did everything the
+ * plan asks would declare (booleans true, rates at the target, no "not applicable" claims). For long qualitative
+ * groups whose single criteria are not the subject of the test.
+ */
+export function passingFacts(criteria: CriterionData[]): Record<string, string | number | boolean> {
+  const facts: Record<string, string | number | boolean> = {};
+  const meet = (c: Cond) => {
+    if ("all" in c) c.all.forEach(meet);
+    else if ("any" in c) meet(c.any[0]);
+    else if ("input" in c) {
+      const v = c.value as number;
+      if (c.op === "true") facts[c.input] = true;
+      else if (c.op === "false") facts[c.input] = false;
+      else if (c.op === "in") facts[c.input] = c.values?.[0] as string;
+      else if (c.op === "gt") facts[c.input] = v + 1;
+      else if (c.op === "lt") facts[c.input] = v - 1;
+      else if (["gte", "lte", "eq"].includes(c.op)) facts[c.input] = v;
+    }
+  };
+  const walk = (cs: CriterionData[]) => {
+    for (const c of cs) {
+      for (const i of c.inputs ?? [])
+        facts[i.key] ??= i.type === "boolean" ? true : i.type === "choice" ? (i.choices?.[0] ?? "") : i.type === "count" ? 0 : 100;
+      if (c.notApplicable) facts[c.notApplicable.input] = false;
+      if (c.rule?.kind === "pass_fail" && c.rule.when) meet(c.rule.when);
+      walk(c.children ?? []);
+    }
+  };
+  walk(criteria);
+  return facts;
+}
