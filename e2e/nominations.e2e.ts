@@ -171,7 +171,8 @@ describe.skipIf(!canRunBrowser)("nominations: dossier, return, appraisal, open-v
     await modal.getByRole("button", { name: "Lưu" }).click();
     await drawer.getByText("Đã thẩm định: đề nghị khen thưởng").first().waitFor();
     await drawer.getByText("Hồ sơ đầy đủ, đúng hạn; đề nghị tặng Giấy khen.").waitFor();
-    await page.keyboard.press("Escape");
+    await page.locator(".ant-drawer-close").click();
+    await drawer.waitFor({ state: "hidden" });
 
     await page.getByRole("button", { name: "Tạo phiên họp" }).click();
     const form = page.locator(".ant-modal:visible");
@@ -258,5 +259,18 @@ describe.skipIf(!canRunBrowser)("nominations: dossier, return, appraisal, open-v
     await office.reload();
     await office.getByTestId("signed-scan").getByText("qd-21-da-ky.pdf", { exact: true }).waitFor();
     await office.context().close();
+  });
+
+  it("the ward sees the Giấy khen in its commendation history", async () => {
+    const page = await j.newPage();
+    await j.login(page, "daumoi.phuong1");
+    await page.goto("/don-vi");
+    await page.getByRole("tree").getByText("Phường 1", { exact: true }).click();
+    await page.getByRole("tab", { name: "Khen thưởng", exact: true }).click();
+    const row = page.getByTestId("unit-commendations").getByRole("row", { name: /Phường 1/ });
+    await row.getByText(GK, { exact: true }).waitFor();
+    await row.getByText("Số 21/QĐ-UBND ngày 20/12/2024").waitFor();
+    await row.getByText("1.410.000 đồng").waitFor();
+    await page.context().close();
   });
 });

@@ -14,6 +14,7 @@ import { ErrorState } from "../../components/States";
 import { formatDateTime, formatNumber } from "../../format";
 import { t } from "../../i18n";
 import { paths } from "../../navigation";
+import { CommendationHistory } from "./CommendationHistory";
 import { LegalHoldsCard } from "./LegalHoldsCard";
 import { MergeUnitModal, MoveUnitModal, UnitFormModal } from "./UnitModals";
 
@@ -262,6 +263,7 @@ export function UnitDetailPanel({
               </Space>
             ),
           },
+          { key: "commendations", label: t("units.tabCommendations"), children: <CommendationHistory unitId={unit.id} /> },
           { key: "history", label: t("units.tabHistory"), children: <UnitHistory unitId={String(unit.id)} /> },
         ]}
       />
