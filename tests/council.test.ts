@@ -77,6 +77,14 @@ describe("council session", () => {
     });
     expect(opened.status).toBe(200);
     expect(opened.body.status).toBe("open");
+    // Present members are invited to vote; the absent office and the secretary who opened it are not.
+    const invite = (c: C) => c.get("/api/notifications").then((r) => r.body.items.filter((n: { kind: string }) => n.kind === "council"));
+    expect(await invite(member)).toEqual([
+      expect.objectContaining({ title: "Mời bỏ phiếu: Phiên họp xét khen thưởng CCHC 2024", link: `/hoi-dong/phien/${sessionId}` }),
+    ]);
+    expect(await invite(chair)).toHaveLength(1);
+    expect(await invite(secretary)).toHaveLength(0);
+    expect(await invite(office)).toHaveLength(0);
   });
 
   it("members vote secretly, once per nominee; an absent member cannot; results stay closed until the end", async () => {
@@ -158,6 +166,10 @@ describe("decision and honour roll", () => {
     expect(res.body.totalAmount).toBe(2_820_000);
     expect(res.body.numberLine).toBe("Số:       /QĐ-UBND");
     decisionId = res.body.id;
+    const toSign = (await chair.get("/api/notifications")).body.items.filter((n: { kind: string }) => n.kind === "decision");
+    expect(toSign).toEqual([
+      expect.objectContaining({ title: "Quyết định chờ ký: Giấy khen của Chủ tịch Ủy ban nhân dân Thành phố", link: `/quyet-dinh/${decisionId}` }),
+    ]);
   });
 
   it("only the signer issues it; then the recipients appear on the public honour roll and in the unit's history", async () => {
@@ -171,6 +183,14 @@ describe("decision and honour roll", () => {
     const roll = (await new Client(t.app).get(`/api/public/plans/${planId}/honour-roll`)).body;
     expect(roll.items.map((i: { name: string }) => i.name).sort()).toEqual(["Phường 1", "Phường 2"]);
     expect(roll.items[0]).toMatchObject({ awardForm: "Giấy khen của Chủ tịch Ủy ban nhân dân Thành phố", decision: "15/QĐ-UBND", signedOn: "2024-12-30" });
+    const ward1 = (await (await t.as("daumoi.phuong1")).get("/api/notifications")).body.items.filter((n: { kind: string }) => n.kind === "decision");
+    expect(ward1).toEqual([
+      expect.objectContaining({
+        title: "Được khen thưởng: Phường 1",
+        body: 'Phường 1 được tặng "Giấy khen của Chủ tịch Ủy ban nhân dân Thành phố" theo Quyết định số 15/QĐ-UBND ngày 30/12/2024 (phong trào "Phát động phong trào thi đua thực hiện cải cách hành chính năm 2024").',
+      }),
+    ]);
+    expect((await office.get("/api/notifications")).body.items.map((n: { title: string }) => n.title)).toContain("Đã ban hành Quyết định số 15/QĐ-UBND");
     const history = (await (await t.as("daumoi.phuong1")).get(`/api/units/${await t.unitId("VL-TPVL-P1")}/commendations`)).body.items;
     expect(history).toEqual([expect.objectContaining({ name: "Phường 1", decision: "15/QĐ-UBND", amount: 1_410_000 })]);
   });

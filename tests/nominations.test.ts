@@ -303,6 +303,23 @@ describe("dossiers", () => {
         "nomination.resubmit",
       ]),
     );
+    // The ward learnt of the return with its reason; the office of each lodging.
+    const wardInbox = (await focal1.get("/api/notifications")).body.items;
+    expect(wardInbox).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          kind: "nomination",
+          title: "Hồ sơ đề nghị khen thưởng bị trả lại: Phường 1",
+          link: `/phong-trao/${planId}?tab=de-nghi`,
+        }),
+      ]),
+    );
+    expect(wardInbox.find((n: { title: string }) => n.title.endsWith("bị trả lại: Phường 1")).body).toContain("Hạn nộp: hết ngày 10/01/2025.");
+    expect((await focal2.get("/api/notifications")).body.items.some((n: { title: string }) => n.title.includes("Phường 1"))).toBe(false);
+    const officeInbox = (await office.get("/api/notifications")).body.items.filter(
+      (n: { title: string }) => n.title === "Hồ sơ đề nghị khen thưởng mới: Phường 1",
+    );
+    expect(officeInbox.map((n: { body: string }) => n.body.split(" hồ sơ")[0])).toEqual(expect.arrayContaining(["Phường 1 nộp", "Phường 1 nộp lại"]));
   });
 
   it("a dossier lodged after the deadline is received, marked late and not considered; it can no longer be returned", async () => {

@@ -143,7 +143,7 @@ export const councilRoutes =
           }),
         },
       },
-      async (request, reply) => reply.status(201).send(await createDecision(db, actorOf(request), request.params.id, request.body)),
+      async (request, reply) => reply.status(201).send(await createDecision(db, actorOf(request), request.params.id, request.body, ctx.now())),
     );
     app.get("/decisions/:id", { schema: { tags, summary: "Quyết định khen thưởng", params: idParam } }, async (request) =>
       getDecision(db, actorOf(request), request.params.id),

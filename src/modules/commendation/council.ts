@@ -9,6 +9,7 @@ import { badRequest, conflict, forbidden, notFound, versionConflict } from "../.
 import type { Actor } from "../actor.js";
 import { writeAudit } from "../audit/write-audit.js";
 import { loadMovement } from "../movement/participants.js";
+import { notify } from "../notifications/notify.js";
 import { accountsWithRolesNear } from "../users/service.js";
 
 const STATUS: Record<string, string> = { draft: "Chuẩn bị", open: "Đang họp, bỏ phiếu", closed: "Đã kết thúc" };
@@ -190,6 +191,19 @@ export async function openSession(db: Db, actor: Actor, id: number, input: { ver
       unitId: ctx.issuer.id,
       summary: `Mở biểu quyết phiên họp "${ctx.s.title}": ${input.present.length}/${ctx.members.length} thành viên có mặt`,
     });
+    if (ctx.s.ballot === "secret")
+      await notify(
+        tx,
+        actor,
+        input.present,
+        {
+          kind: "council",
+          title: `Mời bỏ phiếu: ${ctx.s.title}`,
+          body: `Phiên họp Hội đồng Thi đua - Khen thưởng "${ctx.s.title}" (${ctx.plan.title}) đã mở biểu quyết. Hãy bỏ phiếu kín cho từng hồ sơ trong danh sách xét.`,
+          link: `/hoi-dong/phien/${id}`,
+        },
+        now,
+      );
     return getSession(tx, actor, id);
   });
 }

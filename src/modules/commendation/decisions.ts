@@ -6,12 +6,14 @@ import type { Db, Executor } from "../../db/client.js";
 import { councilAgenda, councilSessions, decisionRecipients, decisions, files, nominations, participants, people, plans, units } from "../../db/schema.js";
 import { can } from "../../domain/access.js";
 import { type LegalTables, rewardAmount } from "../../domain/commendation/money.js";
+import { dmy } from "../../domain/plan/format.js";
 import type { Plan } from "../../domain/plan/schema.js";
 import { badRequest, conflict, forbidden, notFound, versionConflict } from "../../http/errors.js";
 import type { Actor } from "../actor.js";
 import { writeAudit } from "../audit/write-audit.js";
 import { filesOfUnit, presentFile } from "../files/service.js";
 import { loadMovement } from "../movement/participants.js";
+import { holdersOf, notify } from "../notifications/notify.js";
 import { sessionResults } from "./council.js";
 
 const legalFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../legal/rewards.json");
@@ -91,7 +93,7 @@ export interface NewDecision {
 }
 
 /** A draft decision for nominees the council passed; amounts from the legal table in force on the signing date. */
-export async function createDecision(db: Db, actor: Actor, planId: number, input: NewDecision) {
+export async function createDecision(db: Db, actor: Actor, planId: number, input: NewDecision, now: Date) {
   return db.transaction(async (tx) => {
     const { plan, issuer, data } = await loadMovement(tx, actor, planId);
     const form = data.awardForms.find((f) => f.id === input.awardFormId);
@@ -160,6 +162,18 @@ export async function createDecision(db: Db, actor: Actor, planId: number, input
       summary: `Dự thảo quyết định tặng "${form.name}" cho ${recipients.length} ${recipients.length > 1 ? "tập thể, cá nhân" : "đối tượng"} của "${plan.title}"`,
       after: { recipients: recipients.map((r) => ({ name: r.name, amount: r.amount })) },
     });
+    await notify(
+      tx,
+      actor,
+      await holdersOf(tx, ["signer"], issuer.path),
+      {
+        kind: "decision",
+        title: `Quyết định chờ ký: ${form.name}`,
+        body: `Dự thảo quyết định tặng "${form.name}" cho ${recipients.length} tập thể, cá nhân (phong trào "${plan.title}") chờ ký ban hành.`,
+        link: `/quyet-dinh/${d.id}`,
+      },
+      now,
+    );
     return presentDecision(tx, d);
   });
 }
@@ -182,7 +196,7 @@ export async function getDecision(db: Executor, actor: Actor, id: number) {
 /** The signer issues the decision: it gets its number, and its recipients join the honour roll. */
 export async function issueDecision(db: Db, actor: Actor, id: number, input: { version: number; number: string }, now: Date) {
   return db.transaction(async (tx) => {
-    const { d, issuer, plan } = await loadDecision(tx, actor, id);
+    const { d, issuer, plan, data } = await loadDecision(tx, actor, id);
     if (!can(actor.grants, "decision.sign", issuer.path)) throw forbidden("Chỉ lãnh đạo có thẩm quyền ký mới ban hành được quyết định.");
     if (d.status === "issued") throw conflict("ISSUED", "Quyết định đã được ban hành.");
     if (d.version !== input.version) throw versionConflict("Quyết định");
@@ -198,6 +212,40 @@ export async function issueDecision(db: Db, actor: Actor, id: number, input: { v
       unitId: issuer.id,
       summary: `Ban hành Quyết định số ${input.number}/${d.symbol} khen thưởng trong "${plan.title}"`,
     });
+    // Each recipient's unit, and the office that drafted it, learn of the decision.
+    const recipients = await tx
+      .select({ name: decisionRecipients.name, path: units.path })
+      .from(decisionRecipients)
+      .innerJoin(participants, eq(participants.id, decisionRecipients.participantId))
+      .innerJoin(units, eq(units.id, participants.unitId))
+      .where(eq(decisionRecipients.decisionId, id));
+    const formName = data.awardForms.find((f) => f.id === d.awardFormId)?.name ?? d.awardFormId;
+    const signedOn = d.signedOn ? ` ngày ${dmy(d.signedOn)}` : "";
+    for (const r of recipients)
+      await notify(
+        tx,
+        actor,
+        await holdersOf(tx, ["focal", "head"], r.path),
+        {
+          kind: "decision",
+          title: `Được khen thưởng: ${r.name}`,
+          body: `${r.name} được tặng "${formName}" theo Quyết định số ${input.number}/${d.symbol}${signedOn} (phong trào "${plan.title}").`,
+          link: `/quyet-dinh/${id}`,
+        },
+        now,
+      );
+    await notify(
+      tx,
+      actor,
+      await holdersOf(tx, ["office"], issuer.path),
+      {
+        kind: "decision",
+        title: `Đã ban hành Quyết định số ${input.number}/${d.symbol}`,
+        body: `Quyết định tặng "${formName}" cho ${recipients.length} tập thể, cá nhân (phong trào "${plan.title}") đã được ký ban hành; hãy đính kèm bản đã ký.`,
+        link: `/quyet-dinh/${id}`,
+      },
+      now,
+    );
     return presentDecision(tx, next);
   });
 }

@@ -21,6 +21,7 @@ import { writeAudit } from "../audit/write-audit.js";
 import { storeFile } from "../files/service.js";
 import { scoresOf } from "../movement/assessment.js";
 import type { ParticipantContext, PlanRow, UnitRow } from "../movement/participants.js";
+import { holdersOf, notify } from "../notifications/notify.js";
 import { dossierItemsOf, dossierState, EDITABLE, GENERATED_TEMPLATES, LODGED, matchComponents, selfScoringSheet } from "./dossier.js";
 import { nomineeFactsOf, type PlanScope } from "./eligibility-service.js";
 
@@ -107,6 +108,14 @@ function isUniqueViolation(e: unknown): boolean {
 }
 
 const raced = () => conflict("DUPLICATE_NOMINATION", "Đối tượng này vừa được đề nghị hình thức khen thưởng này; hãy tải lại danh sách.");
+
+/** Who prepares a nomination's dossier: the nominee's unit, or for one forwarded from a lower level, that level's office. */
+function proposingSide(tx: Executor, c: NominationContext) {
+  return c.n.forwardedFromId !== null ? holdersOf(tx, ["office"], c.proposer.path) : holdersOf(tx, ["focal", "head"], c.unit.path);
+}
+
+const unitLink = (planId: number) => `/phong-trao/${planId}?tab=de-nghi`;
+const officeLink = (planId: number) => `/phong-trao/${planId}?tab=khen-thuong`;
 
 async function planScope(db: Executor, actor: Actor, planId: number): Promise<PlanScope> {
   const [row] = await db.select({ p: plans, u: units }).from(plans).innerJoin(units, eq(units.id, plans.issuerUnitId)).where(eq(plans.id, planId));
@@ -486,6 +495,20 @@ export async function submitNomination(db: Db, actor: Actor, id: number, version
       }`,
       after: { submittedAt: now.toISOString(), late },
     });
+    await notify(
+      tx,
+      actor,
+      await holdersOf(tx, ["office"], c.scope.issuer.path),
+      {
+        kind: "nomination",
+        title: `Hồ sơ đề nghị khen thưởng mới: ${c.name}`,
+        body: `${c.name} ${c.n.status === "returned" ? "nộp lại" : "nộp"} hồ sơ đề nghị "${c.form?.name ?? c.n.awardFormId}" (phong trào "${c.scope.plan.title}")${
+          late ? `, sau hạn ${dmy(state.due as string)}` : ""
+        }.`,
+        link: officeLink(c.scope.plan.id),
+      },
+      now,
+    );
   });
   return getNomination(db, actor, id, now);
 }
@@ -516,6 +539,20 @@ export async function returnNomination(db: Db, actor: Actor, id: number, input: 
       summary: `Trả lại hồ sơ đề nghị "${c.form?.name ?? c.n.awardFormId}" của ${c.name} để bổ sung: ${input.reason}`,
       after: { reason: input.reason },
     });
+    await notify(
+      tx,
+      actor,
+      await proposingSide(tx, c),
+      {
+        kind: "nomination",
+        title: `Hồ sơ đề nghị khen thưởng bị trả lại: ${c.name}`,
+        body: `Cơ quan thường trực trả lại hồ sơ đề nghị "${c.form?.name ?? c.n.awardFormId}" của ${c.name} để bổ sung: ${input.reason}${
+          due ? ` Hạn nộp: hết ngày ${dmy(due)}.` : ""
+        }`,
+        link: unitLink(c.scope.plan.id),
+      },
+      now,
+    );
   });
   return getNomination(db, actor, id, now);
 }
@@ -556,6 +593,19 @@ export async function recordOpinion(
       before: { status: c.n.status, opinion: c.n.officeOpinion },
       after: { status, opinion: input.opinion },
     });
+    if (status !== c.n.status)
+      await notify(
+        tx,
+        actor,
+        await proposingSide(tx, c),
+        {
+          kind: "nomination",
+          title: `Kết quả thẩm định hồ sơ của ${c.name}`,
+          body: `Hồ sơ đề nghị "${c.form?.name ?? c.n.awardFormId}" của ${c.name}: ${STATUS_LABEL[status] ?? status}. Ý kiến: ${input.opinion}`,
+          link: unitLink(c.scope.plan.id),
+        },
+        now,
+      );
   });
   return getNomination(db, actor, id, now);
 }
