@@ -125,7 +125,7 @@ export async function nomineeFactsOf(db: Executor, actor: Actor, scope: PlanScop
       facts = combineFacts({}, system, []);
     }
     const extra = ruleInputs.filter((i) => facts[i.key] === undefined);
-    if (extra.length) for (const s of systemFacts(extra, await knownRecords(db, ctx, now))) facts[s.key] = s.value;
+    if (extra.length) for (const s of systemFacts(extra, await knownRecords(db, ctx, now, extra))) facts[s.key] = s.value;
     const targets = Object.fromEntries((await targetsOf(db, ctx)).map((t) => [t.targetId, t.met]));
     const rank = ranking.byId.get(r.pa.id);
     const held = (r.pa.personId === null ? holds.byUnit.get(r.unit.id) : holds.byPerson.get(r.pa.personId)) ?? [];

@@ -20,8 +20,11 @@ export async function reportStatusOf(db: Executor, ctx: ParticipantContext, now:
   }));
 }
 
-/** What the system's own records say about a participant: reports, initiatives, complaints, indicators. */
-export async function knownRecords(db: Executor, ctx: ParticipantContext, now: Date): Promise<KnownRecords> {
+/**
+ * What the system's own records say about a participant: reports, initiatives, complaints, indicators — the
+ * indicators its group's criteria read, and those of `extraInputs` (e.g. an eligibility rule's facts).
+ */
+export async function knownRecords(db: Executor, ctx: ParticipantContext, now: Date, extraInputs: InputDef[] = []): Promise<KnownRecords> {
   const { late, missing } = countLateOrMissing(await reportStatusOf(db, ctx, now));
   const [{ n: recognised }] = await db
     .select({ n: count() })
@@ -32,11 +35,7 @@ export async function knownRecords(db: Executor, ctx: ParticipantContext, now: D
     .from(complaints)
     .where(and(eq(complaints.unitId, ctx.unit.id), eq(complaints.substantiated, true), eq(complaints.planId, ctx.plan.id)));
   const metrics = [
-    ...new Set(
-      allInputs(ctx.group.criteria)
-        .filter((i) => i.origin === "indicator" && i.metric)
-        .map((i) => i.metric as string),
-    ),
+    ...new Set([...allInputs(ctx.group.criteria), ...extraInputs].filter((i) => i.origin === "indicator" && i.metric).map((i) => i.metric as string)),
   ];
   const indicators: Record<string, number> = {};
   if (metrics.length) {
