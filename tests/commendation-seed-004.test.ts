@@ -200,6 +200,31 @@ describe("nominations, the exclusion rule and quotas", () => {
     expect(refused.body.message).toBe(`Không đề nghị khen thưởng được. Không đủ điều kiện: ${EXCLUDED}.`);
   });
 
+  it("the office records what its appraisal found; it prevails over what the unit declared, and can be withdrawn", async () => {
+    const before = (await office.get(`/api/nominations/${nid.kbnn}`)).body;
+    expect(before.appraisableFacts.find((f: { key: string }) => f.key === "ty_le_vi_pham_gio_giac")).toMatchObject({ value: 2.5, source: "nominee" });
+    expect(before.appraisableFacts.map((f: { key: string }) => f.key)).not.toContain("ty_le_giai_ngan_von_dtc");
+    const put = (c: Client, version: number, facts: object) => c.request("PUT", `/api/nominations/${nid.kbnn}/eligibility-facts`, { version, facts });
+    const bad = await put(office, before.version, { ty_le_vi_pham_gio_giac: 130, khong_co: 1 });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details.map((d: { path: string }) => d.path)).toEqual(["facts.ty_le_vi_pham_gio_giac", "facts.khong_co"]);
+    expect((await put(await t.as("noivu.prtc"), before.version, { ty_le_vi_pham_gio_giac: 11 })).status).toBe(403);
+    const found = await put(office, before.version, { ty_le_vi_pham_gio_giac: 11 });
+    expect(found.status).toBe(200);
+    expect(found.body.appraisableFacts.find((f: { key: string }) => f.key === "ty_le_vi_pham_gio_giac")).toMatchObject({ value: 11, source: "office" });
+    expect(found.body.eligibility.eligible).toBe(false);
+    expect(found.body.eligibility.reasons.find((r: { ruleId: string }) => r.ruleId === "loai-gio-giac")).toMatchObject({ ok: false });
+    expect((await put(office, before.version, { ty_le_vi_pham_gio_giac: null })).status).toBe(409);
+    const withdrawn = await put(office, found.body.version, { ty_le_vi_pham_gio_giac: null });
+    expect(withdrawn.body.eligibility).toMatchObject({ eligible: true });
+    expect(withdrawn.body.appraisableFacts.find((f: { key: string }) => f.key === "ty_le_vi_pham_gio_giac")).toMatchObject({ value: 2.5, source: "nominee" });
+    const audit = (await (await t.as("admin")).get(`/api/audit?entity=nomination&entityId=${nid.kbnn}&action=nomination.facts`)).body.items;
+    expect(audit.map((a: { summary: string }) => a.summary)).toEqual([
+      "Ghi nhận dữ kiện xét khen thưởng cho hồ sơ của Kho bạc Nhà nước tỉnh: Tỷ lệ cán bộ, công chức, viên chức không chấp hành nghiêm giờ giấc làm việc trên tổng số biên chế: bỏ ghi nhận của cơ quan thường trực",
+      "Ghi nhận dữ kiện xét khen thưởng cho hồ sơ của Kho bạc Nhà nước tỉnh: Tỷ lệ cán bộ, công chức, viên chức không chấp hành nghiêm giờ giấc làm việc trên tổng số biên chế: 11%",
+    ]);
+  });
+
   it("quotas: at most 9 collectives and 15 individuals; the excluded department is listed with its reason", async () => {
     const s = (await office.get(`/api/plans/${planId}/award-forms/${BK}/suggestions`)).body;
     const coll = s.quotas.find((q: { target: string }) => q.target === "collective");

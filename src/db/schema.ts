@@ -433,6 +433,8 @@ export const nominations = pgTable(
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
     returnedReason: text("returned_reason"),
     officeOpinion: text("office_opinion"),
+    /** Facts the standing office found while appraising (e.g. "disbursement short for subjective reasons"); they prevail over the nominee's. */
+    officeFacts: jsonb("office_facts").notNull().default({}),
     /** A lower level's nomination forwarded to this (upper) plan. */
     forwardedFromId: integer("forwarded_from_id").references((): AnyPgColumn => nominations.id),
     createdBy: integer("created_by"),

@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { readPlanText } from "../plan/io.js";
-import { decide, evaluateEligibility, type NomineeFacts } from "./eligibility.js";
+import { appraisableInputs, checkAppraisedFacts, decide, evaluateEligibility, type NomineeFacts } from "./eligibility.js";
 
 const plan004 = (() => {
   const r = readPlanText(fs.readFileSync(new URL("../../../templates/004-ninh-thuan-2025.yaml", import.meta.url), "utf8"));
@@ -75,5 +75,35 @@ describe("seed 004 exclusions", () => {
     const v = evaluateEligibility(plan004, "bang-khen-tinh", { ...district, facts: { ...district.facts, ty_le_vi_pham_gio_giac: undefined } });
     expect(v.eligible).toBeNull();
     expect(v.summary).toContain("chưa có dữ kiện");
+  });
+});
+
+describe("facts the office records on a nomination", () => {
+  it("lists the manual inputs of the rules that judge this nominee, not those the system reads", () => {
+    const inputs = appraisableInputs(plan004, "bang-khen-tinh", { target: "collective", groupId: "ubnd-huyen" });
+    const keys = inputs.map((i) => i.input.key);
+    expect(keys).toContain("giai_ngan_cham_do_chu_quan");
+    expect(keys).toContain("ty_le_vi_pham_gio_giac");
+    expect(keys).not.toContain("ty_le_giai_ngan_von_dtc"); // an indicator: the system knows it
+    expect(inputs.find((i) => i.input.key === "giai_ngan_cham_do_chu_quan")?.rules).toHaveLength(1);
+  });
+  it.each([
+    [{ giai_ngan_cham_do_chu_quan: true }, []],
+    [{ ty_le_vi_pham_gio_giac: 12.5 }, []],
+    [
+      { ty_le_vi_pham_gio_giac: 130 },
+      ['"Tỷ lệ cán bộ, công chức, viên chức không chấp hành nghiêm giờ giấc làm việc trên tổng số biên chế" phải là tỷ lệ phần trăm từ 0 đến 100.'],
+    ],
+    [{ giai_ngan_cham_do_chu_quan: "có" }, ['"Giải ngân vốn đầu tư công chưa đạt 100% vì lý do chủ quan" phải là có/không (true/false).']],
+    [{ ty_le_giai_ngan_von_dtc: 90 }, ['Dữ kiện "ty_le_giai_ngan_von_dtc" không được điều kiện khen thưởng nào của hồ sơ này sử dụng.']],
+  ])("checks %o", (facts, messages) => {
+    const inputs = appraisableInputs(plan004, "bang-khen-tinh", { target: "collective", groupId: "ubnd-huyen" });
+    expect(checkAppraisedFacts(inputs, facts).map((p) => p.message)).toEqual(messages);
+  });
+  it("a finding of the office settles an exclusion the nominee left open", () => {
+    const open = reason({ ty_le_giai_ngan_von_dtc: 96 }, "loai-giai-ngan");
+    expect(open?.ok).toBeNull();
+    expect(reason({ ty_le_giai_ngan_von_dtc: 96, giai_ngan_cham_do_chu_quan: true }, "loai-giai-ngan")?.ok).toBe(false);
+    expect(reason({ ty_le_giai_ngan_von_dtc: 96, giai_ngan_cham_do_chu_quan: false }, "loai-giai-ngan")?.ok).toBe(true);
   });
 });

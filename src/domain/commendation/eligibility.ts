@@ -2,6 +2,7 @@
 import { evaluateCondition, type Facts } from "../plan/conditions.js";
 import { dmy } from "../plan/format.js";
 import type { Condition, EligibilityRule, InputDef, Plan } from "../plan/schema.js";
+import { checkFact } from "../plan/scoring.js";
 import { HOLD_KINDS, type LegalHold } from "./legal-holds.js";
 
 /** What is known about one nominee when eligibility is judged. */
@@ -119,12 +120,51 @@ function check(rule: EligibilityRule, n: NomineeFacts, plan: Plan): { holds: boo
   }
 }
 
+/** The plan's eligibility rules that judge a nominee of this target and group for an award form. */
+export function applicableRules(plan: Plan, awardFormId: string, n: Pick<NomineeFacts, "target" | "groupId">): EligibilityRule[] {
+  return plan.eligibility.filter(
+    (r) =>
+      (!r.awardForms || r.awardForms.includes(awardFormId)) && (r.target === "both" || r.target === n.target) && (!r.groups || r.groups.includes(n.groupId)),
+  );
+}
+
+/**
+ * The facts the standing office may record on a nomination (its appraisal findings): the typed inputs of the
+ * applicable fact rules that the system does not know by itself, each with the rules that read it.
+ */
+export function appraisableInputs(plan: Plan, awardFormId: string, n: Pick<NomineeFacts, "target" | "groupId">): { input: InputDef; rules: string[] }[] {
+  const out = new Map<string, { input: InputDef; rules: string[] }>();
+  for (const rule of applicableRules(plan, awardFormId, n)) {
+    if (rule.check.type !== "fact") continue;
+    for (const input of rule.check.inputs) {
+      if (input.origin && input.origin !== "manual") continue;
+      const entry = out.get(input.key) ?? { input, rules: [] };
+      entry.rules.push(rule.message);
+      out.set(input.key, entry);
+    }
+  }
+  return [...out.values()];
+}
+
+/** Checks facts the office records against the appraisable inputs; each problem names the fact and what to fix. */
+export function checkAppraisedFacts(inputs: { input: InputDef }[], facts: Facts): { key: string; message: string }[] {
+  const problems: { key: string; message: string }[] = [];
+  for (const [key, value] of Object.entries(facts)) {
+    const def = inputs.find((i) => i.input.key === key)?.input;
+    if (!def) {
+      problems.push({ key, message: `Dữ kiện "${key}" không được điều kiện khen thưởng nào của hồ sơ này sử dụng.` });
+      continue;
+    }
+    const msg = checkFact(def, value);
+    if (msg) problems.push({ key, message: msg });
+  }
+  return problems;
+}
+
 /** Evaluates a nominee against an award form's rules and the legal principles; the verdict lists every reason. */
 export function evaluateEligibility(plan: Plan, awardFormId: string, n: NomineeFacts): Verdict {
   const reasons: Reason[] = [];
-  const applies = (r: EligibilityRule) =>
-    (!r.awardForms || r.awardForms.includes(awardFormId)) && (r.target === "both" || r.target === n.target) && (!r.groups || r.groups.includes(n.groupId));
-  for (const rule of plan.eligibility.filter(applies)) {
+  for (const rule of applicableRules(plan, awardFormId, n)) {
     const { holds, detail } = check(rule, n, plan);
     if (rule.kind === "required") reasons.push({ ruleId: rule.id, kind: "required", ok: holds, message: `${rule.message}: ${detail}` });
     else if (rule.kind === "excluding")

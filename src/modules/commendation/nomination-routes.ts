@@ -9,6 +9,7 @@ import {
   generateDossierItem,
   getNomination,
   listNominations,
+  recordEligibilityFacts,
   recordOpinion,
   removeDossierItem,
   returnNomination,
@@ -141,6 +142,26 @@ export const nominationRoutes =
         },
       },
       async (request) => recordOpinion(db, actorOf(request), request.params.id, request.body, ctx.now()),
+    );
+
+    app.put(
+      "/nominations/:id/eligibility-facts",
+      {
+        schema: {
+          tags,
+          summary: "Cơ quan thường trực ghi nhận dữ kiện xét khen thưởng (ưu tiên hơn số liệu đơn vị kê khai; null để bỏ)",
+          params: idParam,
+          body: z.object({
+            version,
+            facts: z.record(
+              z.string().min(1).max(64),
+              z.union([z.number(), z.string().max(200), z.boolean(), z.null()], { error: "Giá trị dữ kiện phải là số, chữ, có/không hoặc null." }),
+              { error: "Thiếu danh sách dữ kiện (facts)." },
+            ),
+          }),
+        },
+      },
+      async (request) => recordEligibilityFacts(db, actorOf(request), request.params.id, request.body, ctx.now()),
     );
 
     app.get(

@@ -8,9 +8,10 @@ import { assessments, councilAgenda, dossierItems, files, nominations, participa
 import { hasScoredCriteria } from "../../documents/criteria-table.js";
 import { can } from "../../domain/access.js";
 import { isLate } from "../../domain/calendar.js";
-import { evaluateEligibility, type Verdict } from "../../domain/commendation/eligibility.js";
+import { appraisableInputs, checkAppraisedFacts, evaluateEligibility, type Verdict } from "../../domain/commendation/eligibility.js";
 import { quotaLimit, suggest } from "../../domain/commendation/quota.js";
 import { isWithin } from "../../domain/org.js";
+import { type Facts, showValue } from "../../domain/plan/conditions.js";
 import { dmy } from "../../domain/plan/format.js";
 import { personInGroup, unitInGroup } from "../../domain/plan/membership.js";
 import type { Group, Plan } from "../../domain/plan/schema.js";
@@ -186,9 +187,11 @@ async function viewsOf(db: Executor, actor: Actor, scope: PlanScope, rows: Liste
     const form = data.awardForms.find((f) => f.id === r.n.awardFormId);
     const dossier = dossierState(data, r.n, items.get(r.n.id) ?? [], now);
     const facts = base.get(r.pa.id);
+    const found = r.n.officeFacts as Facts;
     const eligibility: Verdict = facts
-      ? evaluateEligibility(data, r.n.awardFormId, { ...facts, ...dossier.forEligibility })
+      ? evaluateEligibility(data, r.n.awardFormId, { ...facts, facts: { ...facts.facts, ...found }, ...dossier.forEligibility })
       : { eligible: null, priority: false, reasons: [], summary: "Nhóm đối tượng không còn trong kế hoạch" };
+    const appraisable = group ? appraisableInputs(data, r.n.awardFormId, { target: group.type, groupId: group.id }) : [];
     const { forEligibility: _, ...checklist } = dossier;
     const up = forwarded.find((f) => f.from === r.n.id);
     return {
@@ -222,6 +225,21 @@ async function viewsOf(db: Executor, actor: Actor, scope: PlanScope, rows: Liste
       isWoman: facts?.isWoman ?? null,
       womenShare: facts?.womenShare ?? null,
       eligibility,
+      /** Facts of the eligibility rules the office may record, with what is known of each and from whom. */
+      appraisableFacts: appraisable.map(({ input, rules }) => {
+        const office = found[input.key];
+        const declared = facts?.facts[input.key];
+        return {
+          key: input.key,
+          label: input.label,
+          type: input.type,
+          unit: input.unit ?? null,
+          choices: input.choices ?? null,
+          rules,
+          value: office ?? declared ?? null,
+          source: office !== undefined && office !== null ? ("office" as const) : declared !== undefined && declared !== null ? ("nominee" as const) : null,
+        };
+      }),
     };
   });
 }
@@ -606,6 +624,52 @@ export async function recordOpinion(
         },
         now,
       );
+  });
+  return getNomination(db, actor, id, now);
+}
+
+/**
+ * The office records what it found about the facts an eligibility rule reads (e.g. "the disbursement shortfall is
+ * for subjective reasons"); they prevail over what the nominee declared. A null removes the office's finding.
+ */
+export async function recordEligibilityFacts(db: Db, actor: Actor, id: number, input: { version: number; facts: Record<string, Facts[string]> }, now: Date) {
+  await db.transaction(async (tx) => {
+    const c = await loadNomination(tx, actor, id, "office");
+    assertLaunched(c.scope.plan);
+    if (c.n.version !== input.version) throw versionConflict(`Hồ sơ đề nghị của ${c.name}`);
+    const inputs = appraisableInputs(c.scope.data, c.n.awardFormId, { target: c.group.type, groupId: c.group.id });
+    const problems = checkAppraisedFacts(inputs, input.facts);
+    if (problems.length)
+      throw badRequest(
+        "BAD_FACTS",
+        problems.map((p) => p.message).join(" "),
+        problems.map((p) => ({ path: `facts.${p.key}`, message: p.message })),
+      );
+    const before = c.n.officeFacts as Facts;
+    const next: Facts = { ...before };
+    for (const [key, value] of Object.entries(input.facts)) {
+      if (value === null) delete next[key];
+      else next[key] = value;
+    }
+    const [saved] = await tx
+      .update(nominations)
+      .set({ officeFacts: next, updatedAt: now, version: input.version + 1 })
+      .where(and(eq(nominations.id, id), eq(nominations.version, input.version)))
+      .returning();
+    if (!saved) throw versionConflict(`Hồ sơ đề nghị của ${c.name}`);
+    const def = (key: string) => inputs.find((i) => i.input.key === key)?.input;
+    const changed = Object.entries(input.facts).map(
+      ([k, v]) => `${def(k)?.label ?? k}: ${v === null ? "bỏ ghi nhận của cơ quan thường trực" : showValue(v, def(k))}`,
+    );
+    await writeAudit(tx, actor, {
+      action: "nomination.facts",
+      entity: "nomination",
+      entityId: id,
+      unitId: c.unit.id,
+      summary: `Ghi nhận dữ kiện xét khen thưởng cho hồ sơ của ${c.name}: ${changed.join("; ")}`,
+      before,
+      after: next,
+    });
   });
   return getNomination(db, actor, id, now);
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "nominations" ADD COLUMN "office_facts" jsonb DEFAULT '{}'::jsonb NOT NULL;
