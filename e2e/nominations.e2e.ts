@@ -273,4 +273,36 @@ describe.skipIf(!canRunBrowser)("nominations: dossier, return, appraisal, open-v
     await row.getByText("1.410.000 đồng").waitFor();
     await page.context().close();
   });
+
+  it("the province's office records what its appraisal found about a rule's fact, and the verdict follows it (seed 004)", async () => {
+    const snv = await j.t.as("snv.ninhthuan");
+    const created = await snv.post("/api/plans", { issuerUnitId: await j.t.unitId("NT"), template: "004-ninh-thuan-2025.yaml" });
+    expect(created.status).toBe(201);
+    expect((await snv.post(`/api/plans/${created.body.id}/launch`, { version: created.body.version })).status).toBe(200);
+    expect((await snv.post(`/api/plans/${created.body.id}/participants/sync`)).status).toBe(200);
+    const dept = ((await snv.get(`/api/plans/${created.body.id}/participants?group=so-nganh`)).body.items as { id: number; unitId: number; name: string }[])[0];
+    expect((await snv.post("/api/indicators", { unitId: dept.unitId, metric: "disbursement_rate", period: "2025", value: 96 })).status).toBe(201);
+    expect((await snv.post(`/api/plans/${created.body.id}/nominations`, { awardFormId: "bang-khen-tinh", participantId: dept.id })).status).toBe(201);
+
+    const page = await j.newPage();
+    await j.login(page, "snv.ninhthuan");
+    await page.goto(`/phong-trao/${created.body.id}?tab=khen-thuong`);
+    await page.getByTestId("nominations").getByRole("button", { name: dept.name, exact: true }).click();
+    const facts = page.getByTestId("appraised-facts");
+    const row = facts.getByRole("row", { name: /vì lý do chủ quan/ });
+    await row.getByText("Chưa có số liệu").waitFor();
+    await row.getByText("Có", { exact: true }).click();
+    await row.getByRole("button", { name: "Ghi nhận", exact: true }).click();
+    await row.getByText("Cơ quan thường trực ghi nhận").waitFor();
+    const drawer = page.getByTestId("nomination-drawer");
+    await drawer.getByText("Không đủ điều kiện", { exact: true }).waitFor();
+    await drawer
+      .getByTestId("eligibility-reasons")
+      .getByText(/Không xét khen thưởng địa phương giải ngân vốn đầu tư công chưa đạt 100% vì lý do chủ quan: .*96%/)
+      .waitFor();
+    await shot(page, "5-facts");
+    await row.getByRole("button", { name: "Bỏ ghi nhận" }).click();
+    await row.getByText("Chưa có số liệu").waitFor();
+    await page.context().close();
+  });
 });

@@ -3,6 +3,7 @@ import { useQueries, useQuery } from "@tanstack/react-query";
 import { apiUrl, http } from "../../api/client";
 import type { Id, ItemList } from "../../api/types";
 import type { StoredFile } from "../movement/types";
+import type { FactValue, InputDef } from "../plan/model";
 
 export type SessionStatus = "draft" | "open" | "closed";
 export type Choice = "approve" | "reject" | "abstain";
@@ -108,6 +109,19 @@ export interface Nomination extends NominationLite {
   };
   ranking: { total: number | null; rank: number | null; classification: string | null; source: "results" | "provisional" | "unpublished" };
   eligibility: { eligible: boolean | null; priority: boolean; reasons: EligibilityReason[]; summary: string };
+  /** Facts of the eligibility rules the office may record, with what is known and from whom. */
+  appraisableFacts: AppraisableFact[];
+}
+
+export interface AppraisableFact {
+  key: string;
+  label: string;
+  type: InputDef["type"];
+  unit: string | null;
+  choices: string[] | null;
+  rules: string[];
+  value: FactValue;
+  source: "office" | "nominee" | null;
 }
 
 export interface SuggestedItem {

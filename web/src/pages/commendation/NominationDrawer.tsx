@@ -9,6 +9,7 @@ import { http } from "../../api/client";
 import type { Id } from "../../api/types";
 import { useApiError } from "../../api/useApiError";
 import {
+  type AppraisableFact,
   commendationKeys,
   commendationUrls,
   type DossierComponent,
@@ -16,9 +17,9 @@ import {
   type Nomination,
   useNomination,
 } from "../../components/commendation/api";
-import { FileLink, FileUploadButton } from "../../components/movement/parts";
+import { FactInput, FileLink, FileUploadButton, factText } from "../../components/movement/parts";
 import { DownloadButton } from "../../components/plan/DownloadButton";
-import type { PlanRecord } from "../../components/plan/model";
+import type { FactValue, InputDef, PlanRecord } from "../../components/plan/model";
 import { ErrorState } from "../../components/States";
 import { formatDateTime, formatNumber } from "../../format";
 import { type MessageKey, t } from "../../i18n";
@@ -258,6 +259,7 @@ function NominationBody({
           {n.eligibility.summary}
         </Typography.Paragraph>
         <ReasonList reasons={n.eligibility.reasons} />
+        {n.appraisableFacts.length ? <AppraisedFacts n={n} office={office} /> : null}
       </Card>
 
       <Card size="small" title={t("cm.dossier.title")} extra={n.dossier.complete ? <Tag color="green">{t("cm.dossier.complete")}</Tag> : null}>
@@ -317,5 +319,100 @@ function NominationBody({
       <OpinionModal open={modal === "opinion"} nomination={n} onClose={() => setModal(null)} onDone={refresh} />
       <ForwardModal open={modal === "forward"} nomination={n} plan={plan} onClose={() => setModal(null)} onDone={refresh} />
     </Space>
+  );
+}
+
+/** An appraisable fact as the input definition the fact widgets take. */
+const inputOf = (f: AppraisableFact): InputDef =>
+  ({ key: f.key, label: f.label, type: f.type, unit: f.unit ?? undefined, choices: f.choices ?? undefined, origin: "manual" }) as InputDef;
+
+/** The facts eligibility rules read that the office may establish: what the unit declared, what the office found. */
+function AppraisedFacts({ n, office }: { n: Nomination; office: boolean }) {
+  const showError = useApiError();
+  const refresh = useNominationRefresh();
+  const [draft, setDraft] = useState<Record<string, FactValue>>({});
+  const save = useMutation({
+    mutationFn: (facts: Record<string, FactValue>) => http.put<Nomination>(`/api/nominations/${n.id}/eligibility-facts`, { version: n.version, facts }),
+    onSuccess: (next, facts) => {
+      setDraft((d) => Object.fromEntries(Object.entries(d).filter(([k]) => !(k in facts))));
+      refresh(next);
+    },
+    onError: (err) => showError(err, { onConflict: () => refresh() }),
+  });
+  return (
+    <div style={{ marginTop: 12 }} data-testid="appraised-facts">
+      <Typography.Text strong>{t("cm.facts.title")}</Typography.Text>
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 4 }}>
+        {office ? t("cm.facts.helpOffice") : t("cm.facts.help")}
+      </Typography.Paragraph>
+      <Table<AppraisableFact>
+        size="small"
+        rowKey="key"
+        pagination={false}
+        dataSource={n.appraisableFacts}
+        columns={[
+          {
+            title: t("cm.facts.fact"),
+            key: "label",
+            render: (_: unknown, f) => (
+              <>
+                <div>{f.label}</div>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {f.rules.join("; ")}
+                </Typography.Text>
+              </>
+            ),
+          },
+          {
+            title: t("cm.facts.value"),
+            key: "value",
+            width: 200,
+            render: (_: unknown, f) => (
+              <Space orientation="vertical" size={2}>
+                <span>{factText(inputOf(f), f.value)}</span>
+                <Tag color={f.source === "office" ? "purple" : f.source === "nominee" ? "default" : "warning"}>
+                  {f.source === "office" ? t("cm.facts.byOffice") : f.source === "nominee" ? t("cm.facts.byNominee") : t("cm.facts.none")}
+                </Tag>
+              </Space>
+            ),
+          },
+          ...(office
+            ? [
+                {
+                  title: t("cm.facts.record"),
+                  key: "edit",
+                  width: 260,
+                  render: (_: unknown, f: AppraisableFact) => (
+                    <Space wrap size={4}>
+                      <div style={{ minWidth: 120 }}>
+                        <FactInput
+                          def={inputOf(f)}
+                          id={`fact-${f.key}`}
+                          value={f.key in draft ? draft[f.key] : f.source === "office" ? f.value : undefined}
+                          onChange={(v) => setDraft((d) => ({ ...d, [f.key]: v }))}
+                        />
+                      </div>
+                      <Button
+                        size="small"
+                        type="primary"
+                        disabled={!(f.key in draft) || draft[f.key] === null}
+                        loading={save.isPending}
+                        onClick={() => save.mutate({ [f.key]: draft[f.key] })}
+                      >
+                        {t("cm.facts.save")}
+                      </Button>
+                      {f.source === "office" ? (
+                        <Button size="small" onClick={() => save.mutate({ [f.key]: null })}>
+                          {t("cm.facts.clear")}
+                        </Button>
+                      ) : null}
+                    </Space>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+    </div>
   );
 }

@@ -56,7 +56,7 @@ export function SuggestionsCard({ plan, onOpen }: { plan: PlanRecord; onOpen: (n
       key: "why",
       render: (_: unknown, r) => (
         <>
-          <div>{r.why}</div>
+          {withReasons && r.reasons?.length ? null : <div>{r.why}</div>}
           {withReasons && r.reasons?.length ? (
             <div style={{ fontSize: 12 }}>
               {r.reasons.map((m) => (
