@@ -6,13 +6,13 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { initiatives } from "../src/db/schema.js";
+import { PDF } from "../tests/support/commendation.js";
 import { SEED_003_FACTS, SEED_003_SCORED_LEAVES } from "../tests/support/seed-003.js";
 import { canRunBrowser, type Journey, startJourney } from "./support/harness";
 
 const SHOTS = process.env.NOMINATIONS_E2E_SHOTS; // a folder: screenshots of each step while developing
 const PLAN = "Phát động phong trào thi đua thực hiện cải cách hành chính năm 2024";
 const GK = "Giấy khen của Chủ tịch Ủy ban nhân dân Thành phố";
-const PDF = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
 
 async function shot(page: Page, name: string) {
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/nominations-${name}.png`, fullPage: true });

@@ -2,10 +2,9 @@
 // eligibility with reasons, quotas and the suggested list, the office's appraisal, and forwarding to the province.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { initiatives } from "../src/db/schema.js";
+import { upload } from "./support/commendation.js";
 import { SEED_003_FACTS, SEED_003_SCORED_LEAVES } from "./support/seed-003.js";
 import { type Client, createTestApp, type TestApp } from "./support/test-app.js";
-
-const PDF = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
 
 let t: TestApp;
 let office: Client;
@@ -37,18 +36,6 @@ const UNFINISHED: Partial<Record<Ward, number>> = { p1: 0, p2: 1, p4: 2, p5: 3, 
 const COMPONENTS = ["van-ban-de-nghi", "bien-ban", "bang-tu-cham", "bao-cao-thanh-tich"];
 const GK = "giay-khen-tp";
 const BK = "bang-khen-tinh";
-
-async function upload(c: Client, unitId: number, name: string, data: Buffer = PDF) {
-  const form = new FormData();
-  form.append("unitId", String(unitId));
-  form.append("file", new Blob([new Uint8Array(data)]), name);
-  const req = new Request("http://local/", { method: "POST", body: form });
-  const res = await c.request("POST", "/api/files", Buffer.from(await req.arrayBuffer()), {
-    headers: { "content-type": req.headers.get("content-type") as string },
-  });
-  expect(res.status).toBe(201);
-  return res.body.id as string;
-}
 
 const unitOf = (w: Ward) =>
   t.unitId(w === "tn" ? "VL-TPVL-P-TANNGAI" : w === "thoa" ? "VL-TPVL-P-TANHOA" : w === "thoi" ? "VL-TPVL-P-TANHOI" : `VL-TPVL-${w.toUpperCase()}`);

@@ -24,20 +24,3 @@ export async function readXlsx(data: Buffer): Promise<string[][]> {
   wb.worksheets[0].eachRow((row) => out.push((row.values as unknown[]).slice(1).map((v) => (v == null ? "" : String(v)))));
   return out;
 }
-
-/** A minimal PDF, accepted by the content check of file uploads. */
-export const PDF = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
-
-/** Uploads a file for a unit through POST /api/files (multipart unitId + file); the raw reply. */
-export async function uploadFile(
-  c: { request: (method: "POST", url: string, payload: unknown, extra: { headers: Record<string, string> }) => Promise<{ status: number; body: any }> },
-  unitId: number,
-  name: string,
-  data: Buffer = PDF,
-) {
-  const form = new FormData();
-  form.append("unitId", String(unitId));
-  form.append("file", new Blob([new Uint8Array(data)]), name);
-  const req = new Request("http://local/", { method: "POST", body: form });
-  return c.request("POST", "/api/files", Buffer.from(await req.arrayBuffer()), { headers: { "content-type": req.headers.get("content-type") as string } });
-}
