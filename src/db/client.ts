@@ -26,6 +26,11 @@ export async function openDatabase(opts: { databaseUrl: string | null; dataDir: 
     // Dates stay strings ("YYYY-MM-DD"); timestamps come back as Date objects.
     pg.types.setTypeParser(1082, (v: string) => v);
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    // An idle connection the server closed (a restart, a failover, the database dropped) is discarded by the pool and
+    // replaced on demand; unhandled, its error event would bring the whole process down.
+    pool.on("error", (err: Error & { code?: string }) => {
+      if (err.code !== "57P01") console.error(`Kết nối CSDL bị ngắt (sẽ kết nối lại khi cần): ${err.message}`);
+    });
     const { drizzle } = await import("drizzle-orm/node-postgres");
     const { migrate } = await import("drizzle-orm/node-postgres/migrator");
     const db = drizzle({ client: pool, schema });
