@@ -77,7 +77,7 @@ export async function nomineeFactsOf(db: Executor, actor: Actor, scope: PlanScop
     .where(inArray(participants.id, ids));
   const groupIds = [...new Set(rows.map((r) => r.pa.groupId))];
   const ranking = await rankingOf(db, actor, scope, groupIds, ids, now);
-  const records = await loadMovementRecords(db, scope.plan.id, data);
+  const records = await loadMovementRecords(db, scope.plan.id, data, { participantIds: ids, unitIds: [...new Set(rows.map((r) => r.unit.id))] });
   // Collectives with ≥ 70 % women come first on a tie (Decree 98/2023 art. 4): the share of the unit's active staff.
   const collectiveUnits = rows.filter((r) => r.pa.personId === null).map((r) => r.unit.id);
   const shares = new Map<number, number>();

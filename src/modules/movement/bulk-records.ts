@@ -8,35 +8,38 @@ import { allInputs, reportMilestones, uniqueInputs } from "./known.js";
 
 /**
  * Everything scoring needs for a whole movement, in a handful of queries (not a few per participant), so
- * ranking tens of thousands of participants stays fast.
+ * ranking tens of thousands of participants stays fast; `only` narrows it to some participants and their units
+ * (a few nominees need not load a province's records).
  */
-export async function loadMovementRecords(db: Executor, planId: number, data: Plan) {
+export async function loadMovementRecords(db: Executor, planId: number, data: Plan, only?: { participantIds: number[]; unitIds: number[] }) {
   const [assessmentRows, submissionRows, initiativeRows, complaintRows, appraisalRows] = await Promise.all([
     db
       .select({ a: assessments })
       .from(assessments)
       .innerJoin(participants, eq(participants.id, assessments.participantId))
-      .where(eq(participants.planId, planId)),
+      .where(and(eq(participants.planId, planId), only ? inArray(participants.id, only.participantIds) : undefined)),
     db
       .select({ participantId: reportSubmissions.participantId, milestoneId: reportSubmissions.milestoneId, submittedAt: reportSubmissions.submittedAt })
       .from(reportSubmissions)
       .innerJoin(participants, eq(participants.id, reportSubmissions.participantId))
-      .where(eq(participants.planId, planId)),
+      .where(and(eq(participants.planId, planId), only ? inArray(participants.id, only.participantIds) : undefined)),
     db
       .select({ participantId: initiatives.participantId, n: count() })
       .from(initiatives)
-      .where(and(eq(initiatives.planId, planId), eq(initiatives.status, "recognised")))
+      .where(
+        and(eq(initiatives.planId, planId), eq(initiatives.status, "recognised"), only ? inArray(initiatives.participantId, only.participantIds) : undefined),
+      )
       .groupBy(initiatives.participantId),
     db
       .select({ unitId: complaints.unitId, n: count() })
       .from(complaints)
-      .where(and(eq(complaints.planId, planId), eq(complaints.substantiated, true)))
+      .where(and(eq(complaints.planId, planId), eq(complaints.substantiated, true), only ? inArray(complaints.unitId, only.unitIds) : undefined))
       .groupBy(complaints.unitId),
     db
       .select({ ap: appraisals })
       .from(appraisals)
       .innerJoin(participants, eq(participants.id, appraisals.participantId))
-      .where(eq(participants.planId, planId)),
+      .where(and(eq(participants.planId, planId), only ? inArray(participants.id, only.participantIds) : undefined)),
   ]);
   const metrics = [
     ...new Set(
@@ -50,7 +53,13 @@ export async function loadMovementRecords(db: Executor, planId: number, data: Pl
     ? await db
         .select()
         .from(indicatorValues)
-        .where(and(eq(indicatorValues.period, String(data.year)), inArray(indicatorValues.metric, metrics)))
+        .where(
+          and(
+            eq(indicatorValues.period, String(data.year)),
+            inArray(indicatorValues.metric, metrics),
+            only ? inArray(indicatorValues.unitId, only.unitIds) : undefined,
+          ),
+        )
         .orderBy(desc(indicatorValues.enteredAt), desc(indicatorValues.id))
     : [];
   const group = <T, K>(rows: T[], key: (r: T) => K) => {

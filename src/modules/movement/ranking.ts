@@ -12,6 +12,7 @@ import { writeSheet } from "../imports/read-sheet.js";
 import { computeScores, scoresOf } from "./assessment.js";
 import { loadMovementRecords } from "./bulk-records.js";
 import { loadMovement, loadParticipant } from "./participants.js";
+import { RankingCache } from "./ranking-cache.js";
 
 export interface RankingRow {
   participantId: number;
@@ -36,12 +37,16 @@ export interface RankingRow {
 }
 
 /** Totals, ranks (with the plan's tie-break chain), classification and last year's result for each participant. */
+/** Provisional rankings already computed, served again while nothing they read has changed (see ranking-cache.ts). */
+const provisional = new RankingCache<RankingRow[]>();
+
 export async function computeRanking(
   db: Executor,
   actor: Actor,
   planId: number,
   now: Date,
   filter: { groupId?: string; unitKind?: string } = {},
+  opts: { fresh?: boolean } = {},
 ): Promise<{ rows: RankingRow[]; finalised: boolean }> {
   const [plan] = await db.select().from(plans).where(eq(plans.id, planId));
   const movement = await loadMovement(db, actor, planId, "plans.read");
@@ -58,6 +63,20 @@ export async function computeRanking(
     );
     return { rows, finalised: true };
   }
+  const compute = () => provisionalRanking(db, plan, data, now, filter);
+  const rows = opts.fresh ? await compute() : await provisional.get(db, planId, `${filter.groupId ?? ""}|${filter.unitKind ?? ""}`, now, compute);
+  return { rows, finalised: false };
+}
+
+/** Totals, ranks and classification recomputed from the movement's records (before the office finalises). */
+async function provisionalRanking(
+  db: Executor,
+  plan: typeof plans.$inferSelect,
+  data: Plan,
+  now: Date,
+  filter: { groupId?: string; unitKind?: string },
+): Promise<RankingRow[]> {
+  const planId = plan.id;
   const list = await db
     .select({ pa: participants, unit: units, personName: people.fullName, isHead: people.isHead, status: assessments.status })
     .from(participants)
@@ -124,7 +143,7 @@ export async function computeRanking(
   rows.sort(
     (a, b) => (a.groupId < b.groupId ? -1 : a.groupId > b.groupId ? 1 : 0) || (a.rank ?? 1e9) - (b.rank ?? 1e9) || vietnameseCollator.compare(a.name, b.name),
   );
-  return { rows, finalised: plan.finalisedAt !== null };
+  return rows;
 }
 
 /** The same issuer's movement of the previous year, matched by unit code (and person name for individuals). */
@@ -157,7 +176,8 @@ export async function finalise(db: Db, actor: Actor, planId: number, now: Date) 
         `Vòng giải trình còn mở đến hết ngày ${plan.explanationUntil.split("-").reverse().join("/")}; chờ hết hạn rồi chốt kết quả.`,
       );
     }
-    const { rows } = await computeRanking(tx, actor, planId, now);
+    // What is published is computed afresh inside the transaction that stores it.
+    const { rows } = await computeRanking(tx, actor, planId, now, {}, { fresh: true });
     for (const r of rows) {
       await tx
         .insert(results)

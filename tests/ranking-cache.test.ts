@@ -1,0 +1,101 @@
+// A provisional ranking is served again while nothing it reads has changed, and never after something has: a new
+// recognised initiative, a substantiated complaint, a deadline passing.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { RankingCache, rankingFingerprint } from "../src/modules/movement/ranking-cache.js";
+import { upload } from "./support/commendation.js";
+import { SEED_003_FACTS, SEED_003_SCORED_LEAVES } from "./support/seed-003.js";
+import { type Client, createTestApp, type TestApp } from "./support/test-app.js";
+
+let t: TestApp;
+let office: Client;
+let planId: number;
+let p1: number;
+
+const totalOf = async () => {
+  const rows = (await office.get(`/api/plans/${planId}/ranking?group=tap-the`)).body.rows as { participantId: number; total: number | null }[];
+  return rows.find((r) => r.participantId === p1)?.total;
+};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  office = await t.as("noivu.vinhlong");
+  const plan = (await office.post("/api/plans", { issuerUnitId: await t.unitId("VL-TPVL"), template: "003-vinh-long-2024.yaml" })).body;
+  expect((await office.post(`/api/plans/${plan.id}/launch`, { version: plan.version })).status).toBe(200);
+  planId = plan.id;
+  await office.post(`/api/plans/${planId}/participants/sync`);
+  p1 = (await office.get(`/api/plans/${planId}/participants?group=tap-the`)).body.items.find((p: { name: string }) => p.name === "Phường 1").id;
+  t.clock.set("2024-04-20T03:00:00Z");
+  const p = (await office.get(`/api/participants/${p1}`)).body;
+  await office.request("PUT", `/api/participants/${p1}/registration`, { version: p.version, registeredPoints: {} });
+  t.clock.set("2024-12-05T03:00:00Z");
+  const a = (await office.get(`/api/participants/${p1}/assessment`)).body;
+  const saved = await office.request("PUT", `/api/participants/${p1}/assessment`, {
+    version: a.version,
+    facts: SEED_003_FACTS,
+    notes: Object.fromEntries(SEED_003_SCORED_LEAVES.map((c) => [c, "Có văn bản lưu tại đơn vị"])),
+  });
+  expect((await office.post(`/api/participants/${p1}/assessment/submit`, { version: saved.body.version })).status).toBe(200);
+});
+afterAll(() => t.close());
+
+describe("provisional ranking cache", () => {
+  it("computes once while the fingerprint holds, again once a record changes or the day turns", async () => {
+    const cache = new RankingCache<number>();
+    let computed = 0;
+    const get = (at: string) => cache.get(t.database.db, planId, "tap-the", new Date(at), async () => ++computed);
+    const before = await rankingFingerprint(t.database.db, planId);
+    expect(await get("2024-12-05T03:00:00Z")).toBe(1);
+    expect(await get("2024-12-05T09:00:00Z")).toBe(1);
+    expect(await rankingFingerprint(t.database.db, planId)).toBe(before);
+    await office.post(`/api/participants/${p1}/initiatives`, { title: "Số hóa hồ sơ một cửa" });
+    expect(await rankingFingerprint(t.database.db, planId)).not.toBe(before);
+    expect(await get("2024-12-05T09:00:00Z")).toBe(2);
+    expect(await get("2024-12-05T17:30:00Z")).toBe(3); // 00:30 on 06/12 in Vietnam
+  });
+
+  it("follows a recognised initiative and a substantiated complaint", async () => {
+    const start = await totalOf();
+    expect(start).toBeTypeOf("number");
+    expect(await totalOf()).toBe(start);
+    const [init] = (await office.get(`/api/participants/${p1}/initiatives`)).body.items;
+    const reviewed = await office.patch(`/api/initiatives/${init.id}/review`, {
+      version: init.version,
+      status: "recognised",
+      level: "district",
+      recognisedOn: "2024-11-20",
+      decisionNo: "12/QĐ-HĐSK",
+    });
+    expect(reviewed.status).toBe(200);
+    const withInitiative = await totalOf();
+    expect(withInitiative).not.toBe(start);
+    const complaint = await office.post("/api/complaints", {
+      planId,
+      unitId: await t.unitId("VL-TPVL-P1"),
+      receivedOn: "2024-11-25",
+      content: "Chậm trả kết quả hồ sơ đất đai",
+    });
+    expect(complaint.status).toBe(201);
+    expect(await totalOf()).toBe(withInitiative); // still being verified: it counts for nothing yet
+    const verified = await office.patch(`/api/complaints/${complaint.body.id}/verify`, { version: complaint.body.version, substantiated: true });
+    expect(verified.status).toBe(200);
+    const withComplaint = await totalOf();
+    expect(withComplaint).toBeLessThan(withInitiative as number);
+  });
+
+  it("follows the calendar: a report not sent becomes missing once its deadline passes", async () => {
+    // The quarterly and half-year reports went in on time; the annual one is due on 12/12.
+    const file = await upload(office, await t.unitId("VL-TPVL-P1"), "bao-cao.pdf");
+    for (const [milestone, on] of [
+      ["bc-quy-1", "2024-03-05T03:00:00Z"],
+      ["bc-6-thang", "2024-06-05T03:00:00Z"],
+      ["bc-quy-3", "2024-09-05T03:00:00Z"],
+    ]) {
+      t.clock.set(on);
+      expect((await office.post(`/api/participants/${p1}/reports/${milestone}`, { fileId: file })).status).toBe(200);
+    }
+    t.clock.set("2024-12-12T03:00:00Z");
+    const onTheDay = await totalOf();
+    t.clock.set("2024-12-13T03:00:00Z");
+    expect(await totalOf()).toBeLessThan(onTheDay as number);
+  });
+});
