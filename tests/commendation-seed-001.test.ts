@@ -174,11 +174,11 @@ describe("council (open vote) and decision", () => {
   let decisionId: number;
 
   it("the commune council votes openly with a quorum; all five pass", async () => {
-    t.clock.set("2024-01-08T02:00:00Z");
+    t.clock.set("2023-12-27T02:00:00Z");
     const secretary = await t.as("thuky.tamphuoc");
     const created = await office.post(`/api/plans/${planId}/council-sessions`, {
       title: "Họp Hội đồng Thi đua - Khen thưởng xã xét khen thưởng phong trào CCHC năm 2023",
-      heldOn: "2024-01-08",
+      heldOn: "2023-12-27",
       ballot: "open",
       chairUserId: uid.signer,
       secretaryUserId: uid.secretary,
@@ -207,7 +207,7 @@ describe("council (open vote) and decision", () => {
   });
 
   it("drafts the decision for the five with the money of the signing date; the sixth, not proposed, is refused", async () => {
-    const body = { awardFormId: GK, signedOn: "2024-01-10", signerTitle: "PHÓ CHỦ TỊCH", signerName: "Bùi Ngọc Nhân", nominationIds: selected };
+    const body = { awardFormId: GK, signedOn: "2023-12-28", signerTitle: "PHÓ CHỦ TỊCH", signerName: "Bùi Ngọc Nhân", nominationIds: selected };
     const six = await office.post(`/api/plans/${planId}/decisions`, { ...body, nominationIds: [...selected, waiting[0]] });
     expect(six.status).toBe(409);
     expect(six.body.code).toBe("NOT_ACCEPTED");
@@ -216,7 +216,7 @@ describe("council (open vote) and decision", () => {
     );
     const res = await office.post(`/api/plans/${planId}/decisions`, body);
     expect(res.status).toBe(201);
-    // 10/01/2024: Decree 98/2023 (from 01/01/2024), Giấy khen 0.3 × base salary 1,800,000 (Decree 24/2023, from 01/07/2023)
+    // 28/12/2023: Decree 91/2017 (Decree 98/2023 applies from 01/01/2024), Giấy khen 0.3 × base salary 1,800,000 (Decree 24/2023, from 01/07/2023)
     // = 540,000 đồng, already a multiple of 10,000; five individuals: 2,700,000 đồng.
     expect(res.body.recipients).toHaveLength(5);
     for (const r of res.body.recipients) {
@@ -236,10 +236,17 @@ describe("council (open vote) and decision", () => {
     expect(issued.body).toMatchObject({ status: "issued", numberLine: "Số: 05/QĐ-UBND" });
 
     const doc = await readDocx((await office.get(`/api/decisions/${decisionId}/document`)).raw);
-    expectDecree30Decision(doc, "Số: 05/QĐ-UBND", "Tam Phước, ngày 10 tháng 01 năm 2024");
+    expectDecree30Decision(doc, "Số: 05/QĐ-UBND", "Tam Phước, ngày 28 tháng 12 năm 2023");
     expect(doc.paragraphs.slice(0, 3)).toEqual(["UBND HUYỆN LONG ĐIỀN", "ỦY BAN NHÂN DÂN", "XÃ TAM PHƯỚC"]);
     expect(doc.paragraphs).toContain("CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ TAM PHƯỚC");
-    expect(doc.paragraphs).toContain("Căn cứ Nghị định 98/2023/NĐ-CP quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;");
+    // Decided in 2023: the law of 2003 (amended 2013) and Decree 91/2017, not the law of 2022 in force from 2024.
+    expect(doc.paragraphs).toContain(
+      "Căn cứ Luật Thi đua, khen thưởng ngày 26 tháng 11 năm 2003; Luật sửa đổi, bổ sung một số điều của Luật Thi đua, khen thưởng ngày 16 tháng 11 năm 2013;",
+    );
+    expect(doc.paragraphs).toContain(
+      "Căn cứ Nghị định số 91/2017/NĐ-CP ngày 31 tháng 7 năm 2017 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;",
+    );
+    expect(doc.text).not.toContain("ngày 15 tháng 6 năm 2022");
     expect(doc.paragraphs).toContain(
       "Điều 3. Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng, Thủ trưởng cơ quan thường trực về thi đua, khen thưởng và các cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.",
     );
@@ -250,7 +257,7 @@ describe("council (open vote) and decision", () => {
     expect(doc.text).toContain("Tổng số tiền thưởng: 2.700.000 đồng (Hai triệu bảy trăm nghìn đồng).");
     for (const r of issued.body.recipients) expect(doc.text).toContain(r.name);
     expect(doc.paragraphs).toContain("- Như Điều 3;");
-    expect(doc.paragraphs).toContain("(Kèm theo Quyết định số 05/QĐ-UBND ngày 10/01/2024 của Chủ tịch Ủy ban nhân dân xã Tam Phước)");
+    expect(doc.paragraphs).toContain("(Kèm theo Quyết định số 05/QĐ-UBND ngày 28/12/2023 của Chủ tịch Ủy ban nhân dân xã Tam Phước)");
     expect(doc.paragraphs).toContain("Tổng số: 05 cá nhân. Tổng số tiền thưởng: 2.700.000 đồng.");
 
     const roll = (await new Anonymous(t.app).get(`/api/public/plans/${planId}/honour-roll`)).body;
@@ -258,6 +265,6 @@ describe("council (open vote) and decision", () => {
     const names = nominees.filter((n) => selected.includes(n.nominationId)).map((n) => n.name.split(" (")[0]);
     expect(roll.items.map((i: { name: string }) => i.name).sort()).toEqual(names.sort());
     for (const i of roll.items)
-      expect(i).toMatchObject({ target: "individual", awardForm: "Giấy khen của Chủ tịch UBND xã", decision: "05/QĐ-UBND", signedOn: "2024-01-10" });
+      expect(i).toMatchObject({ target: "individual", awardForm: "Giấy khen của Chủ tịch UBND xã", decision: "05/QĐ-UBND", signedOn: "2023-12-28" });
   });
 });

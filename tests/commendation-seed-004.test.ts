@@ -337,7 +337,7 @@ describe("council and the chairman's decision under Decree 152/2025", () => {
     expectDecree30Decision(doc, "Số: 1850/QĐ-UBND", "Ninh Thuận, ngày 29 tháng 12 năm 2025");
     expect(doc.paragraphs.slice(0, 2)).toEqual(["ỦY BAN NHÂN DÂN", "TỈNH NINH THUẬN"]);
     expect(doc.paragraphs).toContain("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH NINH THUẬN");
-    expect(doc.paragraphs).toContain("Căn cứ Nghị định 152/2025/NĐ-CP quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;");
+    expect(doc.paragraphs).toContain("Căn cứ Nghị định số 152/2025/NĐ-CP của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;");
     expect(doc.text).not.toContain("98/2023");
     expect(doc.paragraphs).toContain(
       "Điều 2. Mỗi tập thể được tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh kèm theo tiền thưởng 7.020.000 đồng (Bảy triệu không trăm hai mươi nghìn đồng); mỗi cá nhân kèm theo tiền thưởng 3.510.000 đồng (Ba triệu năm trăm mười nghìn đồng).",

@@ -206,7 +206,10 @@ describe("decision and honour roll", () => {
     expect(d).toContain("Giấy khen của Chủ tịch Ủy ban nhân dân Thành phố");
     expect(d).toContain("1.410.000");
     expect(d).toContain("Một triệu bốn trăm mười nghìn đồng");
-    expect(d).toContain("Nghị định 98/2023/NĐ-CP");
+    expect(d).toContain("Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;");
+    expect(d).toContain(
+      "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;",
+    );
     expect(d).toContain("Đặng Văn Lượng");
     const minutes = await secretary.get(`/api/council-sessions/${sessionId}/minutes`);
     expect(minutes.status).toBe(200);

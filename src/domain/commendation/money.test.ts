@@ -14,8 +14,24 @@ describe("reward money", () => {
     ["bang_khen_tinh", "collective", "2025-12-20", 7_020_000, "Bảy triệu không trăm hai mươi nghìn đồng"],
     ["giay_khen", "individual", "2024-05-01", 540_000, "Năm trăm bốn mươi nghìn đồng"],
     ["tap_the_lao_dong_xuat_sac", "collective", "2024-12-01", 3_510_000, "Ba triệu năm trăm mười nghìn đồng"],
+    // Decree 91/2017, before Decree 98/2023 took over on 01/01/2024 (seed 001's movement of 2023).
+    ["giay_khen", "individual", "2023-12-25", 540_000, "Năm trăm bốn mươi nghìn đồng"],
+    ["giay_khen", "collective", "2023-12-25", 1_080_000, "Một triệu không trăm tám mươi nghìn đồng"],
+    ["giay_khen", "individual", "2023-06-30", 450_000, "Bốn trăm năm mươi nghìn đồng"],
+    ["bang_khen_tinh", "individual", "2023-12-25", 1_800_000, "Một triệu tám trăm nghìn đồng"],
   ] as const)("%s %s decided %s → %d", (key, target, date, amount, words) => {
     expect(rewardAmount(tables, key, target, date)).toMatchObject({ amount, words });
+  });
+
+  it.each([
+    ["2023-12-31", "Luật Thi đua, khen thưởng ngày 26 tháng 11 năm 2003", "Nghị định số 91/2017/NĐ-CP"],
+    ["2024-01-01", "Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022", "Nghị định số 98/2023/NĐ-CP"],
+    ["2025-06-30", "Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022", "Nghị định số 98/2023/NĐ-CP"],
+    ["2025-07-01", "Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022", "Nghị định số 152/2025/NĐ-CP"],
+  ])("a decision of %s rests on the law and decree then in force", (date, law, decree) => {
+    const [lawLine, decreeLine] = inForce(tables.legalBases, date)?.lines ?? [];
+    expect(lawLine).toContain(law);
+    expect(decreeLine).toContain(decree);
   });
 
   it("uses the base salary in force on the decision date and explains the sum", () => {

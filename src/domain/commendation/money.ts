@@ -7,6 +7,8 @@ export interface Dated {
   confidence: "V" | "R";
 }
 export interface LegalTables {
+  /** The "Căn cứ …" lines of a commendation decision: the law and the decree in force from each date. */
+  legalBases: (Dated & { lines: string[] })[];
   baseSalary: (Dated & { amount: number })[];
   collectiveMultiplier: (Dated & { value: number })[];
   coefficients: (Dated & { key: string; label: string; individual?: number; collective?: number })[];

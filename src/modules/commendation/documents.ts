@@ -41,18 +41,10 @@ export function signatureOf(title: string | null, name: string | null): Signatur
   return { authority: authority.length ? authority : undefined, title: last, name: name ?? undefined };
 }
 
-/** Laws and decree in force on the decision date, from the dated legal table's sources. */
-function legalBases(moneyKey: string | undefined, date: string): string[] {
-  const bases = ["Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;"];
-  const coef = moneyKey
-    ? inForce(
-        legalTables().coefficients.filter((c) => c.key === moneyKey),
-        date,
-      )
-    : null;
-  if (coef) bases.push(`Căn cứ ${coef.source} quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;`);
-  bases.push("Xét đề nghị của Hội đồng Thi đua - Khen thưởng.");
-  return bases;
+/** The law and decree in force on the decision date (dated legal table), then the council's proposal. */
+function legalBases(date: string): string[] {
+  const inForceThen = inForce(legalTables().legalBases, date);
+  return [...(inForceThen?.lines ?? []), "Xét đề nghị của Hội đồng Thi đua - Khen thưởng."];
 }
 
 export async function decisionDocx(db: Executor, actor: Actor, id: number): Promise<{ fileName: string; body: Buffer }> {
@@ -69,7 +61,7 @@ export async function decisionDocx(db: Executor, actor: Actor, id: number): Prom
     decider: who,
     awardName: form?.name ?? d.awardFormId,
     achievement: `đã có thành tích xuất sắc trong phong trào thi đua "${data.title}"`,
-    legalBases: legalBases(form?.moneyKey, d.signedOn ?? `${data.year}-12-31`),
+    legalBases: legalBases(d.signedOn ?? `${data.year}-12-31`),
     recipients: d.recipients.map((r) => ({
       name: r.name,
       target: r.target as "individual" | "collective",
