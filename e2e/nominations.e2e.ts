@@ -6,8 +6,8 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { initiatives } from "../src/db/schema.js";
-import { PDF } from "../tests/support/commendation.js";
-import { SEED_003_FACTS, SEED_003_SCORED_LEAVES } from "../tests/support/seed-003.js";
+import { PDF, upload as uploadFile } from "../tests/support/commendation.js";
+import { SEED_003_FACTS, SEED_003_SCORED_LEAVES, VINH_LONG_PROVINCE_PLAN } from "../tests/support/seed-003.js";
 import { canRunBrowser, type Journey, startJourney } from "./support/harness";
 
 const SHOTS = process.env.NOMINATIONS_E2E_SHOTS; // a folder: screenshots of each step while developing
@@ -259,6 +259,56 @@ describe.skipIf(!canRunBrowser)("nominations: dossier, return, appraisal, open-v
     await office.reload();
     await office.getByTestId("signed-scan").getByText("qd-21-da-ky.pdf", { exact: true }).waitFor();
     await office.context().close();
+  });
+
+  it("the office forwards an accepted Bằng khen nomination to the province's movement with its dossier", async () => {
+    const admin = await j.t.as("admin");
+    const upper = await admin.post("/api/plans", { issuerUnitId: await j.t.unitId("VL"), data: VINH_LONG_PROVINCE_PLAN });
+    expect((await admin.post(`/api/plans/${upper.body.id}/launch`, { version: upper.body.version })).status).toBe(200);
+    // Phường 1 is also proposed for the province chairman's Bằng khen, lodged and accepted through the API.
+    const office = await j.t.as("noivu.vinhlong");
+    const planId = (await office.get("/api/plans")).body.items.find((p: { title: string }) => p.title === PLAN).id;
+    const p1 = (await office.get(`/api/plans/${planId}/participants?group=tap-the`)).body.items.find((p: { name: string }) => p.name === "Phường 1");
+    const bk = await office.post(`/api/plans/${planId}/nominations`, { awardFormId: "bang-khen-tinh", participantId: p1.id });
+    const file = await uploadFile(office, await j.t.unitId("VL-TPVL-P1"), "ho-so-bang-khen.pdf");
+    for (const c of ["van-ban-de-nghi", "bien-ban", "bao-cao-thanh-tich"])
+      expect((await office.request("PUT", `/api/nominations/${bk.body.id}/dossier/${c}`, { fileId: file })).status).toBe(200);
+    expect((await office.post(`/api/nominations/${bk.body.id}/dossier/bang-tu-cham/generate`)).status).toBe(200);
+    const lodged = await office.post(`/api/nominations/${bk.body.id}/submit`, { version: (await office.get(`/api/nominations/${bk.body.id}`)).body.version });
+    expect(lodged.status).toBe(200);
+    const accepted = await office.request("PUT", `/api/nominations/${bk.body.id}/opinion`, {
+      version: lodged.body.version,
+      opinion: "Xuất sắc nhất",
+      status: "accepted",
+    });
+    expect(accepted.status).toBe(200);
+
+    const page = await j.newPage();
+    await j.login(page, "noivu.vinhlong");
+    await openMovement(page, "Khen thưởng");
+    await page
+      .getByTestId("nominations")
+      .getByRole("row", { name: /Bằng khen/ })
+      .getByRole("button", { name: "Phường 1", exact: true })
+      .click();
+    const drawer = page.getByTestId("nomination-drawer");
+    await drawer.getByRole("button", { name: "Chuyển lên cấp trên" }).click();
+    const modal = page.locator(".ant-modal:visible");
+    await pick(page, "Kế hoạch của cấp trên", VINH_LONG_PROVINCE_PLAN.title);
+    await modal.getByRole("button", { name: "Chuyển lên cấp trên" }).click();
+    await drawer.getByText(/^Đã chuyển lên cấp trên \(hồ sơ số \d+\)\.$/).waitFor();
+    expect(await drawer.getByRole("button", { name: "Chuyển lên cấp trên" }).count()).toBe(0);
+    await page.context().close();
+    // In the province's movement it is a draft proposed by the city, with the files the province's checklist asks for.
+    const forwarded = (await admin.get(`/api/plans/${upper.body.id}/nominations`)).body.items;
+    expect(forwarded).toEqual([
+      expect.objectContaining({ name: "Phường 1", status: "draft", proposedByUnitName: "Thành phố Vĩnh Long", forwardedFromId: bk.body.id }),
+    ]);
+    expect(forwarded[0].dossier.components.filter((c: { file: unknown }) => c.file).map((c: { id: string }) => c.id)).toEqual([
+      "van-ban-de-nghi",
+      "bien-ban",
+      "bao-cao",
+    ]);
   });
 
   it("the ward sees the Giấy khen in its commendation history", async () => {

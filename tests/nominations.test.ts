@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { initiatives } from "../src/db/schema.js";
 import { upload } from "./support/commendation.js";
-import { SEED_003_FACTS, SEED_003_SCORED_LEAVES } from "./support/seed-003.js";
+import { SEED_003_FACTS, SEED_003_SCORED_LEAVES, VINH_LONG_PROVINCE_PLAN } from "./support/seed-003.js";
 import { type Client, createTestApp, type TestApp } from "./support/test-app.js";
 
 let t: TestApp;
@@ -418,43 +418,7 @@ describe("cascade to the province", () => {
 
   it("forwards an accepted Bằng khen nomination to the province's plan, carrying its dossier", async () => {
     const vl = await t.unitId("VL");
-    const upper = await admin.post("/api/plans", {
-      issuerUnitId: vl,
-      data: {
-        code: "vinh-long-tinh-2024",
-        issuer: { name: "ỦY BAN NHÂN DÂN TỈNH VĨNH LONG", unitCode: "VL", level: "province" },
-        title: "Phát động phong trào thi đua cải cách hành chính tỉnh Vĩnh Long năm 2024",
-        year: 2024,
-        period: { from: "2024-01-01", to: "2024-12-31" },
-        groups: [
-          {
-            id: "tap-the-cap-huyen",
-            name: "Tập thể thuộc các huyện, thành phố",
-            type: "collective",
-            membership: { withinUnitCodes: ["VL"], unitKinds: ["district", "office", "ward"] },
-          },
-        ],
-        milestones: [{ id: "ho-so", kind: "dossier", label: "Gửi hồ sơ đề nghị Bằng khen về Sở Nội vụ", due: "2025-02-28" }],
-        awardForms: [
-          {
-            id: "bang-khen-chu-tich-tinh",
-            name: "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
-            issuerLevel: "province",
-            target: "collective",
-            quotas: [{ target: "collective", quota: { kind: "count", max: 3 } }],
-          },
-        ],
-        dossier: [
-          { id: "van-ban-de-nghi", name: "Tờ trình đề nghị khen thưởng" },
-          { id: "bien-ban", name: "Biên bản họp Hội đồng Thi đua - Khen thưởng của cơ quan, địa phương" },
-          { id: "bao-cao", name: "Báo cáo thành tích của tập thể, cá nhân đề nghị khen thưởng" },
-        ],
-        eligibility: [
-          { id: "dung-han", kind: "required", check: { type: "dossier_on_time" }, message: "Hồ sơ gửi đúng hạn" },
-          { id: "day-du", kind: "required", check: { type: "dossier_complete" }, message: "Hồ sơ đầy đủ" },
-        ],
-      },
-    });
+    const upper = await admin.post("/api/plans", { issuerUnitId: vl, data: VINH_LONG_PROVINCE_PLAN });
     expect(upper.status).toBe(201);
     expect(upper.body.issues).toEqual([]);
     expect((await admin.post(`/api/plans/${upper.body.id}/launch`, { version: upper.body.version })).status).toBe(200);

@@ -26,3 +26,39 @@ export const SEED_003_FACTS = {
 
 /** The scored leaves of seed 003's collective table: each needs evidence or a note when self-scored. */
 export const SEED_003_SCORED_LEAVES = ["i-1", "i-2-1", "i-2-2", "i-2-3", "i-3", "ii-1", "ii-2", "iii", "iv-1", "iv-2", "v"];
+
+/** A plan of Vĩnh Long province to which the city forwards its Bằng khen nominations (the cascade of seed 003). */
+export const VINH_LONG_PROVINCE_PLAN = {
+  code: "vinh-long-tinh-2024",
+  issuer: { name: "ỦY BAN NHÂN DÂN TỈNH VĨNH LONG", unitCode: "VL", level: "province" },
+  title: "Phát động phong trào thi đua cải cách hành chính tỉnh Vĩnh Long năm 2024",
+  year: 2024,
+  period: { from: "2024-01-01", to: "2024-12-31" },
+  groups: [
+    {
+      id: "tap-the-cap-huyen",
+      name: "Tập thể thuộc các huyện, thành phố",
+      type: "collective",
+      membership: { withinUnitCodes: ["VL"], unitKinds: ["district", "office", "ward"] },
+    },
+  ],
+  milestones: [{ id: "ho-so", kind: "dossier", label: "Gửi hồ sơ đề nghị Bằng khen về Sở Nội vụ", due: "2025-02-28" }],
+  awardForms: [
+    {
+      id: "bang-khen-chu-tich-tinh",
+      name: "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
+      issuerLevel: "province",
+      target: "collective",
+      quotas: [{ target: "collective", quota: { kind: "count", max: 3 } }],
+    },
+  ],
+  dossier: [
+    { id: "van-ban-de-nghi", name: "Tờ trình đề nghị khen thưởng" },
+    { id: "bien-ban", name: "Biên bản họp Hội đồng Thi đua - Khen thưởng của cơ quan, địa phương" },
+    { id: "bao-cao", name: "Báo cáo thành tích của tập thể, cá nhân đề nghị khen thưởng" },
+  ],
+  eligibility: [
+    { id: "dung-han", kind: "required", check: { type: "dossier_on_time" }, message: "Hồ sơ gửi đúng hạn" },
+    { id: "day-du", kind: "required", check: { type: "dossier_complete" }, message: "Hồ sơ đầy đủ" },
+  ],
+};
