@@ -20,3 +20,10 @@ export function t(key: MessageKey, params?: Record<string, string | number | nul
 export function tMaybe(key: string, fallback: string): string {
   return messages[key] ?? fallback;
 }
+
+/** The suffixes of every catalogue key under `prefix` ("action." → ["unit.create", …]). */
+export function keysUnder(prefix: string): string[] {
+  return Object.keys(messages)
+    .filter((k) => k.startsWith(prefix))
+    .map((k) => k.slice(prefix.length));
+}

@@ -10,33 +10,13 @@ import { useApiError } from "../api/useApiError";
 import { AuditDiff, actionLabel, entityLabel } from "../components/AuditDiff";
 import { ErrorState, PageTitle } from "../components/States";
 import { compareVi, DATE_FORMAT, formatDateTime, formatNumber, toApiDate } from "../format";
-import { t } from "../i18n";
+import { keysUnder, t } from "../i18n";
 import { useDebounced } from "../useDebounced";
 
 // Known values; values seen in results are added so new kinds stay filterable.
-const KNOWN_ENTITIES = ["unit", "person", "user", "import"];
-const KNOWN_ACTIONS = [
-  "unit.create",
-  "unit.update",
-  "unit.rename",
-  "unit.move",
-  "unit.merge",
-  "unit.merge_in",
-  "unit.deactivate",
-  "unit.reactivate",
-  "person.create",
-  "person.update",
-  "person.deactivate",
-  "user.create",
-  "user.update",
-  "user.grant",
-  "user.revoke",
-  "user.lock",
-  "user.unlock",
-  "user.reset_password",
-  "user.change_password",
-  "import.commit",
-];
+// Every entity and action with a Vietnamese name in the catalogue can be filtered on, even before it appears.
+const KNOWN_ENTITIES = keysUnder("entity.");
+const KNOWN_ACTIONS = keysUnder("action.").filter((a) => a !== "demo.seed");
 
 export default function AuditPage() {
   const showError = useApiError();
