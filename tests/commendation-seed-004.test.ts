@@ -356,5 +356,14 @@ describe("council and the chairman's decision under Decree 152/2025", () => {
     );
     for (const i of roll.items)
       expect(i).toMatchObject({ decision: "1850/QĐ-UBND", signedOn: "2025-12-29", awardForm: "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh" });
+    // The department's history holds its own Bằng khen and its civil servant's, each named (the person by id).
+    const history = (await office.get(`/api/units/${unitOf.stp}/commendations`)).body.items;
+    const personId = (await office.get(`/api/participants/${pid.person}`)).body.personId;
+    expect(history).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: "Sở Tư pháp", personId: null, target: "collective", amount: 7_020_000 }),
+        expect.objectContaining({ name: personName, personId, target: "individual", amount: 3_510_000 }),
+      ]),
+    );
   });
 });

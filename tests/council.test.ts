@@ -192,7 +192,7 @@ describe("decision and honour roll", () => {
     ]);
     expect((await office.get("/api/notifications")).body.items.map((n: { title: string }) => n.title)).toContain("Đã ban hành Quyết định số 15/QĐ-UBND");
     const history = (await (await t.as("daumoi.phuong1")).get(`/api/units/${await t.unitId("VL-TPVL-P1")}/commendations`)).body.items;
-    expect(history).toEqual([expect.objectContaining({ name: "Phường 1", decision: "15/QĐ-UBND", amount: 1_410_000 })]);
+    expect(history).toEqual([expect.objectContaining({ name: "Phường 1", personId: null, decision: "15/QĐ-UBND", amount: 1_410_000 })]);
   });
 
   it("prints the decision (annex, amounts in words), the council minutes (counts only) and the certificates as Word files", async () => {

@@ -300,14 +300,15 @@ export async function honourRoll(db: Executor, planId: number) {
 /** A unit's (and its people's) commendation history across movements. */
 export async function commendationsOfUnit(db: Executor, unitId: number) {
   const rows = await db
-    .select({ r: decisionRecipients, d: decisions, planTitle: plans.title, data: plans.data })
+    .select({ r: decisionRecipients, d: decisions, planTitle: plans.title, data: plans.data, personId: participants.personId })
     .from(decisionRecipients)
     .innerJoin(decisions, eq(decisions.id, decisionRecipients.decisionId))
     .innerJoin(plans, eq(plans.id, decisions.planId))
     .innerJoin(participants, eq(participants.id, decisionRecipients.participantId))
     .where(and(eq(participants.unitId, unitId), eq(decisions.status, "issued")));
-  return rows.map(({ r, d, planTitle, data }) => ({
+  return rows.map(({ r, d, planTitle, data, personId }) => ({
     name: r.name,
+    personId,
     target: r.target,
     awardForm: (data as Plan).awardForms.find((f) => f.id === d.awardFormId)?.name ?? d.awardFormId,
     decision: `${d.number}/${d.symbol}`,

@@ -1,6 +1,6 @@
 // Create / edit form for a person, in a drawer so the list stays in view.
 import { useQueryClient } from "@tanstack/react-query";
-import { App, Button, Checkbox, DatePicker, Drawer, Form, Grid, Input, Radio, Select, Space } from "antd";
+import { App, Button, Checkbox, DatePicker, Drawer, Form, Grid, Input, Radio, Select, Space, Typography } from "antd";
 import type { Dayjs } from "dayjs";
 import dayjs from "dayjs";
 import { useState } from "react";
@@ -11,6 +11,7 @@ import { useApiError } from "../../api/useApiError";
 import { UnitTreeSelect } from "../../components/UnitTreeSelect";
 import { DATE_FORMAT, parseApiDate, toApiDate } from "../../format";
 import { t } from "../../i18n";
+import { CommendationHistory } from "../units/CommendationHistory";
 
 interface PersonFormValues {
   unitId: Id;
@@ -167,6 +168,12 @@ export function PersonDrawer({
           <Input type="tel" autoComplete="off" />
         </Form.Item>
       </Form>
+      {person ? (
+        <div style={{ marginTop: 8 }}>
+          <Typography.Title level={5}>{t("people.commendations.title")}</Typography.Title>
+          <CommendationHistory unitId={person.unitId} personId={person.id} />
+        </div>
+      ) : null}
     </Drawer>
   );
 }

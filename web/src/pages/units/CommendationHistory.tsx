@@ -9,6 +9,7 @@ import { t } from "../../i18n";
 
 interface Commendation {
   name: string;
+  personId: Id | null;
   target: "collective" | "individual";
   awardForm: string;
   decision: string;
@@ -17,7 +18,8 @@ interface Commendation {
   amount: number | null;
 }
 
-export function CommendationHistory({ unitId }: { unitId: Id }) {
+/** A unit's history, or one person's when `personId` is given. */
+export function CommendationHistory({ unitId, personId }: { unitId: Id; personId?: Id }) {
   const history = useQuery({
     queryKey: ["commendation", "unit-history", unitId],
     queryFn: () => http.get<ItemList<Commendation>>(`/api/units/${unitId}/commendations`).then((r) => r.items),
@@ -28,9 +30,9 @@ export function CommendationHistory({ unitId }: { unitId: Id }) {
       size="small"
       rowKey={(r) => `${r.decision}-${r.name}`}
       loading={history.isPending}
-      dataSource={history.data ?? []}
+      dataSource={(history.data ?? []).filter((r) => personId === undefined || r.personId === personId)}
       pagination={{ pageSize: 20, hideOnSinglePage: true }}
-      locale={{ emptyText: t("units.commendations.empty") }}
+      locale={{ emptyText: personId === undefined ? t("units.commendations.empty") : t("people.commendations.empty") }}
       data-testid="unit-commendations"
       columns={[
         {
