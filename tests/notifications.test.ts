@@ -6,6 +6,7 @@ import { REMINDER_LOCK, runReminderPass } from "../src/jobs/reminders.js";
 import { SYSTEM_ACTOR } from "../src/modules/actor.js";
 import { syncParticipants } from "../src/modules/movement/participants.js";
 import { type AppLogger, logMailer, type Mailer } from "../src/modules/notifications/mailer.js";
+import { notify } from "../src/modules/notifications/notify.js";
 import { type Client, createTestApp, type TestApp } from "./support/test-app.js";
 
 let t: TestApp;
@@ -373,5 +374,35 @@ describe("in-app notifications", () => {
     const focal = await t.as("daumoi.phuong1");
     const res = await focal.request("POST", "/api/notifications/read-all", {}, { headers: { "x-csrf-token": "wrong" } });
     expect(res.status).toBe(403);
+  });
+});
+
+describe("e-mail for events", () => {
+  it("the next pass e-mails event notifications (a returned dossier, a vote opened) once; reminders are not mailed twice", async () => {
+    const db = t.database.db;
+    const actor = { userId: uid["noivu.vinhlong"], username: "noivu.vinhlong", fullName: "Lê Thị Ngọc Lan", grants: [] };
+    const at = vn("2024-06-10", 10);
+    await notify(
+      db,
+      actor,
+      [uid["daumoi.phuong1"], uid["daumoi.phuong2"]],
+      { kind: "nomination", title: "Hồ sơ đề nghị khen thưởng bị trả lại: Phường 1", body: "Bổ sung biên bản.", link: `/phong-trao/${planId}?tab=de-nghi` },
+      at,
+    );
+    // Old enough to be outside the catch-up window: stays in the app only.
+    await notify(db, actor, [uid["daumoi.phuong1"]], { kind: "council", title: "Mời bỏ phiếu: phiên cũ", body: "…", link: null }, vn("2024-06-01"));
+    const cap = capture();
+    const r = await runReminderPass(db, vn("2024-06-10", 10), logMailer(cap.logger, "x"), { appUrl: "https://thidua.vinhlong.gov.vn" });
+    // Phường 1's focal person has an address (set above); Phường 2's has none: one mail, two claimed.
+    expect(r).toMatchObject({ ran: true, events: 2, emails: 1 });
+    expect(cap.mails()).toHaveLength(1);
+    expect(cap.mails()[0]).toMatchObject({ to: "tam.ht@vinhlong.gov.vn" });
+    expect(cap.mails()[0].text).toContain("Hồ sơ đề nghị khen thưởng bị trả lại: Phường 1");
+    expect(cap.mails()[0].text).toContain(`Xem: https://thidua.vinhlong.gov.vn/phong-trao/${planId}?tab=de-nghi`);
+    expect(cap.mails()[0].text).not.toContain("phiên cũ");
+    const again = capture();
+    expect(await runReminderPass(db, vn("2024-06-10", 11), logMailer(again.logger, "x"))).toMatchObject({ events: 0, emails: 0 });
+    expect(again.mails()).toEqual([]);
+    expect((await mine("daumoi.phuong1")).filter((n) => n.kind === "council")).toHaveLength(1);
   });
 });

@@ -407,6 +407,8 @@ export const notifications = pgTable(
     /** Makes a reminder fire once, even with several app servers: one row per key. */
     dedupeKey: text("dedupe_key"),
     readAt: timestamp("read_at", { withTimezone: true }),
+    /** An event notification (a dossier returned, a vote opened…) taken by a reminder pass to be e-mailed; reminders are mailed as they are made. */
+    mailedAt: timestamp("mailed_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("notifications_user_idx").on(t.userId), uniqueIndex("notifications_dedupe_uq").on(t.userId, t.dedupeKey)],

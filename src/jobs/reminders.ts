@@ -2,7 +2,7 @@
 // participants who have not done the step yet, and give the plan's standing office a daily digest of what is
 // overdue. Safe with several app servers: one pass at a time through a PostgreSQL advisory lock, and every
 // notification once through the unique (user_id, dedupe_key) index with INSERT … ON CONFLICT DO NOTHING.
-import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db, Executor } from "../db/client.js";
 import { notifications, people, plans, roleAssignments, units, users } from "../db/schema.js";
 import { ddmmyyyy } from "../documents/decree30.js";
@@ -20,6 +20,7 @@ import { isWithin } from "../domain/org.js";
 import type { Plan } from "../domain/plan/schema.js";
 import { loadMovementParticipants, type MovementParticipant } from "../modules/movement/monitoring.js";
 import type { AppLogger, Mailer } from "../modules/notifications/mailer.js";
+import { EVENT_KINDS } from "../modules/notifications/notify.js";
 
 /** Arbitrary constant naming the lock only one reminder pass at a time may hold (across every app server). */
 export const REMINDER_LOCK = 72_410_002;
@@ -43,6 +44,8 @@ export interface PassResult {
   plans: number;
   reminders: number;
   digests: number;
+  /** Event notifications (dossiers, votes, decisions) taken for e-mail by this pass. */
+  events: number;
   emails: number;
   mailFailures: number;
 }
@@ -68,23 +71,45 @@ const NOT_DONE: Record<TrackedKind, string> = {
 /** One reminder pass at instant `now`. Never throws because of e-mail: failures are logged and counted. */
 export async function runReminderPass(db: Db, now: Date, mailer: Mailer, options: Partial<ReminderOptions> = {}): Promise<PassResult> {
   const opts: ReminderOptions = { ...DEFAULT_REMINDER_OPTIONS, ...options };
-  const result: PassResult = { ran: false, skipped: null, plans: 0, reminders: 0, digests: 0, emails: 0, mailFailures: 0 };
+  const result: PassResult = { ran: false, skipped: null, plans: 0, reminders: 0, digests: 0, events: 0, emails: 0, mailFailures: 0 };
   if (vietnamHour(now) < opts.fromHour) return { ...result, skipped: "before_hours" };
   // A transaction-level lock: released at commit or rollback on the very connection that took it (a session lock
   // taken from a pool could be left held on another connection), and by PostgreSQL if the server dies mid-pass.
   const created = await db.transaction(async (tx) => {
     const res = (await tx.execute(sql`select pg_try_advisory_xact_lock(${REMINDER_LOCK}) as locked`)) as unknown as { rows: { locked: boolean }[] };
     if (!res.rows[0]?.locked) return null;
-    return createNotifications(tx, now, opts, result);
+    const made = await createNotifications(tx, now, opts, result);
+    return { made, events: await claimEvents(tx, now, opts) };
   });
   if (!created) return { ...result, skipped: "locked" };
   result.ran = true;
-  result.reminders = created.filter((c) => c.kind === "reminder").length;
-  result.digests = created.filter((c) => c.kind === "overdue_digest").length;
-  // Mail goes out after commit, and only for rows this pass inserted: a reminder is mailed at most once.
-  await mailCreated(db, mailer, created, opts, result);
-  if (created.length > 0 || result.mailFailures > 0) opts.logger.info({ reminderPass: result }, "Đã chạy lượt nhắc việc");
+  result.reminders = created.made.filter((c) => c.kind === "reminder").length;
+  result.digests = created.made.filter((c) => c.kind === "overdue_digest").length;
+  result.events = created.events.length;
+  // Mail goes out after commit, and only for rows this pass inserted or claimed: each is mailed at most once.
+  await mailCreated(db, mailer, [...created.made, ...created.events], opts, result);
+  if (created.made.length > 0 || created.events.length > 0 || result.mailFailures > 0) opts.logger.info({ reminderPass: result }, "Đã chạy lượt nhắc việc");
   return result;
+}
+
+/**
+ * Event notifications written since the last pass (a dossier returned, a vote opened, a decision to sign…), claimed
+ * for e-mail under the pass's lock so that each goes out once; older than the catch-up window they stay in-app only.
+ */
+async function claimEvents(tx: Executor, now: Date, opts: ReminderOptions): Promise<Created[]> {
+  const since = new Date(now.getTime() - opts.catchUpDays * 86_400_000);
+  return tx
+    .update(notifications)
+    .set({ mailedAt: now })
+    .where(and(isNull(notifications.mailedAt), inArray(notifications.kind, [...EVENT_KINDS]), gte(notifications.createdAt, since)))
+    .returning({
+      id: notifications.id,
+      userId: notifications.userId,
+      kind: notifications.kind,
+      title: notifications.title,
+      body: notifications.body,
+      link: notifications.link,
+    });
 }
 
 async function createNotifications(tx: Executor, now: Date, opts: ReminderOptions, result: PassResult): Promise<Created[]> {
@@ -223,7 +248,8 @@ async function mailCreated(db: Db, mailer: Mailer, created: Created[], opts: Rem
     const email = r.email?.trim();
     if (!email) continue;
     const mine = created.filter((c) => c.userId === r.id);
-    const subject = mine.length === 1 ? `[Thi Đua] ${mine[0].title}` : `[Thi Đua] ${mine.length} nhắc việc mới`;
+    const allReminders = mine.every((c) => c.kind === "reminder" || c.kind === "overdue_digest");
+    const subject = mine.length === 1 ? `[Thi Đua] ${mine[0].title}` : `[Thi Đua] ${mine.length} ${allReminders ? "nhắc việc" : "thông báo"} mới`;
     const blocks = mine.map((c) => [c.title, c.body, c.link ? `Xem: ${opts.appUrl ?? ""}${c.link}` : null].filter(Boolean).join("\n"));
     const text = [`Kính gửi ${r.fullName},`, "", blocks.join("\n\n"), "", "—", "Thư do hệ thống Thi Đua gửi tự động; vui lòng không trả lời thư này."].join(
       "\n",

@@ -33,6 +33,7 @@ describe("reminder pass on an empty database", () => {
       plans: 0,
       reminders: 0,
       digests: 0,
+      events: 0,
       emails: 0,
       mailFailures: 0,
     });

@@ -6,8 +6,11 @@ import { notifications, roleAssignments, units, users } from "../../db/schema.js
 import { isWithin } from "../../domain/org.js";
 import type { Actor } from "../actor.js";
 
+/** Kinds of event notifications; the reminder pass e-mails them (reminders and digests it mails as it makes them). */
+export const EVENT_KINDS = ["nomination", "council", "decision"] as const;
+
 export interface Notice {
-  kind: string;
+  kind: (typeof EVENT_KINDS)[number];
   title: string;
   body: string;
   link: string | null;
