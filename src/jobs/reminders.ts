@@ -52,6 +52,15 @@ export interface PassResult {
 
 type NewNotification = typeof notifications.$inferInsert;
 type Created = { id: number; userId: number; kind: string; title: string; body: string; link: string | null };
+/** The columns of a notification an e-mail needs, as returned by the insert or claim that made it ours. */
+const CREATED = {
+  id: notifications.id,
+  userId: notifications.userId,
+  kind: notifications.kind,
+  title: notifications.title,
+  body: notifications.body,
+  link: notifications.link,
+};
 type Milestone = MilestoneLike & { kind: TrackedKind; due: string };
 
 const silent: AppLogger = { info() {}, warn() {}, error() {} };
@@ -102,14 +111,7 @@ async function claimEvents(tx: Executor, now: Date, opts: ReminderOptions): Prom
     .update(notifications)
     .set({ mailedAt: now })
     .where(and(isNull(notifications.mailedAt), inArray(notifications.kind, [...EVENT_KINDS]), gte(notifications.createdAt, since)))
-    .returning({
-      id: notifications.id,
-      userId: notifications.userId,
-      kind: notifications.kind,
-      title: notifications.title,
-      body: notifications.body,
-      link: notifications.link,
-    });
+    .returning(CREATED);
 }
 
 async function createNotifications(tx: Executor, now: Date, opts: ReminderOptions, result: PassResult): Promise<Created[]> {
@@ -216,14 +218,7 @@ async function createNotifications(tx: Executor, now: Date, opts: ReminderOption
       .insert(notifications)
       .values(values.slice(i, i + 500))
       .onConflictDoNothing()
-      .returning({
-        id: notifications.id,
-        userId: notifications.userId,
-        kind: notifications.kind,
-        title: notifications.title,
-        body: notifications.body,
-        link: notifications.link,
-      });
+      .returning(CREATED);
     created.push(...rows);
   }
   return created;
