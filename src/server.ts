@@ -154,12 +154,30 @@ export async function buildApp(input: Pick<AppContext, "database" | "config"> & 
   );
 
   const hasWeb = fs.existsSync(path.join(webDist, "index.html"));
-  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: true, index: false });
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: true,
+      index: false,
+      // A directory path ("/", "/assets/") is no file to serve: without this the static plugin answers 403, and "/"
+      // is the address everyone opens first. Refused paths go to the not-found handler, which serves the app shell.
+      allowedPath: (pathName) => !pathName.endsWith("/"),
+      // Vite names built assets by content hash, so they never change; the shell names the current ones, so it is
+      // revalidated on every visit (a new release is picked up on the next load).
+      setHeaders: (reply, filePath) => {
+        if (filePath.startsWith(path.join(webDist, "assets") + path.sep)) reply.header("cache-control", "public, max-age=31536000, immutable");
+        else if (filePath === path.join(webDist, "index.html")) reply.header("cache-control", "no-cache");
+      },
+    });
+  }
   app.setNotFoundHandler((request, reply) => {
     const route = request.url.split("?")[0];
-    // Only page routes fall back to the app shell; a missing script or style is a plain 404.
-    if (route.startsWith("/api/") || request.method !== "GET" || !hasWeb || /\.[a-z0-9]+$/i.test(route)) {
-      return reply.status(404).send({ code: "NOT_FOUND", message: `Không có địa chỉ ${request.method} ${request.url.split("?")[0]}.` });
+    // Only page routes fall back to the app shell (the router decides who sees what: an anonymous visitor lands on
+    // the sign-in page); an API path or a missing script or style is a plain 404.
+    const isApi = route === "/api" || route.startsWith("/api/");
+    const isPage = (request.method === "GET" || request.method === "HEAD") && !isApi && !/\.[a-z0-9]+$/i.test(route);
+    if (!hasWeb || !isPage) {
+      return reply.status(404).send({ code: "NOT_FOUND", message: `Không có địa chỉ ${request.method} ${route}.` });
     }
     return reply.type("text/html").sendFile("index.html");
   });
