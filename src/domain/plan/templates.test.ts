@@ -1,4 +1,5 @@
 // The seed plans as templates: each parses strictly, validates, quotes its seed verbatim, and round-trips.
+// The seed texts live in templates/sources/ (same name as the template, .txt), so a fresh clone runs this alone.
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -6,8 +7,10 @@ import { readPlanText, writePlanText } from "./io.js";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../../..");
 const templatesDir = path.join(root, "templates");
-const seedsDir = path.resolve(root, "../shared/seeds");
+const seedsDir = path.join(templatesDir, "sources");
 const templates = fs.readdirSync(templatesDir).filter((f) => /\.(ya?ml|json)$/.test(f));
+const stem = (file: string) => file.replace(/\.[^.]+$/, "");
+const isSeed = (file: string) => /^\d{3}-/.test(file);
 
 /** Seed text as a reader sees it: no markdown emphasis or HTML tags, whitespace folded. */
 function plain(s: string): string {
@@ -40,11 +43,10 @@ describe.each(templates)("template %s", (file) => {
 
   it("quotes its seed verbatim in every source field", () => {
     if (!parsed.ok) return;
-    if (!/^\d{3}-/.test(file)) return; // a template that is not one of the seeds
-    const seedFile = fs.readdirSync(seedsDir).find((f) => f.startsWith(file.slice(0, 3)));
-    expect(seedFile, `seed for ${file} in ${seedsDir}`).toBeDefined();
-    if (!seedFile) return;
-    const seed = plain(fs.readFileSync(path.join(seedsDir, seedFile), "utf8"));
+    if (!isSeed(file)) return; // a template that is not one of the seeds
+    const seedFile = path.join(seedsDir, `${stem(file)}.txt`);
+    expect(fs.existsSync(seedFile), `seed text for ${file}: templates/sources/${stem(file)}.txt`).toBe(true);
+    const seed = plain(fs.readFileSync(seedFile, "utf8"));
     const quoted = sources(parsed.plan);
     expect(quoted.length).toBeGreaterThan(5);
     const notFound = quoted.filter((q) => !seed.includes(plain(q)));
@@ -58,5 +60,12 @@ describe.each(templates)("template %s", (file) => {
       expect(again.ok).toBe(true);
       if (again.ok) expect(again.plan).toEqual(parsed.plan);
     }
+  });
+});
+
+describe("seed texts in templates/sources", () => {
+  it("are one per seed template, named after it", () => {
+    const texts = fs.readdirSync(seedsDir).filter((f) => f.endsWith(".txt"));
+    expect(texts.map(stem).sort()).toEqual(templates.filter(isSeed).map(stem).sort());
   });
 });
