@@ -2,6 +2,7 @@
 // criteria: STT | TIÊU CHÍ THI ĐUA | ĐIỂM CHUẨN | ĐIỂM ĐĂNG KÝ [| ĐIỂM TỰ CHẤM], as Excel and as Word.
 import ExcelJS from "exceljs";
 import type { Group, Plan } from "../domain/plan/schema.js";
+import { escapeFormula } from "../domain/spreadsheet-text.js";
 import {
   type CriterionRow,
   columnTotal,
@@ -99,7 +100,7 @@ export async function buildScoringSheetXlsx(plan: Plan, groupId: string, values?
   ws.columns = headers.map((_, i) => ({ width: i === 0 ? WIDTHS.stt : i === 1 ? WIDTHS.title : WIDTHS.points }));
 
   const titleLine = (text: string, f: Partial<ExcelJS.Font>, height = 20) => {
-    const r = ws.addRow([text]);
+    const r = ws.addRow([escapeFormula(text)]);
     ws.mergeCells(r.number, 1, r.number, lastCol);
     const c = r.getCell(1);
     c.font = font(f);
@@ -138,7 +139,7 @@ export async function buildScoringSheetXlsx(plan: Plan, groupId: string, values?
   };
 
   for (const r of m.rows) {
-    const cells: ExcelJS.CellValue[] = [r.stt, r.title, r.max ?? null, ...m.columns.map((c, i) => valueCell(r, 4 + i, values?.[c]))];
+    const cells: ExcelJS.CellValue[] = [escapeFormula(r.stt), escapeFormula(r.title), r.max ?? null, ...m.columns.map((c, i) => valueCell(r, 4 + i, values?.[c]))];
     const row = ws.addRow(cells);
     row.height = rowHeight(r.title, WIDTHS.title);
     row.eachCell({ includeEmpty: true }, (c, col) => {

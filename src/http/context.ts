@@ -3,6 +3,7 @@ import type { Config } from "../config.js";
 import type { Database } from "../db/client.js";
 import type { Actor } from "../modules/actor.js";
 import type { FileStore } from "../storage/file-store.js";
+import { contentDisposition } from "./content-disposition.js";
 import { unauthenticated } from "./errors.js";
 
 export interface AppContext {
@@ -11,6 +12,8 @@ export interface AppContext {
   files: FileStore;
   /** The current instant; tests replace it to run a movement through its calendar. */
   now: () => Date;
+  /** Real time for security clocks (session expiry, sign-in waits, TOTP); tests move it apart from the calendar. */
+  wallClock: () => Date;
 }
 
 declare module "fastify" {
@@ -30,9 +33,10 @@ export function actorOf(request: FastifyRequest): Actor {
 export const SESSION_COOKIE = "td_session";
 export const CSRF_COOKIE = "td_csrf";
 
+/** Sends a download or export; every file the API sends goes through here (one Content-Disposition builder). */
 export function sendFile(reply: FastifyReply, file: { fileName: string; contentType: string; body: Buffer }) {
   return reply
     .header("content-type", file.contentType)
-    .header("content-disposition", `attachment; filename="${file.fileName}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+    .header("content-disposition", contentDisposition(file.fileName))
     .send(file.body);
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { calendarDate } from "../domain/calendar-date.js";
 
 /** Required text with a Vietnamese message naming the field. */
 export const requiredText = (label: string, max = 200) =>
@@ -18,10 +19,8 @@ export const optionalText = (label: string, max = 200) =>
 
 export const idParam = z.object({ id: z.coerce.number({ error: "Mã số không hợp lệ." }).int().positive("Mã số không hợp lệ.") });
 export const version = z.number({ error: "Thiếu phiên bản dữ liệu (version); hãy tải lại trang rồi thử lại." }).int().min(1);
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Ngày phải có dạng năm-tháng-ngày (YYYY-MM-DD).")
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "Ngày không tồn tại.");
+/** Every calendar date the API takes: the domain's one date schema. */
+export const isoDate = calendarDate;
 export const boolQuery = z.enum(["true", "false"], { error: "Giá trị phải là true hoặc false." }).transform((v) => v === "true");
 export const page = z.coerce.number().int().min(1, "Trang bắt đầu từ 1.").default(1);
 export const pageSize = z.coerce.number().int().min(1).max(500, "Mỗi trang tối đa 500 dòng.").default(50);

@@ -1,6 +1,7 @@
 // The plan model: everything an emulation plan says, as data. Zod is the single source of truth for
 // templates, the API and the editor; types are inferred from it.
 import { z } from "zod";
+import { calendarDate } from "../calendar-date.js";
 
 const id = z
   .string({ error: "Thiếu mã định danh." })
@@ -10,7 +11,7 @@ const text = (label: string) =>
     .string({ error: `Thiếu ${label}.` })
     .trim()
     .min(1, `Thiếu ${label}.`);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Ngày phải có dạng YYYY-MM-DD.");
+const isoDate = calendarDate;
 /** The seed's own words an item comes from, verbatim, so a reader can find it in the plan. */
 const source = z.string().trim().min(1).optional();
 
