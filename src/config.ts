@@ -20,6 +20,11 @@ export interface Config {
     s3: { endpoint?: string; region: string; bucket: string; accessKeyId?: string; secretAccessKey?: string; forcePathStyle: boolean; prefix: string };
   };
   logLevel: string;
+  /**
+   * The secret that seals secret-ballot urns (BALLOT_KEY, 32 bytes in base64 or hex); kept off the database so its
+   * administrator cannot open an urn. Null: a key file `ballot.key` in the data folder, made on first use.
+   */
+  ballotKey: string | null;
   /** E-mail: `log` writes messages to the app log; `smtp` sends them with nodemailer. */
   mail: MailConfig;
   /** The reminder job: days before a deadline (0 the day itself, negative after it), how often it runs, from what hour. */
@@ -78,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       },
     },
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === "test" ? "silent" : "info"),
+    ballotKey: env.BALLOT_KEY || null,
     mail: {
       provider: env.MAIL_PROVIDER === "smtp" || (env.MAIL_PROVIDER !== "log" && Boolean(env.SMTP_URL || env.SMTP_HOST)) ? "smtp" : "log",
       from: env.MAIL_FROM || "Thi Đua <thidua@localhost>",

@@ -111,17 +111,16 @@ describe("council session", () => {
     expect((await member.get(`/api/council-sessions/${sessionId}`)).body.myVotes.sort()).toEqual([nom.p1, nom.p2, nom.p3].sort());
   });
 
-  it("stores nothing that links a voter to a choice", async () => {
-    const cols = (await t.database.db.execute(
-      sql`select column_name from information_schema.columns where table_name = 'ballots' order by column_name`,
-    )) as unknown as { rows: { column_name: string }[] };
-    expect(cols.rows.map((r) => r.column_name)).toEqual(["choice", "id", "nomination_id", "session_id"]);
-    const receipts = (await t.database.db.execute(
-      sql`select column_name from information_schema.columns where table_name = 'ballot_receipts' order by column_name`,
-    )) as unknown as { rows: { column_name: string }[] };
-    expect(receipts.rows.map((r) => r.column_name)).toEqual(["nomination_id", "session_id", "user_id"]);
-    const ids = (await t.database.db.execute(sql`select id from ballots`)) as unknown as { rows: { id: string }[] };
-    for (const r of ids.rows) expect(r.id).toMatch(/^[0-9a-f-]{36}$/);
+  it("stores nothing per ballot while the vote is open: receipts say who voted, the urn is sealed", async () => {
+    const rows = async (q: ReturnType<typeof sql>) => ((await t.database.db.execute(q)) as unknown as { rows: Record<string, unknown>[] }).rows;
+    const tables = (await rows(sql`select table_name from information_schema.tables where table_schema = 'public'`)).map((r) => r.table_name);
+    expect(tables).not.toContain("ballots");
+    expect(await rows(sql`select * from ballot_counts where session_id = ${sessionId}`)).toEqual([]);
+    const [urn] = await rows(sql`select * from ballot_urns where session_id = ${sessionId}`);
+    expect(String(urn.sealed)).toMatch(/^v1\./);
+    expect(String(urn.sealed)).not.toMatch(/approve|reject|abstain/);
+    const receipts = await rows(sql`select column_name from information_schema.columns where table_name = 'ballot_receipts' order by column_name`);
+    expect(receipts.map((r) => r.column_name)).toEqual(["nomination_id", "session_id", "user_id"]);
     const audit = (await (await t.as("admin")).get(`/api/audit?entity=council_session&entityId=${sessionId}&action=council.vote`)).body.items;
     expect(audit).toHaveLength(3);
     for (const a of audit) {
@@ -134,6 +133,11 @@ describe("council session", () => {
     expect((await secretary.post(`/api/council-sessions/${sessionId}/close`)).body.status).toBe("closed");
     const late = await member.post(`/api/council-sessions/${sessionId}/ballots`, { choices: [{ nominationId: nom.p1, choice: "approve" }] });
     expect(late.status).toBe(409);
+    // Counted at the close: counts per nominee, the urn gone.
+    const stored = (await t.database.db.execute(sql`select count(*)::int as n from ballot_urns where session_id = ${sessionId}`)) as unknown as {
+      rows: { n: number }[];
+    };
+    expect(stored.rows[0].n).toBe(0);
     const results = (await secretary.get(`/api/council-sessions/${sessionId}/results`)).body.items;
     const r = (id: number) => results.find((x: { nominationId: number }) => x.nominationId === id);
     expect(r(nom.p1)).toMatchObject({ approve: 3, passed: true, explanation: "3/4 phiếu đồng ý (75%, cần ≥ 50% tổng số thành viên) → được thông qua" });

@@ -477,6 +477,8 @@ export const councilSessions = pgTable("council_sessions", {
   members: jsonb("members").notNull().default([]),
   present: jsonb("present").notNull().default([]),
   status: text("status").notNull().default("draft"),
+  /** Members recused from a nominee (conflict of interest), fixed when voting opens: {userId, nominationId, reason}. */
+  recusals: jsonb("recusals").notNull().default([]),
   openedAt: timestamp("opened_at", { withTimezone: true }),
   closedAt: timestamp("closed_at", { withTimezone: true }),
   ...stamps,
@@ -497,22 +499,34 @@ export const councilAgenda = pgTable(
 );
 
 /**
- * A secret ballot: the choice only. No voter, no time, a random id — nothing links it to who cast it.
- * Who has voted is in `ballotReceipts`, which says nothing of the choice.
+ * The sealed urn of an open secret vote: the counts so far per nominee, encrypted under a key that is not in the
+ * database, one row per session rewritten as a whole at each vote and deleted when the vote closes. No row per voter.
  */
-export const ballots = pgTable(
-  "ballots",
+export const ballotUrns = pgTable("ballot_urns", {
+  sessionId: integer("session_id")
+    .primaryKey()
+    .references(() => councilSessions.id, { onDelete: "cascade" }),
+  sealed: text("sealed").notNull(),
+});
+
+/**
+ * A secret vote's counts per nominee, written all at once when the vote closes (from the urn). Counts only: nothing
+ * here says who chose what. Who has voted is in `ballotReceipts`, which says nothing of the choice.
+ */
+export const ballotCounts = pgTable(
+  "ballot_counts",
   {
-    id: text("id").primaryKey(),
     sessionId: integer("session_id")
       .notNull()
       .references(() => councilSessions.id),
     nominationId: integer("nomination_id")
       .notNull()
       .references(() => nominations.id),
-    choice: text("choice").notNull(),
+    approve: integer("approve").notNull(),
+    reject: integer("reject").notNull(),
+    abstain: integer("abstain").notNull(),
   },
-  (t) => [index("ballots_session_idx").on(t.sessionId, t.nominationId)],
+  (t) => [uniqueIndex("ballot_counts_uq").on(t.sessionId, t.nominationId)],
 );
 
 export const ballotReceipts = pgTable(

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -56,7 +57,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
   const database = await openTestDatabase();
   await seedDemo(database.db);
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), "td-files-"));
-  const config = { ...loadConfig({ NODE_ENV: "test", LOGIN_RATE_PER_MINUTE: "1000", FILES_DIR: filesDir }), ...overrides };
+  const config = { ...loadConfig({ NODE_ENV: "test", LOGIN_RATE_PER_MINUTE: "1000", FILES_DIR: filesDir, BALLOT_KEY: randomBytes(32).toString("base64") }), ...overrides };
   const clock = { at: null as Date | null };
   const app = await buildApp({ database, config, now: () => clock.at ?? new Date() });
   await app.ready();

@@ -3,7 +3,7 @@
 // per nominee, the counts of the vote and its result. The input holds counts only: the minutes can never
 // say how any member voted.
 import type { Document } from "docx";
-import { type Tally, tally } from "../../domain/commendation/ballot.js";
+import { type Tally, tallyCounts } from "../../domain/commendation/ballot.js";
 import type { Plan } from "../../domain/plan/schema.js";
 import {
   type Block,
@@ -55,6 +55,8 @@ export interface MinutesNominee {
   target?: Target;
   /** The counts of the vote on this nominee (a `Tally` fits). */
   votes: Pick<Tally, "approve" | "reject" | "abstain">;
+  /** Members who did not vote on this nominee for a conflict of interest (named in the minutes, out of its count). */
+  recused?: readonly { name: string; reason?: string; present: boolean }[];
 }
 
 export interface MinutesGroup {
@@ -111,19 +113,21 @@ function validate(input: CouncilMinutesInput): void {
     for (const n of g.nominees) {
       const { approve, reject, abstain } = n.votes;
       if (![approve, reject, abstain].every((x) => Number.isInteger(x) && x >= 0)) throw new RangeError(`Số phiếu của "${n.name}" không hợp lệ.`);
-      if (approve + reject + abstain > present)
-        throw new RangeError(`Số phiếu của "${n.name}" (${approve + reject + abstain}) vượt số thành viên có mặt (${present}).`);
+      const voters = present - (n.recused ?? []).filter((r) => r.present).length;
+      if (approve + reject + abstain > voters)
+        throw new RangeError(`Số phiếu của "${n.name}" (${approve + reject + abstain}) vượt số thành viên có mặt được biểu quyết (${voters}).`);
     }
 }
 
-/** The tally of one nominee under the rule, from counts alone. */
-export function nomineeTally(rule: VoteRule, members: number, present: number, votes: MinutesNominee["votes"]): Tally {
-  const ballots = [
-    ...Array<"approve">(votes.approve).fill("approve"),
-    ...Array<"reject">(votes.reject).fill("reject"),
-    ...Array<"abstain">(votes.abstain).fill("abstain"),
-  ];
-  return tally(rule, members, present, ballots);
+/** The tally of one nominee under the rule, from counts alone; recused members are out of its quorum and threshold. */
+export function nomineeTally(
+  rule: VoteRule,
+  members: number,
+  present: number,
+  votes: MinutesNominee["votes"],
+  recused: MinutesNominee["recused"] = [],
+): Tally {
+  return tallyCounts(rule, members, present, votes, { total: recused.length, present: recused.filter((r) => r.present).length });
 }
 
 /** The rule in words: ballot kind, quorum, threshold over its denominator, and the source. */
@@ -165,7 +169,7 @@ function nomineeNoun(nominees: readonly MinutesNominee[]): string {
 function groupTable(rule: VoteRule, input: CouncilMinutesInput, group: MinutesGroup): Block {
   const { total, present } = input.members;
   const rows: DataRow[] = group.nominees.map((n, i) => {
-    const t = nomineeTally(rule, total, present, n.votes);
+    const t = nomineeTally(rule, total, present, n.votes, n.recused);
     const name = n.unitName?.trim() && n.unitName.trim() !== n.name.trim() ? `${n.name.trim()}\n(${n.unitName.trim()})` : n.name.trim();
     return { cells: [String(i + 1), name, String(t.approve), String(t.reject), String(t.abstain), percentText(t.percent), resultText(t)] };
   });
@@ -234,7 +238,17 @@ export function councilMinutesDocument(input: CouncilMinutesInput): Document {
     if (g.title?.trim()) blocks.push(headingParagraph(`${input.groups.length > 1 ? `${i + 1}. ` : ""}${phrase(g.title)}`, 2));
     blocks.push(groupTable(rule, input, g), spacer(120));
   });
-  const tallies = input.groups.flatMap((g) => g.nominees.map((n) => nomineeTally(rule, total, present, n.votes)));
+  const recusals = input.groups.flatMap((g) =>
+    g.nominees.flatMap((n) => (n.recused ?? []).map((r) => `${r.name.trim()}${r.reason?.trim() ? ` (${phrase(r.reason)})` : ""}: không biểu quyết đối với ${n.name.trim()}`)),
+  );
+  if (recusals.length)
+    blocks.push(
+      bodyParagraph(
+        "Thành viên không tham gia biểu quyết do có xung đột lợi ích (không tính vào số thành viên khi xác định tỷ lệ đối với hồ sơ đó):",
+      ),
+      ...punctuateList(recusals).map((l) => dashParagraph(l)),
+    );
+  const tallies = input.groups.flatMap((g) => g.nominees.map((n) => nomineeTally(rule, total, present, n.votes, n.recused)));
   const passed = tallies.filter((t) => t.passed).length;
   const all = input.groups.flatMap((g) => g.nominees);
   blocks.push(bodyParagraph(`Tổng hợp: ${quantityText(passed)}/${quantityText(tallies.length)} ${nomineeNoun(all)} được thông qua.`));

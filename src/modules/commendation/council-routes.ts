@@ -17,7 +17,9 @@ import {
   setAgenda,
 } from "./council.js";
 import { attachSignedScan, commendationsOfUnit, createDecision, getDecision, honourRoll, issueDecision, listDecisions } from "./decisions.js";
-import { achievementReportDocx, certificatesDocx, decisionDocx, minutesDocx, proposalMemoDocx } from "./documents.js";
+import { ballotMasterKey } from "./ballot-urn.js";
+import { minutesDocx } from "./council-minutes.js";
+import { achievementReportDocx, certificatesDocx, decisionDocx, proposalMemoDocx } from "./documents.js";
 
 const tags = ["Khen thưởng"];
 const userId = z.number().int().positive();
@@ -27,6 +29,12 @@ export const councilRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
     const { db } = ctx.database;
+    // Read when first needed: a server that never runs a secret vote makes no key file.
+    let key: Buffer | null = null;
+    const urnKey = () => {
+      key ??= ballotMasterKey(ctx.config);
+      return key;
+    };
 
     app.post(
       "/plans/:id/council-sessions",
@@ -73,7 +81,7 @@ export const councilRoutes =
     app.post(
       "/council-sessions/:id/open",
       { schema: { tags, summary: "Mở biểu quyết (điểm danh)", params: idParam, body: z.object({ version, present: z.array(userId) }) } },
-      async (request) => openSession(db, actorOf(request), request.params.id, request.body, ctx.now()),
+      async (request) => openSession(db, actorOf(request), request.params.id, request.body, ctx.now(), urnKey),
     );
     app.post(
       "/council-sessions/:id/ballots",
@@ -95,7 +103,7 @@ export const councilRoutes =
         },
       },
       async (request, reply) => {
-        await castBallots(db, actorOf(request), request.params.id, request.body.choices);
+        await castBallots(db, actorOf(request), request.params.id, request.body.choices, urnKey);
         return reply.status(204).send();
       },
     );
@@ -120,7 +128,7 @@ export const councilRoutes =
       },
     );
     app.post("/council-sessions/:id/close", { schema: { tags, summary: "Kết thúc biểu quyết", params: idParam } }, async (request) =>
-      closeSession(db, actorOf(request), request.params.id, ctx.now()),
+      closeSession(db, actorOf(request), request.params.id, ctx.now(), urnKey),
     );
     app.get("/council-sessions/:id/results", { schema: { tags, summary: "Kết quả bỏ phiếu (sau khi kết thúc)", params: idParam } }, async (request) => ({
       items: await sessionResults(db, actorOf(request), request.params.id),

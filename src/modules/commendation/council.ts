@@ -1,9 +1,31 @@
-import { randomUUID } from "node:crypto";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client.js";
-import { ballotReceipts, ballots, councilAgenda, councilSessions, nominations, openVotes, participants, people, units, users } from "../../db/schema.js";
+import {
+  ballotCounts,
+  ballotReceipts,
+  ballotUrns,
+  councilAgenda,
+  councilSessions,
+  nominations,
+  openVotes,
+  participants,
+  people,
+  roleAssignments,
+  units,
+  users,
+} from "../../db/schema.js";
 import { can } from "../../domain/access.js";
-import { tally } from "../../domain/commendation/ballot.js";
+import {
+  addToUrn,
+  type Choice,
+  type Counts,
+  type CouncilMemberTies,
+  duplicates,
+  type Recusal,
+  recusals,
+  recusedOn,
+  tallyCounts,
+} from "../../domain/commendation/ballot.js";
 import type { Plan } from "../../domain/plan/schema.js";
 import { badRequest, conflict, forbidden, notFound, versionConflict } from "../../http/errors.js";
 import type { Actor } from "../actor.js";
@@ -11,6 +33,7 @@ import { writeAudit } from "../audit/write-audit.js";
 import { loadMovement } from "../movement/participants.js";
 import { notify } from "../notifications/notify.js";
 import { accountsWithRolesNear } from "../users/service.js";
+import { openUrn, sealUrn } from "./ballot-urn.js";
 
 const STATUS: Record<string, string> = { draft: "Chuẩn bị", open: "Đang họp, bỏ phiếu", closed: "Đã kết thúc" };
 
@@ -81,6 +104,9 @@ export async function getSession(db: Executor, actor: Actor, id: number) {
   const { s, data, members } = await loadSession(db, actor, id);
   const memberRows = await db.select({ id: users.id, fullName: users.fullName }).from(users).where(inArray(users.id, members));
   const agenda = await agendaOf(db, id);
+  // Fixed when voting opens; before that, what the rule says of today's data (the secretary sees it coming).
+  const recused = s.status === "draft" ? await recusalsOf(db, members, id) : (s.recusals as Recusal[]);
+  const nameOf = (u: number) => memberRows.find((m) => m.id === u)?.fullName ?? "";
   const voted = await db
     .select({ nominationId: ballotReceipts.nominationId })
     .from(ballotReceipts)
@@ -100,6 +126,9 @@ export async function getSession(db: Executor, actor: Actor, id: number) {
     present: s.present,
     agenda,
     myVotes: voted.map((v) => v.nominationId),
+    // Conflicts of interest are no secret: the minutes name them.
+    recusals: recused.map((r) => ({ ...r, name: nameOf(r.userId) })),
+    myRecusals: recused.filter((r) => r.userId === actor.userId).map((r) => r.nominationId),
     // An open vote is public by nature: the counts the secretary has recorded so far.
     openVotes:
       s.ballot === "open"
@@ -126,6 +155,36 @@ async function agendaOf(db: Executor, sessionId: number) {
   return rows.map((r) => ({ nominationId: r.nominationId, awardFormId: r.awardFormId, name: r.personName ? `${r.personName} (${r.unitName})` : r.unitName }));
 }
 
+/** Who on the council is recused from which nominee on the agenda, by the conflict rule over today's data. */
+async function recusalsOf(db: Executor, members: number[], sessionId: number): Promise<Recusal[]> {
+  if (!members.length) return [];
+  const ties = await db
+    .select({ userId: users.id, personId: users.personId, unitPath: units.path, isHead: people.isHead })
+    .from(users)
+    .leftJoin(people, eq(people.id, users.personId))
+    .leftJoin(units, eq(units.id, people.unitId))
+    .where(inArray(users.id, members));
+  const heads = await db
+    .select({ userId: roleAssignments.userId, path: units.path })
+    .from(roleAssignments)
+    .innerJoin(units, eq(units.id, roleAssignments.unitId))
+    .where(and(inArray(roleAssignments.userId, members), eq(roleAssignments.role, "head")));
+  const memberTies: CouncilMemberTies[] = ties.map((t) => ({
+    userId: t.userId,
+    personId: t.personId,
+    unitPath: t.unitPath,
+    headsPaths: [...(t.isHead && t.unitPath ? [t.unitPath] : []), ...heads.filter((h) => h.userId === t.userId).map((h) => h.path)],
+  }));
+  const agenda = await db
+    .select({ nominationId: nominations.id, personId: participants.personId, unitId: units.id, unitName: units.name, unitPath: units.path })
+    .from(councilAgenda)
+    .innerJoin(nominations, eq(nominations.id, councilAgenda.nominationId))
+    .innerJoin(participants, eq(participants.id, nominations.participantId))
+    .innerJoin(units, eq(units.id, participants.unitId))
+    .where(eq(councilAgenda.sessionId, sessionId));
+  return recusals(memberTies, agenda);
+}
+
 export async function listSessions(db: Executor, actor: Actor, planId: number) {
   const { issuer } = await loadMovement(db, actor, planId, "plans.read");
   const rows = await db.select().from(councilSessions).where(eq(councilSessions.planId, planId));
@@ -145,6 +204,12 @@ export async function setAgenda(db: Db, actor: Actor, id: number, nominationIds:
     const ctx = await loadSession(tx, actor, id);
     assertSecretaryOrOffice(ctx);
     if (ctx.s.status !== "draft") throw conflict("SESSION_STARTED", "Phiên họp đã bắt đầu; không thay đổi danh sách xét được nữa.");
+    const twice = duplicates(nominationIds);
+    if (twice.length)
+      throw badRequest(
+        "DUPLICATE_NOMINATION",
+        `Hồ sơ đề nghị ${twice.map((n) => `#${n}`).join(", ")} được chọn nhiều lần; mỗi hồ sơ chỉ đưa vào danh sách xét một lần.`,
+      );
     const noms = nominationIds.length ? await tx.select().from(nominations).where(inArray(nominations.id, nominationIds)) : [];
     for (const id2 of nominationIds) {
       const n = noms.find((x) => x.id === id2);
@@ -167,7 +232,7 @@ export async function setAgenda(db: Db, actor: Actor, id: number, nominationIds:
 }
 
 /** The secretary opens voting with the members present; refused without a quorum. */
-export async function openSession(db: Db, actor: Actor, id: number, input: { version: number; present: number[] }, now: Date) {
+export async function openSession(db: Db, actor: Actor, id: number, input: { version: number; present: number[] }, now: Date, urnKey: () => Buffer) {
   return db.transaction(async (tx) => {
     const ctx = await loadSession(tx, actor, id);
     assertSecretaryOrOffice(ctx);
@@ -176,14 +241,20 @@ export async function openSession(db: Db, actor: Actor, id: number, input: { ver
     const strangers = input.present.filter((u) => !ctx.members.includes(u));
     if (strangers.length) throw badRequest("NOT_MEMBER", "Danh sách có mặt có người không phải thành viên Hội đồng.");
     const rule = voteRule(ctx.data);
-    const check = tally(rule, ctx.members.length, input.present.length, []);
+    const check = tallyCounts(rule, ctx.members.length, input.present.length, { approve: 0, reject: 0, abstain: 0 });
     if (!check.quorumMet) throw conflict("NO_QUORUM", check.explanation);
     const [agendaCount] = await tx.select({ id: councilAgenda.id }).from(councilAgenda).where(eq(councilAgenda.sessionId, id));
     if (!agendaCount) throw conflict("EMPTY_AGENDA", "Chưa có hồ sơ nào trong danh sách xét.");
+    const recused = await recusalsOf(tx, ctx.members, id);
     await tx
       .update(councilSessions)
-      .set({ status: "open", present: input.present, openedAt: now, updatedAt: now, version: ctx.s.version + 1 })
+      .set({ status: "open", present: input.present, recusals: recused, openedAt: now, updatedAt: now, version: ctx.s.version + 1 })
       .where(eq(councilSessions.id, id));
+    if (ctx.s.ballot === "secret") {
+      const agenda = await agendaOf(tx, id);
+      const empty = new Map<number, Counts>(agenda.map((a) => [a.nominationId, { approve: 0, reject: 0, abstain: 0 }]));
+      await tx.insert(ballotUrns).values({ sessionId: id, sealed: sealUrn(urnKey(), id, empty) });
+    }
     await writeAudit(tx, actor, {
       action: "council.open",
       entity: "council_session",
@@ -208,40 +279,48 @@ export async function openSession(db: Db, actor: Actor, id: number, input: { ver
   });
 }
 
-function shuffle<T>(xs: T[]): T[] {
-  const a = [...xs];
-  for (let i = a.length - 1; i > 0; i--) {
-    const j = Math.floor(Math.random() * (i + 1));
-    [a[i], a[j]] = [a[j], a[i]];
-  }
-  return a;
-}
-
 /**
- * A present member casts secret ballots, once per nominee. The receipt (who voted on which nominee) and the
- * ballot (which choice) are separate rows with nothing in common but the session and nominee: the ballot has a
- * random id, no voter and no time, and ballots are inserted in random order.
+ * A present member casts secret ballots, once per nominee, except on nominees they are recused from. What is stored:
+ * the receipt (who voted on which nominee) and the urn's new sealed counts, never the member's choices on their own.
+ * The urn is one row rewritten whole under the session's lock, sealed with a key that is not in the database.
  */
-export async function castBallots(db: Db, actor: Actor, id: number, choices: { nominationId: number; choice: "approve" | "reject" | "abstain" }[]) {
+export async function castBallots(db: Db, actor: Actor, id: number, choices: { nominationId: number; choice: Choice }[], urnKey: () => Buffer) {
   return db.transaction(async (tx) => {
     const ctx = await loadSession(tx, actor, id);
     if (!ctx.isMember) throw forbidden("Chỉ thành viên Hội đồng được bỏ phiếu.");
     if (ctx.s.ballot !== "secret") throw conflict("OPEN_BALLOT", "Phiên họp này biểu quyết công khai; thư ký ghi nhận kết quả.");
-    if (ctx.s.status !== "open")
-      throw conflict("NOT_OPEN", ctx.s.status === "closed" ? "Phiên họp đã kết thúc; không bỏ phiếu được nữa." : "Phiên họp chưa mở biểu quyết.");
+    // Votes and the close take the session's row lock in turn, so no vote slips in after the urn is counted.
+    const [locked] = await tx.select({ status: councilSessions.status }).from(councilSessions).where(eq(councilSessions.id, id)).for("update");
+    if (locked.status !== "open")
+      throw conflict("NOT_OPEN", locked.status === "closed" ? "Phiên họp đã kết thúc; không bỏ phiếu được nữa." : "Phiên họp chưa mở biểu quyết.");
     if (!(ctx.s.present as number[]).includes(actor.userId)) throw forbidden("Bạn không có tên trong danh sách có mặt nên không bỏ phiếu được.");
-    const agenda = new Set((await agendaOf(tx, id)).map((a) => a.nominationId));
+    const agenda = await agendaOf(tx, id);
     const ids = choices.map((c) => c.nominationId);
     if (new Set(ids).size !== ids.length) throw badRequest("DUPLICATE", "Mỗi hồ sơ chỉ được chọn một lần trong phiếu.");
     for (const c of choices)
-      if (!agenda.has(c.nominationId)) throw badRequest("NOT_ON_AGENDA", `Hồ sơ #${c.nominationId} không có trong danh sách xét của phiên họp.`);
+      if (!agenda.some((a) => a.nominationId === c.nominationId))
+        throw badRequest("NOT_ON_AGENDA", `Hồ sơ #${c.nominationId} không có trong danh sách xét của phiên họp.`);
+    const mine = (ctx.s.recusals as Recusal[]).filter((r) => r.userId === actor.userId && ids.includes(r.nominationId));
+    if (mine.length) {
+      const names = mine.map((r) => `${agenda.find((a) => a.nominationId === r.nominationId)?.name} (bạn ${r.reason})`);
+      throw conflict("RECUSED", `Bạn không biểu quyết hồ sơ của ${names.join(", ")} vì có xung đột lợi ích; hãy bỏ hồ sơ này khỏi phiếu.`);
+    }
     const already = await tx
       .select()
       .from(ballotReceipts)
       .where(and(eq(ballotReceipts.sessionId, id), eq(ballotReceipts.userId, actor.userId), inArray(ballotReceipts.nominationId, ids)));
     if (already.length) throw conflict("ALREADY_VOTED", "Bạn đã bỏ phiếu cho hồ sơ này; mỗi thành viên chỉ bỏ phiếu một lần.");
-    await tx.insert(ballotReceipts).values(ids.map((nominationId) => ({ sessionId: id, nominationId, userId: actor.userId })));
-    await tx.insert(ballots).values(shuffle(choices).map((c) => ({ id: randomUUID(), sessionId: id, nominationId: c.nominationId, choice: c.choice })));
+    const [urn] = await tx.select().from(ballotUrns).where(eq(ballotUrns.sessionId, id));
+    // A session opened before urns existed starts its urn now (earlier ballots are already counts).
+    const counts = urn
+      ? openUrn(urnKey(), id, urn.sealed)
+      : new Map<number, Counts>(agenda.map((a) => [a.nominationId, { approve: 0, reject: 0, abstain: 0 }]));
+    const sealed = sealUrn(urnKey(), id, addToUrn(counts, choices));
+    if (urn) await tx.update(ballotUrns).set({ sealed }).where(eq(ballotUrns.sessionId, id));
+    else await tx.insert(ballotUrns).values({ sessionId: id, sealed });
+    // Receipts in agenda order, not the order of the member's choices.
+    const receipts = agenda.filter((a) => ids.includes(a.nominationId)).map((a) => ({ sessionId: id, nominationId: a.nominationId, userId: actor.userId }));
+    await tx.insert(ballotReceipts).values(receipts);
     // The audit entry says who voted on how many nominees — never the choices.
     await writeAudit(tx, actor, {
       action: "council.vote",
@@ -265,8 +344,15 @@ export async function recordOpenVote(db: Db, actor: Actor, id: number, input: { 
       .from(councilAgenda)
       .where(and(eq(councilAgenda.sessionId, id), eq(councilAgenda.nominationId, input.nominationId)));
     if (!onAgenda) throw badRequest("NOT_ON_AGENDA", `Hồ sơ #${input.nominationId} không có trong danh sách xét của phiên họp.`);
-    const present = (ctx.s.present as number[]).length;
-    if (input.approve + input.reject + input.abstain > present) throw badRequest("TOO_MANY_VOTES", `Tổng số phiếu vượt số thành viên có mặt (${present}).`);
+    const recused = recusedOn(ctx.s.recusals as Recusal[], input.nominationId, ctx.s.present as number[]);
+    const present = (ctx.s.present as number[]).length - recused.present;
+    if (input.approve + input.reject + input.abstain > present)
+      throw badRequest(
+        "TOO_MANY_VOTES",
+        recused.present
+          ? `Tổng số phiếu vượt số thành viên có mặt được biểu quyết hồ sơ này (${present}; ${recused.present} thành viên không biểu quyết do xung đột lợi ích).`
+          : `Tổng số phiếu vượt số thành viên có mặt (${present}).`,
+      );
     await tx
       .insert(openVotes)
       .values({ sessionId: id, ...input })
@@ -285,11 +371,33 @@ export async function recordOpenVote(db: Db, actor: Actor, id: number, input: { 
   });
 }
 
-export async function closeSession(db: Db, actor: Actor, id: number, now: Date) {
+/** The secretary closes the vote; a secret vote's urn is opened and counted, its counts written, the urn destroyed. */
+export async function closeSession(db: Db, actor: Actor, id: number, now: Date, urnKey: () => Buffer) {
   return db.transaction(async (tx) => {
     const ctx = await loadSession(tx, actor, id);
     assertSecretaryOrOffice(ctx);
-    if (ctx.s.status !== "open") throw conflict("NOT_OPEN", "Phiên họp chưa mở hoặc đã kết thúc.");
+    const [locked] = await tx.select({ status: councilSessions.status }).from(councilSessions).where(eq(councilSessions.id, id)).for("update");
+    if (locked.status !== "open") throw conflict("NOT_OPEN", "Phiên họp chưa mở hoặc đã kết thúc.");
+    if (ctx.s.ballot === "secret") {
+      const [urn] = await tx.select().from(ballotUrns).where(eq(ballotUrns.sessionId, id));
+      const counts = urn ? openUrn(urnKey(), id, urn.sealed) : new Map<number, Counts>();
+      for (const a of await agendaOf(tx, id)) {
+        const c = counts.get(a.nominationId) ?? { approve: 0, reject: 0, abstain: 0 };
+        // Added to any counts a session carried over from before urns existed.
+        await tx
+          .insert(ballotCounts)
+          .values({ sessionId: id, nominationId: a.nominationId, ...c })
+          .onConflictDoUpdate({
+            target: [ballotCounts.sessionId, ballotCounts.nominationId],
+            set: {
+              approve: sql`${ballotCounts.approve} + ${c.approve}`,
+              reject: sql`${ballotCounts.reject} + ${c.reject}`,
+              abstain: sql`${ballotCounts.abstain} + ${c.abstain}`,
+            },
+          });
+      }
+      await tx.delete(ballotUrns).where(eq(ballotUrns.sessionId, id));
+    }
     await tx
       .update(councilSessions)
       .set({ status: "closed", closedAt: now, updatedAt: now, version: ctx.s.version + 1 })
@@ -305,24 +413,34 @@ export async function closeSession(db: Db, actor: Actor, id: number, now: Date) 
   });
 }
 
-/** Results per nominee; the tally opens only once the session is closed. */
+/** Results per nominee; the tally opens only once the session is closed. Recused members are out of each count. */
 export async function sessionResults(db: Executor, actor: Actor, id: number) {
   const ctx = await loadSession(db, actor, id);
   if (ctx.s.status !== "closed") throw conflict("NOT_CLOSED", "Kết quả bỏ phiếu chỉ được mở sau khi kết thúc phiên họp.");
   const rule = voteRule(ctx.data);
   const agenda = await agendaOf(db, id);
-  const present = (ctx.s.present as number[]).length;
-  const secret = ctx.s.ballot === "secret" ? await db.select().from(ballots).where(eq(ballots.sessionId, id)) : [];
-  const open = ctx.s.ballot === "open" ? await db.select().from(openVotes).where(eq(openVotes.sessionId, id)) : [];
+  const present = ctx.s.present as number[];
+  const recused = ctx.s.recusals as Recusal[];
+  const names = recused.length
+    ? await db
+        .select({ id: users.id, fullName: users.fullName })
+        .from(users)
+        .where(inArray(users.id, [...new Set(recused.map((r) => r.userId))]))
+    : [];
+  const counts: (Counts & { nominationId: number })[] =
+    ctx.s.ballot === "secret"
+      ? await db.select().from(ballotCounts).where(eq(ballotCounts.sessionId, id))
+      : await db.select().from(openVotes).where(eq(openVotes.sessionId, id));
   return agenda.map((a) => {
-    const choices =
-      ctx.s.ballot === "secret"
-        ? secret.filter((b) => b.nominationId === a.nominationId).map((b) => b.choice as "approve" | "reject" | "abstain")
-        : (() => {
-            const v = open.find((o) => o.nominationId === a.nominationId);
-            return v ? [...Array(v.approve).fill("approve"), ...Array(v.reject).fill("reject"), ...Array(v.abstain).fill("abstain")] : [];
-          })();
-    return { ...a, ...tally(rule, ctx.members.length, present, choices) };
+    const c = counts.find((x) => x.nominationId === a.nominationId) ?? { approve: 0, reject: 0, abstain: 0 };
+    const out = recused
+      .filter((r) => r.nominationId === a.nominationId)
+      .map((r) => ({ userId: r.userId, name: names.find((n) => n.id === r.userId)?.fullName ?? "", reason: r.reason, present: present.includes(r.userId) }));
+    return {
+      ...a,
+      ...tallyCounts(rule, ctx.members.length, present.length, { approve: c.approve, reject: c.reject, abstain: c.abstain }, recusedOn(recused, a.nominationId, present)),
+      recusedMembers: out,
+    };
   });
 }
 
