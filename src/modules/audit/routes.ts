@@ -4,7 +4,9 @@ import { can } from "../../domain/access.js";
 import { type AppContext, actorOf } from "../../http/context.js";
 import { forbidden } from "../../http/errors.js";
 import { isoDate, page, pageSize } from "../../http/schemas.js";
-import { listAudit, verifyAudit } from "./service.js";
+import { auditKey } from "./audit-key.js";
+import { listAudit } from "./service.js";
+import { verifyAudit } from "./verify-audit.js";
 
 export const auditRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -32,6 +34,6 @@ export const auditRoutes =
     );
     app.get("/audit/verify", { schema: { tags: ["Nhật ký"], summary: "Kiểm tra toàn vẹn chuỗi nhật ký" } }, async (request) => {
       if (!can(actorOf(request).grants, "audit.read", "/")) throw forbidden("Chỉ quản trị hệ thống được kiểm tra nhật ký.");
-      return verifyAudit(db);
+      return verifyAudit(db, auditKey(), ctx.files);
     });
   };

@@ -1,8 +1,7 @@
-import { and, asc, count, desc, eq, gt, gte, ilike, lt, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gte, ilike, lt, type SQL } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import { auditLog } from "../../db/schema.js";
 import { can } from "../../domain/access.js";
-import { type ChainRow, GENESIS_HASH, verifyChain } from "../../domain/audit-chain.js";
 import { forbidden } from "../../http/errors.js";
 import type { Actor } from "../actor.js";
 
@@ -65,22 +64,4 @@ export async function entityHistory(db: Executor, entity: string, entityId: stri
     .orderBy(desc(auditLog.id))
     .limit(500);
   return rows.map(presentAudit);
-}
-
-/** Re-computes the whole chain in batches; reports the first entry that was edited, removed or inserted. */
-export async function verifyAudit(db: Executor) {
-  let prev = GENESIS_HASH;
-  let lastId = 0;
-  let checked = 0;
-  for (;;) {
-    const batch = await db.select().from(auditLog).where(gt(auditLog.id, lastId)).orderBy(asc(auditLog.id)).limit(2000);
-    if (batch.length === 0) break;
-    const rows: ChainRow[] = batch.map((r) => ({ ...presentAudit(r), prevHash: r.prevHash, hash: r.hash }));
-    const verdict = verifyChain(rows, prev);
-    if (!verdict.ok) return { ok: false, checked: checked + verdict.checked, brokenAt: verdict.brokenAt, reason: verdict.reason };
-    checked += verdict.checked;
-    prev = batch[batch.length - 1].hash;
-    lastId = batch[batch.length - 1].id;
-  }
-  return { ok: true, checked, brokenAt: null, reason: null };
 }

@@ -1,8 +1,10 @@
 import { desc, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import { auditLog } from "../../db/schema.js";
-import { type AuditContent, auditHash, GENESIS_HASH } from "../../domain/audit-chain.js";
+import { type AuditContent, auditHash, auditMac, GENESIS_HASH } from "../../domain/audit-chain.js";
 import type { Actor } from "../actor.js";
+import { auditKey } from "./audit-key.js";
+import { AUDIT_LOCK } from "./chain.js";
 
 export interface AuditInput {
   action: string;
@@ -14,18 +16,23 @@ export interface AuditInput {
   after?: unknown;
 }
 
-// Arbitrary constant naming the lock that serialises appends to the hash chain.
-const AUDIT_LOCK = 72_410_001;
-
-/** Appends audit entries inside the caller's transaction, each chained to the one before. */
+/**
+ * Appends audit entries inside the caller's transaction, each chained to the one before and signed with the audit key
+ * (the MAC covers the entry's id, so ids are drawn first; under the lock they rise in chain order).
+ */
 export async function writeAudit(tx: Executor, actor: Actor, input: AuditInput | AuditInput[]): Promise<void> {
   const inputs = Array.isArray(input) ? input : [input];
   if (inputs.length === 0) return;
+  const key = auditKey();
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`);
   const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+  const drawn = (await tx.execute(
+    sql`select nextval(pg_get_serial_sequence('audit_log', 'id'))::text as id from generate_series(1, ${inputs.length}::int)`,
+  )) as unknown as { rows: { id: string }[] };
+  const ids = drawn.rows.map((r) => Number(r.id)).sort((a, b) => a - b);
   let prevHash = last?.hash ?? GENESIS_HASH;
   const at = new Date();
-  const values = inputs.map((i) => {
+  const values = inputs.map((i, n) => {
     const content: AuditContent = {
       at: at.toISOString(),
       actorId: actor.userId || null,
@@ -39,11 +46,10 @@ export async function writeAudit(tx: Executor, actor: Actor, input: AuditInput |
       after: toJson(i.after),
     };
     const hash = auditHash(prevHash, content);
-    const row = { ...content, at, requestId: actor.requestId ?? null, prevHash, hash };
+    const row = { id: ids[n], ...content, at, requestId: actor.requestId ?? null, prevHash, hash, mac: auditMac(key, ids[n], hash) };
     prevHash = hash;
     return row;
   });
-  // Rows get ids in insertion order, which is the chain order.
   for (let i = 0; i < values.length; i += 500) await tx.insert(auditLog).values(values.slice(i, i + 500));
 }
 
