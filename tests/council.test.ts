@@ -23,7 +23,10 @@ beforeAll(async () => {
   secretary = await t.as("thuky.vinhlong");
   member = await t.as("hoidong.vinhlong");
   chair = await t.as("chutich.vinhlong");
-  const plan = (await office.post("/api/plans", { issuerUnitId: await t.unitId("VL-TPVL"), template: "003-vinh-long-2024.yaml" })).body;
+  const draft = (await office.post("/api/plans", { issuerUnitId: await t.unitId("VL-TPVL"), template: "003-vinh-long-2024.yaml" })).body;
+  // This file is about the vote: its plan has no eligibility rules, so the accepted wards are eligible and only the
+  // council decides (a decision refuses nominees not known to be eligible; see tests/decision-guards.test.ts).
+  const plan = (await office.request("PUT", `/api/plans/${draft.id}`, { version: draft.version, data: { ...draft.data, eligibility: [] } })).body;
   await office.post(`/api/plans/${plan.id}/launch`, { version: plan.version });
   planId = plan.id;
   await office.post(`/api/plans/${planId}/participants/sync`);

@@ -54,3 +54,103 @@ export function suggest(candidates: Candidate[], limit: number | null, nominated
   if (tiedAtCut) warnings.push(`Có đối tượng bằng hạng ${ordered[cap].rank} ở ranh giới chỉ tiêu: Hội đồng cần bỏ phiếu hoặc quyết định.`);
   return { selected, waiting, warnings };
 }
+
+type AwardForm = Plan["awardForms"][number];
+type Target = "collective" | "individual";
+
+/** One quota of an award form with the participant groups it covers. */
+export interface QuotaScope {
+  target: Target;
+  groups: string[];
+  quota: Quota;
+  source: string | null;
+}
+
+/** The quotas of an award form over its groups; a form without quotas is unlimited for each of its targets. */
+export function quotaScopes(plan: Plan, form: AwardForm): QuotaScope[] {
+  const targets: Target[] = form.target === "both" ? ["collective", "individual"] : [form.target];
+  const quotas = form.quotas.length
+    ? form.quotas
+    : targets.map((target) => ({ target, quota: { kind: "unlimited" as const }, groups: undefined, source: undefined }));
+  return quotas.map((q) => ({
+    target: q.target,
+    groups: q.groups ?? plan.groups.filter((g) => g.type === q.target).map((g) => g.id),
+    quota: q.quota,
+    source: q.source ?? null,
+  }));
+}
+
+/** A recipient as quotas count it: in a decision (draft or issued) or proposed for one. */
+export interface CountedAward {
+  target: Target;
+  groupId: string;
+  status: "draft" | "issued";
+}
+
+const counts = (scope: QuotaScope, a: CountedAward) => a.target === scope.target && scope.groups.includes(a.groupId);
+
+/** How many participants a quota's groups hold, from the count per group. */
+export function participantsIn(scope: QuotaScope, perGroup: Record<string, number>): number {
+  return scope.groups.reduce((s, g) => s + (perGroup[g] ?? 0), 0);
+}
+
+export interface QuotaStanding {
+  participants: number;
+  limit: number | null;
+  issued: number;
+  drafted: number;
+  /** Places left for new decisions (null: no limit; never below 0). */
+  remaining: number | null;
+}
+
+/** What a quota allows and what the movement's decisions of the form (drafts included) already use of it. */
+export function quotaStanding(scope: QuotaScope, perGroup: Record<string, number>, awards: readonly CountedAward[]): QuotaStanding {
+  const participants = participantsIn(scope, perGroup);
+  const limit = quotaLimit(scope.quota, participants);
+  const mine = awards.filter((a) => counts(scope, a));
+  const issued = mine.filter((a) => a.status === "issued").length;
+  const drafted = mine.length - issued;
+  return { participants, limit, issued, drafted, remaining: limit === null ? null : Math.max(0, limit - mine.length) };
+}
+
+export interface QuotaBreach {
+  target: Target;
+  limit: number;
+  already: number;
+  adding: number;
+  message: string;
+}
+
+const TARGET_WORD: Record<Target, string> = { collective: "tập thể", individual: "cá nhân" };
+
+/**
+ * The quotas that `adding` would break on top of `existing` (all decisions of the movement for the form, drafts
+ * included): count and share alike. One function for the suggested list and every decision.
+ */
+export function quotaBreaches(
+  scopes: readonly QuotaScope[],
+  perGroup: Record<string, number>,
+  existing: readonly CountedAward[],
+  adding: readonly CountedAward[],
+  formName: string,
+): QuotaBreach[] {
+  const out: QuotaBreach[] = [];
+  for (const scope of scopes) {
+    const { limit } = quotaStanding(scope, perGroup, existing);
+    if (limit === null) continue;
+    const already = existing.filter((a) => counts(scope, a)).length;
+    const more = adding.filter((a) => counts(scope, a)).length;
+    if (more === 0 || already + more <= limit) continue;
+    const quota = scope.quota.kind === "share" ? `${limit} (${scope.quota.percent}% của ${participantsIn(scope, perGroup)} đối tượng)` : String(limit);
+    out.push({
+      target: scope.target,
+      limit,
+      already,
+      adding: more,
+      message: `Vượt chỉ tiêu ${TARGET_WORD[scope.target]} của "${formName}": chỉ tiêu ${quota}, các quyết định của phong trào (kể cả dự thảo) đã có ${already}, quyết định này thêm ${more}${
+        limit - already > 0 ? `; chỉ còn ${limit - already} chỗ` : "; đã hết chỉ tiêu"
+      }.`,
+    });
+  }
+  return out;
+}

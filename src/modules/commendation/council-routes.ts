@@ -4,6 +4,7 @@ import { type AppContext, actorOf, sendFile } from "../../http/context.js";
 import { idParam, isoDate, version } from "../../http/schemas.js";
 import { assertCan } from "../scope.js";
 import { findUnit } from "../units/service.js";
+import { ballotMasterKey } from "./ballot-urn.js";
 import {
   castBallots,
   closeSession,
@@ -16,9 +17,8 @@ import {
   sessionResults,
   setAgenda,
 } from "./council.js";
-import { attachSignedScan, commendationsOfUnit, createDecision, getDecision, honourRoll, issueDecision, listDecisions } from "./decisions.js";
-import { ballotMasterKey } from "./ballot-urn.js";
 import { minutesDocx } from "./council-minutes.js";
+import { attachSignedScan, cancelDecision, commendationsOfUnit, createDecision, getDecision, honourRoll, issueDecision, listDecisions } from "./decisions.js";
 import { achievementReportDocx, certificatesDocx, decisionDocx, proposalMemoDocx } from "./documents.js";
 
 const tags = ["Khen thưởng"];
@@ -168,6 +168,18 @@ export const councilRoutes =
       },
       async (request) => issueDecision(db, actorOf(request), request.params.id, request.body, ctx.now()),
     );
+    app.post(
+      "/decisions/:id/cancel",
+      {
+        schema: {
+          tags,
+          summary: "Hủy dự thảo quyết định (giải phóng chỉ tiêu; vẫn lưu trong hồ sơ)",
+          params: idParam,
+          body: z.object({ version, reason: z.string().trim().min(1, "Vui lòng nhập lý do hủy dự thảo.").max(500) }),
+        },
+      },
+      async (request) => cancelDecision(db, actorOf(request), request.params.id, request.body),
+    );
     app.put(
       "/decisions/:id/signed-scan",
       { schema: { tags, summary: "Đính kèm bản đã ký", params: idParam, body: z.object({ fileId: z.uuid() }) } },
@@ -201,10 +213,18 @@ export const councilRoutes =
     app.get(
       "/plans/:id/award-forms/:formId/proposal-memo",
       {
-        schema: { tags, summary: "Tờ trình đề nghị khen thưởng (Word, danh sách hồ sơ đã nộp)", params: idParam.extend({ formId: z.string().min(1).max(64) }) },
+        schema: {
+          tags,
+          summary: "Tờ trình đề nghị khen thưởng của cơ quan thường trực (Word, các hồ sơ đã được chấp nhận)",
+          params: idParam.extend({ formId: z.string().min(1).max(64) }),
+          querystring: z.object({ number: z.string().trim().max(20).optional() }),
+        },
       },
       async (request, reply) =>
-        sendFile(reply, { ...(await proposalMemoDocx(db, actorOf(request), request.params.id, request.params.formId, ctx.now())), contentType: docx }),
+        sendFile(reply, {
+          ...(await proposalMemoDocx(db, actorOf(request), request.params.id, request.params.formId, ctx.now(), request.query.number || null)),
+          contentType: docx,
+        }),
     );
     app.get(
       "/nominations/:id/achievement-report",

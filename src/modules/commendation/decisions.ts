@@ -5,16 +5,20 @@ import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client.js";
 import { councilAgenda, councilSessions, decisionRecipients, decisions, files, nominations, participants, people, plans, units } from "../../db/schema.js";
 import { can } from "../../domain/access.js";
+import { type NomineeStanding, nomineeBlocks, refusalOf } from "../../domain/commendation/decision-guards.js";
 import { type LegalTables, rewardAmount } from "../../domain/commendation/money.js";
+import { quotaBreaches, quotaScopes } from "../../domain/commendation/quota.js";
 import { dmy } from "../../domain/plan/format.js";
 import type { Plan } from "../../domain/plan/schema.js";
-import { badRequest, conflict, forbidden, notFound, versionConflict } from "../../http/errors.js";
-import type { Actor } from "../actor.js";
+import { AppError, badRequest, conflict, forbidden, notFound, versionConflict } from "../../http/errors.js";
+import { type Actor, SYSTEM_ACTOR } from "../actor.js";
 import { writeAudit } from "../audit/write-audit.js";
 import { filesOfUnit, presentFile } from "../files/service.js";
 import { loadMovement } from "../movement/participants.js";
 import { holdersOf, notify } from "../notifications/notify.js";
+import { awardsOf, identityOf, lockAwardForm, participantsPerGroup } from "./awards.js";
 import { sessionResults } from "./council.js";
+import { judgeNominations } from "./nominations.js";
 
 const legalFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../legal/rewards.json");
 let tables: LegalTables | null = null;
@@ -25,6 +29,8 @@ export function legalTables(): LegalTables {
 }
 
 type DecisionRow = typeof decisions.$inferSelect;
+
+const STATUS_LABEL: Record<string, string> = { draft: "Dự thảo", issued: "Đã ban hành", cancelled: "Đã hủy" };
 
 /** Levels of government, lowest first: a plan's issuer decides the awards of its own level (or names the upper level's). */
 const LEVELS = ["unit", "commune", "district", "province", "central"] as const;
@@ -51,7 +57,7 @@ async function presentDecision(db: Executor, d: DecisionRow) {
     signerTitle: d.signerTitle,
     signerName: d.signerName,
     status: d.status,
-    statusLabel: d.status === "issued" ? "Đã ban hành" : "Dự thảo",
+    statusLabel: STATUS_LABEL[d.status] ?? d.status,
     signedScanFileId: d.signedScanFileId,
     signedScan: scan ? presentFile(scan) : null,
     issuedAt: d.issuedAt?.toISOString() ?? null,
@@ -71,7 +77,7 @@ async function presentDecision(db: Executor, d: DecisionRow) {
 }
 
 /** Whether a nomination went before the council, and if so whether it passed (the latest closed session decides). */
-async function councilVerdict(db: Executor, actor: Actor, nominationId: number): Promise<{ voted: boolean; passed: boolean; explanation: string }> {
+async function councilVerdict(db: Executor, nominationId: number): Promise<{ voted: boolean; passed: boolean; explanation: string }> {
   const rows = await db
     .select({ sessionId: councilSessions.id })
     .from(councilAgenda)
@@ -79,7 +85,8 @@ async function councilVerdict(db: Executor, actor: Actor, nominationId: number):
     .where(and(eq(councilAgenda.nominationId, nominationId), eq(councilSessions.status, "closed")))
     .orderBy(desc(councilSessions.closedAt), desc(councilSessions.id));
   if (!rows.length) return { voted: false, passed: false, explanation: "chưa được Hội đồng xét" };
-  const result = (await sessionResults(db, actor, rows[0].sessionId)).find((r) => r.nominationId === nominationId);
+  // The tally is the rule's, whoever asks: a signer issuing the decision need not sit on the council.
+  const result = (await sessionResults(db, SYSTEM_ACTOR, rows[0].sessionId)).find((r) => r.nominationId === nominationId);
   return { voted: true, passed: result?.passed ?? false, explanation: result?.explanation ?? "" };
 }
 
@@ -92,7 +99,78 @@ export interface NewDecision {
   nominationIds: number[];
 }
 
-/** A draft decision for nominees the council passed; amounts from the legal table in force on the signing date. */
+/**
+ * Re-checks, under the award form's lock, every rule that could keep these nominations out of a decision: each
+ * nominee accepted, eligible, passed by the council where it must be, not yet awarded this form in the movement;
+ * and the form's quotas over all its decisions (drafts included). Refuses with each nominee and reason.
+ */
+async function guardRecipients(
+  tx: Executor,
+  actor: Actor,
+  plan: { id: number; data: Plan },
+  form: Plan["awardForms"][number],
+  nominationIds: number[],
+  now: Date,
+  exceptDecisionId?: number,
+) {
+  await lockAwardForm(tx, plan.id, form.id);
+  const noms = await tx
+    .select({
+      n: nominations,
+      unitName: units.name,
+      personName: people.fullName,
+      personId: participants.personId,
+      unitId: participants.unitId,
+      groupId: participants.groupId,
+    })
+    .from(nominations)
+    .innerJoin(participants, eq(participants.id, nominations.participantId))
+    .innerJoin(units, eq(units.id, participants.unitId))
+    .leftJoin(people, eq(people.id, participants.personId))
+    .where(inArray(nominations.id, nominationIds));
+  for (const nid of nominationIds) {
+    const row = noms.find((x) => x.n.id === nid);
+    if (!row || row.n.planId !== plan.id || row.n.awardFormId !== form.id)
+      throw badRequest("BAD_NOMINATION", `Hồ sơ #${nid} không phải đề nghị "${form.name}" của phong trào này.`);
+  }
+  const verdicts = await judgeNominations(tx, actor, plan.id, nominationIds, now);
+  const standings: NomineeStanding[] = [];
+  for (const nid of nominationIds) {
+    const row = noms.find((x) => x.n.id === nid) as (typeof noms)[number];
+    const view = verdicts.get(nid);
+    const council = await councilVerdict(tx, nid);
+    standings.push({
+      nominationId: nid,
+      name: row.personName ?? row.unitName,
+      identity: identityOf(row),
+      status: row.n.status,
+      verdict: view?.eligibility ?? { eligible: null, summary: "Nhóm đối tượng không còn trong kế hoạch" },
+      // With a vote rule in the plan, or once the council has voted, only what the council passed can be decided.
+      council: { required: plan.data.vote !== undefined || council.voted, ...council },
+    });
+  }
+  const prior = await awardsOf(tx, plan.id, form.id, exceptDecisionId);
+  const blocks = nomineeBlocks(standings, prior, form.name);
+  if (blocks.length) {
+    const r = refusalOf(blocks);
+    throw conflict(r.code, r.message, r.details);
+  }
+  const adding = noms.map((x) => ({
+    target: x.personId !== null ? ("individual" as const) : ("collective" as const),
+    groupId: x.groupId,
+    status: "draft" as const,
+  }));
+  const breaches = quotaBreaches(quotaScopes(plan.data, form), await participantsPerGroup(tx, plan.id), prior, adding, form.name);
+  if (breaches.length)
+    throw conflict(
+      "OVER_QUOTA",
+      breaches.map((b) => b.message).join(" "),
+      breaches.map(({ target, limit, already, adding: more }) => ({ target, limit, already, adding: more })),
+    );
+  return noms;
+}
+
+/** A draft decision for accepted, eligible nominees (passed by the council where it must); amounts from the legal table in force on the signing date. */
 export async function createDecision(db: Db, actor: Actor, planId: number, input: NewDecision, now: Date) {
   return db.transaction(async (tx) => {
     const { plan, issuer, data } = await loadMovement(tx, actor, planId);
@@ -106,25 +184,11 @@ export async function createDecision(db: Db, actor: Actor, planId: number, input
         `"${form.name}" do ${form.issuerTitle ?? "cấp dưới"} quyết định (${LEVEL_LABEL[form.issuerLevel]}), không phải ${issuer.name}.`,
       );
     if (input.nominationIds.length === 0) throw badRequest("NO_RECIPIENTS", "Chưa chọn người, đơn vị được khen thưởng.");
-    const noms = await tx
-      .select({ n: nominations, unitName: units.name, personName: people.fullName, personId: participants.personId })
-      .from(nominations)
-      .innerJoin(participants, eq(participants.id, nominations.participantId))
-      .innerJoin(units, eq(units.id, participants.unitId))
-      .leftJoin(people, eq(people.id, participants.personId))
-      .where(inArray(nominations.id, input.nominationIds));
+    if (new Set(input.nominationIds).size !== input.nominationIds.length) throw badRequest("DUPLICATE", "Mỗi hồ sơ chỉ được chọn một lần trong quyết định.");
+    const noms = await guardRecipients(tx, actor, { id: planId, data }, form, input.nominationIds, now);
     const recipients: Omit<typeof decisionRecipients.$inferInsert, "decisionId">[] = [];
     for (const nid of input.nominationIds) {
-      const row = noms.find((x) => x.n.id === nid);
-      if (!row || row.n.planId !== planId || row.n.awardFormId !== form.id)
-        throw badRequest("BAD_NOMINATION", `Hồ sơ #${nid} không phải đề nghị "${form.name}" của phong trào này.`);
-      // With a vote rule in the plan, or once the council has voted, only what the council passed can be decided.
-      const verdict = await councilVerdict(tx, actor, nid);
-      if (data.vote || verdict.voted) {
-        if (!verdict.passed) throw conflict("NOT_PASSED", `${row.personName ?? row.unitName} chưa được Hội đồng thông qua (${verdict.explanation}).`);
-      } else if (row.n.status !== "accepted") {
-        throw conflict("NOT_ACCEPTED", `Hồ sơ của ${row.personName ?? row.unitName} chưa được cơ quan thường trực chấp nhận.`);
-      }
+      const row = noms.find((x) => x.n.id === nid) as (typeof noms)[number];
       const target = row.personId ? "individual" : "collective";
       const money = form.moneyKey ? rewardAmount(legalTables(), form.moneyKey, target, input.signedOn) : null;
       recipients.push({
@@ -137,10 +201,6 @@ export async function createDecision(db: Db, actor: Actor, planId: number, input
         amountWords: money?.words ?? null,
         amountExplanation: money?.explanation ?? "Kế hoạch không quy định mức tiền thưởng cho hình thức này",
       });
-    }
-    const limit = form.quotas.find((q) => q.quota.kind === "count" && recipients.every((r) => r.target === q.target));
-    if (limit && limit.quota.kind === "count" && recipients.length > limit.quota.max) {
-      throw conflict("OVER_QUOTA", `Số được khen (${recipients.length}) vượt chỉ tiêu ${limit.quota.max} của "${form.name}".`);
     }
     const [d] = await tx
       .insert(decisions)
@@ -199,7 +259,27 @@ export async function issueDecision(db: Db, actor: Actor, id: number, input: { v
     const { d, issuer, plan, data } = await loadDecision(tx, actor, id);
     if (!can(actor.grants, "decision.sign", issuer.path)) throw forbidden("Chỉ lãnh đạo có thẩm quyền ký mới ban hành được quyết định.");
     if (d.status === "issued") throw conflict("ISSUED", "Quyết định đã được ban hành.");
+    if (d.status === "cancelled") throw conflict("CANCELLED", "Dự thảo quyết định này đã bị hủy; không ban hành được.");
     if (d.version !== input.version) throw versionConflict("Quyết định");
+    // What held when it was drafted must still hold now (another decision may have been issued since, a verdict changed).
+    const form = data.awardForms.find((f) => f.id === d.awardFormId);
+    if (!form) throw conflict("NO_AWARD_FORM", `Kế hoạch không còn hình thức khen thưởng "${d.awardFormId}"; hãy hủy dự thảo này.`);
+    const drafted = await tx.select({ nominationId: decisionRecipients.nominationId }).from(decisionRecipients).where(eq(decisionRecipients.decisionId, id));
+    try {
+      await guardRecipients(
+        tx,
+        actor,
+        { id: plan.id, data },
+        form,
+        drafted.map((r) => r.nominationId),
+        now,
+        id,
+      );
+    } catch (e) {
+      if (e instanceof AppError && e.status === 409)
+        throw conflict(e.code, `Chưa ban hành được quyết định này. ${e.message} Cơ quan thường trực cần sửa hoặc hủy dự thảo.`, e.details);
+      throw e;
+    }
     const [next] = await tx
       .update(decisions)
       .set({ status: "issued", number: input.number, issuedAt: now, updatedAt: now, version: d.version + 1 })
@@ -246,6 +326,35 @@ export async function issueDecision(db: Db, actor: Actor, id: number, input: { v
       },
       now,
     );
+    return presentDecision(tx, next);
+  });
+}
+
+/** The office (or the signer) cancels a draft: it stays on record as cancelled, and its recipients free their places. */
+export async function cancelDecision(db: Db, actor: Actor, id: number, input: { version: number; reason: string }) {
+  return db.transaction(async (tx) => {
+    const { d, issuer, plan } = await loadDecision(tx, actor, id);
+    if (!can(actor.grants, "movement.manage", issuer.path) && !can(actor.grants, "decision.sign", issuer.path))
+      throw forbidden("Chỉ cơ quan thường trực hoặc lãnh đạo ký được hủy dự thảo quyết định.");
+    if (d.status === "issued") throw conflict("ISSUED", "Quyết định đã được ban hành; không hủy được dự thảo.");
+    if (d.status === "cancelled") throw conflict("CANCELLED", "Dự thảo quyết định này đã bị hủy.");
+    if (d.version !== input.version) throw versionConflict("Dự thảo quyết định");
+    await lockAwardForm(tx, d.planId, d.awardFormId);
+    const [next] = await tx
+      .update(decisions)
+      .set({ status: "cancelled", updatedAt: new Date(), version: d.version + 1 })
+      .where(and(eq(decisions.id, id), eq(decisions.version, input.version)))
+      .returning();
+    if (!next) throw versionConflict("Dự thảo quyết định");
+    await writeAudit(tx, actor, {
+      action: "decision.cancel",
+      entity: "decision",
+      entityId: id,
+      unitId: issuer.id,
+      summary: `Hủy dự thảo quyết định #${id} khen thưởng trong "${plan.title}": ${input.reason}`,
+      before: { status: d.status },
+      after: { status: "cancelled", reason: input.reason },
+    });
     return presentDecision(tx, next);
   });
 }
@@ -332,6 +441,6 @@ export async function listDecisions(db: Executor, actor: Actor, planId: number) 
       numberLine: `Số: ${d.number ?? "      "}/${d.symbol}`,
       signedOn: d.signedOn,
       status: d.status,
-      statusLabel: d.status === "issued" ? "Đã ban hành" : "Dự thảo",
+      statusLabel: STATUS_LABEL[d.status] ?? d.status,
     }));
 }

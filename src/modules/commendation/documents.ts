@@ -1,5 +1,5 @@
 // Official documents of the commendation stage, built from the records (decision, council minutes, certificates).
-import { and, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import { councilSessions, initiatives, people, users } from "../../db/schema.js";
 import { buildAchievementReportDocx } from "../../documents/commendation/achievement-report-docx.js";
@@ -23,7 +23,7 @@ const vnTime = (d: Date | null) =>
 
 function decider(plan: Plan, formId: string) {
   const form = plan.awardForms.find((f) => f.id === formId);
-  return { form, decider: form?.issuerTitle ?? `Chủ tịch ${sentence(plan.issuer.name)}` };
+  return { form, decider: form?.issuerTitle ?? `Chủ tịch ${bodyName(plan.issuer.name)}` };
 }
 
 /**
@@ -127,27 +127,82 @@ export async function minutesDocx(db: Executor, actor: Actor, id: number): Promi
   return { fileName: `bien-ban-hoi-dong-${id}.docx`, body };
 }
 
-/** The proposal memo (tờ trình) listing the caller's visible, lodged nominations for one award form. */
+/**
+ * A body's name as a sentence says it: "ỦY BAN NHÂN DÂN THÀNH PHỐ PHAN RANG - THÁP CHÀM" → "Ủy ban nhân dân thành
+ * phố Phan Rang - Tháp Chàm" (the kind of body in lower case, the place name in title case).
+ */
+export function bodyName(name: string): string {
+  const m = /^(ỦY BAN NHÂN DÂN|UBND)\s+(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\s+(.+)$/iu.exec(name.trim());
+  if (!m) return sentence(name.trim());
+  const place = m[3]
+    .toLocaleLowerCase("vi")
+    .split(/(\s+|-)/u)
+    .map((w) => (w.trim() && w !== "-" ? w.charAt(0).toLocaleUpperCase("vi") + w.slice(1) : w))
+    .join("");
+  return `Ủy ban nhân dân ${m[2].toLocaleLowerCase("vi")} ${place}`;
+}
+
+/**
+ * The proposal memo (tờ trình) of the standing office's side for one award form, listing only the nominations the
+ * office accepted. An award of the upper level is proposed by the plan's issuer (TM. Ủy ban nhân dân, signed by the
+ * plan's signer) to the upper level's decider; an award the issuer decides is proposed by its Emulation and
+ * Commendation Council (TM. Hội đồng, its chairman) to the issuer's chairman.
+ */
 export async function proposalMemoDocx(
   db: Executor,
   actor: Actor,
   planId: number,
   awardFormId: string,
   now: Date,
+  number: string | null = null,
 ): Promise<{ fileName: string; body: Buffer }> {
-  const { data } = await loadMovement(db, actor, planId, "plans.read");
+  const { data } = await loadMovement(db, actor, planId);
   const { form, decider: who } = decider(data, awardFormId);
   if (!form) throw conflict("NO_AWARD_FORM", `Kế hoạch không có hình thức khen thưởng "${awardFormId}".`);
-  const list = (await listNominations(db, actor, planId, { awardFormId }, now)).filter((n) => ["submitted", "accepted"].includes(n.status));
-  if (list.length === 0) throw conflict("NO_NOMINEES", "Chưa có hồ sơ đề nghị nào đã nộp cho hình thức này.");
-  const proposer = list[0].proposedByUnitName ?? sentence(data.issuer.name);
+  const list = (await listNominations(db, actor, planId, { awardFormId, status: "accepted" }, now)).filter((n) => n.status === "accepted");
+  if (list.length === 0)
+    throw conflict(
+      "NO_NOMINEES",
+      `Chưa có hồ sơ nào được cơ quan thường trực thẩm định và chấp nhận đề nghị "${form.name}"; tờ trình chỉ liệt kê các hồ sơ đó.`,
+    );
+  const issuerName = bodyName(data.issuer.name);
+  const place = issuerName.replace(/^Ủy ban nhân dân /u, "");
+  let from: { letterhead: { parent?: string; name: string }; symbol: string; proposer: string; signature: Signature };
+  if (form.proposeToUpperLevel) {
+    from = {
+      letterhead: { parent: data.issuer.parent, name: data.issuer.name },
+      symbol: "TTr-UBND",
+      proposer: issuerName,
+      signature: {
+        authority: ["TM. ỦY BAN NHÂN DÂN", ...(data.signer?.authority ? [data.signer.authority] : [])],
+        title: data.signer?.title ?? "CHỦ TỊCH",
+        name: data.signer?.name,
+      },
+    };
+  } else {
+    // The chairman of the council's latest closed session signs for the council.
+    const [chair] = await db
+      .select({ fullName: users.fullName })
+      .from(councilSessions)
+      .innerJoin(users, eq(users.id, councilSessions.chairUserId))
+      .where(and(eq(councilSessions.planId, planId), eq(councilSessions.status, "closed")))
+      .orderBy(desc(councilSessions.closedAt), desc(councilSessions.id))
+      .limit(1);
+    from = {
+      letterhead: { parent: data.issuer.name.replace(/^ỦY BAN NHÂN DÂN/iu, "UBND"), name: "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG" },
+      symbol: "TTr-HĐTĐKT",
+      proposer: `Hội đồng Thi đua - Khen thưởng ${place}`,
+      signature: { authority: ["TM. HỘI ĐỒNG"], title: "CHỦ TỊCH", name: chair?.fullName },
+    };
+  }
   const body = await buildProposalMemoDocx({
-    issuer: { parent: data.issuer.name, name: proposer },
-    symbol: "TTr",
+    issuer: from.letterhead,
+    number,
+    symbol: from.symbol,
     place: data.place,
     year: data.year,
     addressee: who,
-    proposer,
+    proposer: from.proposer,
     decider: who,
     awardName: form.name,
     achievement: `đã có thành tích xuất sắc trong phong trào thi đua "${data.title}"`,
@@ -160,10 +215,10 @@ export async function proposalMemoDocx(
       rank: n.ranking.rank ?? undefined,
     })),
     dossier: data.dossier.map((c) => c.name),
-    signature: { title: "THỦ TRƯỞNG ĐƠN VỊ" },
+    signature: from.signature,
     recipientsOfCopies: ["Như trên", "Lưu: VT"],
   });
-  return { fileName: `to-trinh-${awardFormId}.docx`, body };
+  return { fileName: `to-trinh-${awardFormId}${number ? `-${number}` : ""}.docx`, body };
 }
 
 /** A draft achievement report (Mẫu 02 collective, Mẫu 03 individual) pre-filled from the system's records. */

@@ -63,8 +63,18 @@ async function rankingOf(db: Executor, actor: Actor, scope: PlanScope, groupIds:
   return { source: "provisional" as const, byId: out };
 }
 
-/** Nominee facts (all but the dossier's) for participants of one plan, loaded in a handful of queries. */
-export async function nomineeFactsOf(db: Executor, actor: Actor, scope: PlanScope, participantIds: number[], now: Date): Promise<Map<number, NomineeBase>> {
+/**
+ * Nominee facts (all but the dossier's) for participants of one plan, loaded in a handful of queries. The details
+ * of legal holds go to `reader` (the actor unless a command judges for someone else) only where it may read them.
+ */
+export async function nomineeFactsOf(
+  db: Executor,
+  actor: Actor,
+  scope: PlanScope,
+  participantIds: number[],
+  now: Date,
+  reader: Actor = actor,
+): Promise<Map<number, NomineeBase>> {
   const out = new Map<number, NomineeBase>();
   const ids = [...new Set(participantIds)];
   if (ids.length === 0) return out;
@@ -145,7 +155,7 @@ export async function nomineeFactsOf(db: Executor, actor: Actor, scope: PlanScop
       womenShare: r.person ? undefined : (shares.get(r.unit.id) ?? null),
       ...flags,
       // The case itself (since, reference) only for those who may read it; others see the reason without it.
-      holds: mayReadHolds(actor, r.unit.path) ? held : undefined,
+      holds: mayReadHolds(reader, r.unit.path) ? held : undefined,
       ranking: { total: rank?.total ?? null, rank: rank?.rank ?? null, classification: rank?.classification ?? null, source: ranking.source },
     });
   }

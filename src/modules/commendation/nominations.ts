@@ -4,12 +4,13 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db, Executor } from "../../db/client.js";
-import { assessments, councilAgenda, dossierItems, files, nominations, participants, people, plans, units } from "../../db/schema.js";
+import { assessments, councilAgenda, councilSessions, dossierItems, files, nominations, participants, people, plans, units } from "../../db/schema.js";
 import { hasScoredCriteria } from "../../documents/criteria-table.js";
 import { can } from "../../domain/access.js";
 import { isLate } from "../../domain/calendar.js";
+import { eligibilityBlock } from "../../domain/commendation/decision-guards.js";
 import { appraisableInputs, checkAppraisedFacts, evaluateEligibility, type Verdict } from "../../domain/commendation/eligibility.js";
-import { quotaLimit, suggest } from "../../domain/commendation/quota.js";
+import { quotaScopes, quotaStanding, suggest } from "../../domain/commendation/quota.js";
 import { isWithin } from "../../domain/org.js";
 import { type Facts, showValue } from "../../domain/plan/conditions.js";
 import { dmy } from "../../domain/plan/format.js";
@@ -17,12 +18,13 @@ import { personInGroup, unitInGroup } from "../../domain/plan/membership.js";
 import type { Group, Plan } from "../../domain/plan/schema.js";
 import { badRequest, conflict, forbidden, notFound, versionConflict } from "../../http/errors.js";
 import type { FileStore } from "../../storage/file-store.js";
-import type { Actor } from "../actor.js";
+import { type Actor, SYSTEM_ACTOR } from "../actor.js";
 import { writeAudit } from "../audit/write-audit.js";
 import { storeFile } from "../files/service.js";
 import { scoresOf } from "../movement/assessment.js";
 import type { ParticipantContext, PlanRow, UnitRow } from "../movement/participants.js";
 import { holdersOf, notify } from "../notifications/notify.js";
+import { awardsOf, identityOf, participantsPerGroup } from "./awards.js";
 import { dossierItemsOf, dossierState, EDITABLE, GENERATED_TEMPLATES, LODGED, matchComponents, selfScoringSheet } from "./dossier.js";
 import { nomineeFactsOf, type PlanScope } from "./eligibility-service.js";
 
@@ -129,6 +131,20 @@ function assertLaunched(plan: PlanRow) {
     throw conflict("NOT_LAUNCHED", `Kế hoạch "${plan.title}" không ở trạng thái đang phát động nên không xử lý hồ sơ khen thưởng được.`);
 }
 
+/** The statuses a council may consider: lodged and waiting, or accepted by the office. */
+const AGENDA_READY = new Set(["submitted", "accepted"]);
+
+/** Whether the actor runs the plan's council: the secretary of one of its sessions, or a council secretary over the issuer. */
+async function runsCouncilOf(db: Executor, actor: Actor, scope: PlanScope): Promise<boolean> {
+  if (can(actor.grants, "council.run", scope.issuer.path)) return true;
+  const [row] = await db
+    .select({ id: councilSessions.id })
+    .from(councilSessions)
+    .where(and(eq(councilSessions.planId, scope.plan.id), eq(councilSessions.secretaryUserId, actor.userId)))
+    .limit(1);
+  return row !== undefined;
+}
+
 // ---- Views ---------------------------------------------------------------------------------------------
 
 interface ListedRow {
@@ -165,7 +181,7 @@ async function listedRows(db: Executor, where: ReturnType<typeof and>): Promise<
 export type NominationView = Awaited<ReturnType<typeof viewsOf>>[number];
 
 /** Nominations with their dossier checklist and eligibility verdict, as the actor may see them. */
-async function viewsOf(db: Executor, actor: Actor, scope: PlanScope, rows: ListedRow[], now: Date) {
+async function viewsOf(db: Executor, actor: Actor, scope: PlanScope, rows: ListedRow[], now: Date, reader: Actor = actor) {
   const ids = rows.map((r) => r.n.id);
   const items = await dossierItemsOf(db, ids);
   const base = await nomineeFactsOf(
@@ -174,6 +190,7 @@ async function viewsOf(db: Executor, actor: Actor, scope: PlanScope, rows: Liste
     scope,
     rows.map((r) => r.pa.id),
     now,
+    reader,
   );
   const forwarded = ids.length
     ? await db
@@ -244,6 +261,18 @@ async function viewsOf(db: Executor, actor: Actor, scope: PlanScope, rows: Liste
   });
 }
 
+/**
+ * The eligibility verdicts of nominations as the rules judge them, whoever asks: with the office's figures (the
+ * provisional ranking before results are published), so a signer issuing a decision gets the verdict the office
+ * drafted it on. Details of legal holds appear only where `actor` may read them.
+ */
+export async function judgeNominations(db: Executor, actor: Actor, planId: number, ids: number[], now: Date): Promise<Map<number, NominationView>> {
+  if (ids.length === 0) return new Map();
+  const scope = await planScope(db, SYSTEM_ACTOR, planId);
+  const views = await viewsOf(db, SYSTEM_ACTOR, scope, await listedRows(db, and(inArray(nominations.id, ids))), now, actor);
+  return new Map(views.map((v) => [v.id, v]));
+}
+
 /** One nomination as the actor sees it. */
 export async function getNomination(db: Executor, actor: Actor, id: number, now: Date) {
   const c = await loadNomination(db, actor, id, "read");
@@ -255,7 +284,10 @@ export async function getNomination(db: Executor, actor: Actor, id: number, now:
 /** Nominations of a plan: the office sees all, a unit those of its own collective and staff (or that it proposed). */
 export async function listNominations(db: Executor, actor: Actor, planId: number, filter: { awardFormId?: string; status?: string }, now: Date) {
   const scope = await planScope(db, actor, planId);
-  if (!scope.manages && !can(actor.grants, "movement.participate")) throw forbidden("Bạn không có quyền xem hồ sơ đề nghị khen thưởng của phong trào này.");
+  // The council's secretary lists the lodged dossiers to set a session's agenda (nothing else, and no working ranks).
+  const secretary = !scope.manages && (await runsCouncilOf(db, actor, scope));
+  if (!scope.manages && !secretary && !can(actor.grants, "movement.participate"))
+    throw forbidden("Bạn không có quyền xem hồ sơ đề nghị khen thưởng của phong trào này.");
   const rows = await listedRows(
     db,
     and(
@@ -264,13 +296,11 @@ export async function listNominations(db: Executor, actor: Actor, planId: number
       filter.status ? eq(nominations.status, filter.status) : undefined,
     ),
   );
-  const visible = scope.manages
-    ? rows
-    : rows.filter((r) =>
-        r.n.forwardedFromId !== null
-          ? can(actor.grants, "movement.participate", r.proposerPath)
-          : can(actor.grants, "movement.participate", r.unitPath) || can(actor.grants, "movement.participate", r.proposerPath),
-      );
+  const ownSide = (r: ListedRow) =>
+    r.n.forwardedFromId !== null
+      ? can(actor.grants, "movement.participate", r.proposerPath)
+      : can(actor.grants, "movement.participate", r.unitPath) || can(actor.grants, "movement.participate", r.proposerPath);
+  const visible = scope.manages ? rows : rows.filter((r) => ownSide(r) || (secretary && AGENDA_READY.has(r.n.status)));
   return viewsOf(db, actor, scope, visible, now);
 }
 
@@ -593,8 +623,13 @@ export async function recordOpinion(
       if (up) throw conflict("FORWARDED", `Hồ sơ đã được chuyển lên cấp trên (hồ sơ số ${up.id}); không đổi kết luận thẩm định được nữa.`);
     }
     if (status === "accepted") {
-      const [view] = await viewsOf(tx, actor, c.scope, await listedRows(tx, and(eq(nominations.id, id))), now);
-      if (view.eligibility.eligible === false) throw conflict("NOT_ELIGIBLE", `Không đề nghị khen thưởng được. ${view.eligibility.summary}.`);
+      // Only a nominee known to be eligible is proposed: "not enough information to conclude" is not a yes.
+      const view = (await judgeNominations(tx, actor, c.scope.plan.id, [id], now)).get(id) as NominationView;
+      const block = eligibilityBlock(c.name, view.eligibility);
+      if (block) throw conflict(block.code, `Không đề nghị khen thưởng được. ${view.eligibility.summary}.`);
+      const prior = await awardsOf(tx, c.scope.plan.id, c.n.awardFormId);
+      const same = prior.find((a) => a.identity === identityOf(c.participant));
+      if (same) throw conflict("ALREADY_AWARDED", `${c.name} đã có tên trong ${same.decision} tặng "${c.form?.name ?? c.n.awardFormId}" của phong trào này.`);
     }
     const [next] = await tx
       .update(nominations)
@@ -676,22 +711,19 @@ export async function recordEligibilityFacts(db: Db, actor: Actor, id: number, i
 
 // ---- Quotas and the suggested list -------------------------------------------------------------------------
 
-/** Per quota of an award form: the limit, the suggested list by rank, priority and the women-first tie rule, and warnings. */
+/**
+ * Per quota of an award form: the limit, what the movement's decisions already hold of it (issued and drafts), the
+ * suggested list for the places left by rank, priority and the women-first tie rule, and warnings.
+ */
 export async function suggestions(db: Executor, actor: Actor, planId: number, formId: string, now: Date) {
   const scope = await planScope(db, actor, planId);
   if (!scope.manages) throw forbidden("Chỉ cơ quan thường trực của phong trào được xem danh sách gợi ý khen thưởng.");
   const form = scope.data.awardForms.find((f) => f.id === formId);
   if (!form) throw notFound(`hình thức khen thưởng "${formId}" trong kế hoạch này`);
   const views = await viewsOf(db, actor, scope, await listedRows(db, and(eq(nominations.planId, planId), eq(nominations.awardFormId, form.id))), now);
-  const counts = await db
-    .select({ groupId: participants.groupId, n: sql<number>`count(*)` })
-    .from(participants)
-    .where(eq(participants.planId, planId))
-    .groupBy(participants.groupId);
-  const targets: Target[] = form.target === "both" ? ["collective", "individual"] : [form.target];
-  const quotas = form.quotas.length
-    ? form.quotas
-    : targets.map((target) => ({ target, quota: { kind: "unlimited" as const }, groups: undefined, source: undefined }));
+  const perGroup = await participantsPerGroup(db, planId);
+  const awarded = await awardsOf(db, planId, form.id);
+  const decidedIds = new Set(awarded.map((a) => a.nominationId));
   const brief = (v: NominationView) => ({
     nominationId: v.id,
     participantId: v.participantId,
@@ -707,15 +739,17 @@ export async function suggestions(db: Executor, actor: Actor, planId: number, fo
     awardFormId: form.id,
     awardFormName: form.name,
     rankingSource: views[0]?.ranking.source ?? (scope.plan.finalisedAt ? "results" : "provisional"),
-    quotas: quotas.map((q) => {
-      const groups = q.groups ?? scope.data.groups.filter((g) => g.type === q.target).map((g) => g.id);
-      const participantsCount = counts.filter((c) => groups.includes(c.groupId)).reduce((s, c) => s + Number(c.n), 0);
-      const limit = quotaLimit(q.quota, participantsCount);
+    quotas: quotaScopes(scope.data, form).map((q) => {
+      const { groups } = q;
+      const standing = quotaStanding(q, perGroup, awarded);
+      const { limit } = standing;
       const inQuota = views.filter((v) => v.target === q.target && groups.includes(v.groupId) && v.status !== "rejected");
+      // Those already in a decision hold their place; the suggestion fills the places left.
+      const open = inQuota.filter((v) => !decidedIds.has(v.id));
       const byId = new Map(inQuota.map((v) => [v.id, v]));
       const accepted = inQuota.filter((v) => v.status === "accepted").map((v) => v.id);
       const s = suggest(
-        inQuota.map((v) => ({
+        open.map((v) => ({
           id: v.id,
           name: v.name,
           eligible: v.eligibility.eligible,
@@ -725,34 +759,49 @@ export async function suggestions(db: Executor, actor: Actor, planId: number, fo
           isWoman: v.isWoman ?? undefined,
           womenShare: v.womenShare,
         })),
-        limit,
-        accepted,
+        standing.remaining,
+        accepted.filter((id) => !decidedIds.has(id)),
       );
       const lodged = inQuota.filter((v) => LODGED.has(v.status)).length;
       const warnings = [...s.warnings];
       if (limit !== null && lodged > limit)
         warnings.unshift(`Có ${lodged} hồ sơ ${TARGET_LABEL[q.target]} đề nghị "${form.name}" trong khi chỉ tiêu là ${limit}: cần chọn theo danh sách gợi ý.`);
+      if (limit !== null && standing.remaining === 0 && open.some((v) => v.status === "accepted"))
+        warnings.push(`Các quyết định của phong trào (kể cả dự thảo) đã dùng hết chỉ tiêu ${limit} ${TARGET_LABEL[q.target]} của "${form.name}".`);
+      const decided = awarded.filter((a) => a.target === q.target && groups.includes(a.groupId));
       return {
         target: q.target,
         targetLabel: TARGET_LABEL[q.target],
         groups,
         quota: q.quota,
-        source: q.source ?? null,
-        participants: participantsCount,
+        source: q.source,
+        participants: standing.participants,
         limit,
+        /** Recipients of issued decisions, of draft decisions, and the places left (null: no limit). */
+        issued: standing.issued,
+        drafted: standing.drafted,
+        remaining: standing.remaining,
         nominated: inQuota.length,
         lodged,
         accepted: accepted.length,
+        decided: decided.map((a) => ({
+          nominationId: a.nominationId,
+          participantId: a.participantId,
+          name: byId.get(a.nominationId)?.name ?? a.name,
+          decisionId: a.decisionId,
+          decision: a.decision,
+          status: a.status,
+        })),
         selected: s.selected.map((x) => ({ ...brief(byId.get(x.id) as NominationView), why: x.why })),
         waiting: s.waiting.map((x) => ({ ...brief(byId.get(x.id) as NominationView), why: x.why })),
-        excluded: inQuota
+        excluded: open
           .filter((v) => v.eligibility.eligible === false)
           .map((v) => ({
             ...brief(v),
             why: v.eligibility.summary,
             reasons: v.eligibility.reasons.filter((r) => r.ok === false && r.kind !== "priority").map((r) => r.message),
           })),
-        undecided: inQuota.filter((v) => v.eligibility.eligible === null).map((v) => ({ ...brief(v), why: v.eligibility.summary })),
+        undecided: open.filter((v) => v.eligibility.eligible === null).map((v) => ({ ...brief(v), why: v.eligibility.summary })),
         warnings,
       };
     }),

@@ -3,6 +3,7 @@ import type { Db, Executor } from "../../db/client.js";
 import { appraisalAssignments, appraisals, assessments, participants, people, plans, roleAssignments, units, users } from "../../db/schema.js";
 import { can } from "../../domain/access.js";
 import { isLate } from "../../domain/calendar.js";
+import { appraisesOwnUnit } from "../../domain/movement/appraiser-conflict.js";
 import type { Facts } from "../../domain/plan/conditions.js";
 import { checkFacts } from "../../domain/plan/scoring.js";
 import { badRequest, conflict, forbidden, notFound } from "../../http/errors.js";
@@ -24,10 +25,18 @@ export async function assign(db: Db, actor: Actor, planId: number, input: { user
     }
     if (input.participantId) {
       const [p] = await tx
-        .select()
+        .select({ pa: participants, unit: units, personName: people.fullName })
         .from(participants)
+        .innerJoin(units, eq(units.id, participants.unitId))
+        .leftJoin(people, eq(people.id, participants.personId))
         .where(and(eq(participants.id, input.participantId), eq(participants.planId, planId)));
       if (!p) throw badRequest("NO_PARTICIPANT", "Đối tượng thi đua không thuộc phong trào này.");
+      const work = await workUnitOf(tx, user.id);
+      if (work && appraisesOwnUnit(work.path, p.unit.path, issuer.path))
+        throw conflict(
+          "OWN_UNIT",
+          `${user.fullName} công tác tại ${work.name} nên không được phân công thẩm định ${participantName({ personName: p.personName, unit: p.unit })}; hãy phân công người khác.`,
+        );
     }
     if (input.criterionId && !data.groups.some((g) => leaves(g.criteria).some((c) => c.id === input.criterionId))) {
       throw badRequest("NO_CRITERION", `Kế hoạch không có tiêu chí "${input.criterionId}".`);
@@ -63,22 +72,36 @@ export async function listAssignments(db: Executor, actor: Actor, planId: number
     .where(eq(appraisalAssignments.planId, planId));
 }
 
-/** What the signed-in appraiser has been given: participants (and criteria) per plan. */
+/** The unit an account's person works in (null when the account is not linked to a person). */
+async function workUnitOf(db: Executor, userId: number) {
+  const [row] = await db
+    .select({ id: units.id, name: units.name, path: units.path })
+    .from(users)
+    .innerJoin(people, eq(people.id, users.personId))
+    .innerJoin(units, eq(units.id, people.unitId))
+    .where(eq(users.id, userId));
+  return row ?? null;
+}
+
+/** What the signed-in appraiser has been given: participants (and criteria) per plan, never those of their own unit. */
 export async function myAssignments(db: Executor, actor: Actor) {
   const rows = await db
-    .select({ a: appraisalAssignments, planTitle: plans.title })
+    .select({ a: appraisalAssignments, planTitle: plans.title, issuerPath: units.path })
     .from(appraisalAssignments)
     .innerJoin(plans, eq(plans.id, appraisalAssignments.planId))
+    .innerJoin(units, eq(units.id, plans.issuerUnitId))
     .where(eq(appraisalAssignments.userId, actor.userId));
+  const work = await workUnitOf(db, actor.userId);
   const out = [];
   for (const r of rows) {
-    const list = await db
-      .select({ id: participants.id, unitName: units.name, personName: people.fullName, status: assessments.status })
+    const all = await db
+      .select({ id: participants.id, unitName: units.name, unitPath: units.path, personName: people.fullName, status: assessments.status })
       .from(participants)
       .innerJoin(units, eq(units.id, participants.unitId))
       .leftJoin(people, eq(people.id, participants.personId))
       .leftJoin(assessments, eq(assessments.participantId, participants.id))
       .where(r.a.participantId ? eq(participants.id, r.a.participantId) : eq(participants.planId, r.a.planId));
+    const list = work ? all.filter((p) => !appraisesOwnUnit(work.path, p.unitPath, r.issuerPath)) : all;
     out.push({
       assignmentId: r.a.id,
       planId: r.a.planId,
@@ -106,6 +129,13 @@ export async function appraise(
     const manages = can(actor.grants, "movement.manage", ctx.issuer.path);
     if (!manages && !mine.some((a) => a.criterionId === null || a.criterionId === criterionId))
       throw forbidden("Bạn không được phân công thẩm định tiêu chí này.");
+    // Even under an assignment to "all participants", nobody appraises their own unit.
+    const work = await workUnitOf(tx, actor.userId);
+    if (work && appraisesOwnUnit(work.path, ctx.unit.path, ctx.issuer.path))
+      throw conflict(
+        "OWN_UNIT",
+        `Bạn công tác tại ${work.name} nên không thẩm định ${participantName(ctx)} được; cơ quan thường trực cần phân công người khác.`,
+      );
     const criterion = leaves(ctx.group.criteria).find((c) => c.id === criterionId);
     if (!criterion) throw badRequest("NO_CRITERION", `Nhóm "${ctx.group.name}" không có tiêu chí "${criterionId}".`);
     const [assessment] = await tx.select().from(assessments).where(eq(assessments.participantId, participantId));
