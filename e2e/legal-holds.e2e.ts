@@ -2,7 +2,7 @@
 // under way, then closes it with the day it ended; a ward's focal person does not see the card at all.
 import dayjs from "dayjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { canRunBrowser, type Journey, startJourney } from "./support/harness.js";
+import { canRunBrowser, type Journey, menuLink, startJourney } from "./support/harness.js";
 
 describe.skipIf(!canRunBrowser)("legal holds journey", () => {
   let j: Journey;
@@ -18,7 +18,7 @@ describe.skipIf(!canRunBrowser)("legal holds journey", () => {
     const ended = dayjs().subtract(1, "day");
     const page = await j.newPage();
     await j.login(page, "noivu.vinhlong");
-    await page.goto("/don-vi");
+    await menuLink(page, "Đơn vị").click();
     await page.getByPlaceholder("Tìm theo tên hoặc mã đơn vị").fill("VL-TPVL-P2");
     await page.getByRole("tree").getByText("Phường 2", { exact: true }).click();
     await expect.poll(() => page.getByTestId("unit-detail-title").textContent()).toBe("Phường 2");
@@ -82,7 +82,7 @@ describe.skipIf(!canRunBrowser)("legal holds journey", () => {
     // The ward's focal person sees the unit but not the card.
     const focal = await j.newPage();
     await j.login(focal, "daumoi.phuong2");
-    await focal.goto("/don-vi");
+    await menuLink(focal, "Đơn vị").click();
     await expect.poll(() => focal.getByTestId("unit-detail-title").textContent()).toBe("Phường 2");
     expect(await focal.getByTestId("legal-holds-card").count()).toBe(0);
   });

@@ -106,7 +106,8 @@ describe.skipIf(!canRunBrowser)("plan editor", () => {
     await page.getByTestId("plans-table").getByText("Thành phố Vĩnh Long").first().waitFor();
     expect(await page.getByRole("button", { name: "Tạo kế hoạch" }).count()).toBe(0);
 
-    await page.goto(`/ke-hoach/${planId}`);
+    await page.getByTestId("plans-table").getByRole("link", { name: "Phát động phong trào thi đua thực hiện cải cách hành chính năm 2024" }).click();
+    await page.waitForURL(`**/ke-hoach/${planId}`);
     await page.getByTestId("plan-status").getByText("Đã phát động").waitFor();
     await page.getByTestId("read-only-notice").waitFor();
     expect(await page.getByTestId("editor-actions").count()).toBe(0);
