@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import { type DataDirLock, lockDataDir } from "./data-dir-lock.js";
 import * as schema from "./schema.js";
 
 export type Schema = typeof schema;
@@ -15,12 +16,36 @@ export interface Database {
   db: Db;
   kind: "pglite" | "postgres";
   close(): Promise<void>;
+  /** The embedded engine itself (PGlite only): backups dump it from inside, under its query lock. */
+  pglite?: import("@electric-sql/pglite").PGlite;
+  /** The PostgreSQL URL (PostgreSQL only): backups run pg_dump against it. */
+  url?: string;
+  /** The PGlite folder's lock (PGlite in a folder only). */
+  lock?: DataDirLock;
 }
 
-const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
+export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
 
-/** Opens PostgreSQL at `databaseUrl`, or embedded PGlite in `dataDir` (in memory when dataDir is null). */
-export async function openDatabase(opts: { databaseUrl: string | null; dataDir: string | null }): Promise<Database> {
+/** The migration tags this code knows, oldest first, from drizzle's journal (the schema version of a backup). */
+export function knownMigrations(): string[] {
+  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, "meta", "_journal.json"), "utf8")) as { entries: { idx: number; tag: string }[] };
+  return [...journal.entries].sort((a, b) => a.idx - b.idx).map((e) => e.tag);
+}
+
+// Any fixed 64-bit number shared by every server of this app: simultaneous starts migrate one after the other.
+const MIGRATION_LOCK = 7_146_001_013;
+
+/**
+ * Opens PostgreSQL at `databaseUrl`, or embedded PGlite in `dataDir` (in memory when dataDir is null). A PGlite folder
+ * is locked for this process (DataDirHeldError when another holds it); `holder` says who takes it.
+ */
+export async function openDatabase(opts: {
+  databaseUrl: string | null;
+  dataDir: string | null;
+  holder?: "server" | "cli";
+  /** Skip migrations (restore fills an empty database from a dump first). */
+  migrate?: boolean;
+}): Promise<Database> {
   if (opts.databaseUrl) {
     const pg = (await import("pg")).default;
     // Dates stay strings ("YYYY-MM-DD"); timestamps come back as Date objects.
@@ -34,15 +59,43 @@ export async function openDatabase(opts: { databaseUrl: string | null; dataDir: 
     const { drizzle } = await import("drizzle-orm/node-postgres");
     const { migrate } = await import("drizzle-orm/node-postgres/migrator");
     const db = drizzle({ client: pool, schema });
-    await migrate(db, { migrationsFolder });
-    return { db: db as unknown as Db, kind: "postgres", close: () => pool.end() };
+    if (opts.migrate !== false) {
+      // Two servers starting together on an empty database would both create drizzle's table and one would crash:
+      // the session lock makes the second wait, then find nothing left to do.
+      const locker = await pool.connect();
+      try {
+        await locker.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
+        await migrate(db, { migrationsFolder });
+      } finally {
+        await locker.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => undefined);
+        locker.release();
+      }
+    }
+    return { db: db as unknown as Db, kind: "postgres", url: opts.databaseUrl, close: () => pool.end() };
   }
   const { PGlite } = await import("@electric-sql/pglite");
-  if (opts.dataDir) fs.mkdirSync(opts.dataDir, { recursive: true });
-  const client = opts.dataDir ? await PGlite.create(opts.dataDir) : await PGlite.create();
-  const { drizzle } = await import("drizzle-orm/pglite");
-  const { migrate } = await import("drizzle-orm/pglite/migrator");
-  const db = drizzle({ client, schema });
-  await migrate(db, { migrationsFolder });
-  return { db: db as unknown as Db, kind: "pglite", close: () => client.close() };
+  const lock = opts.dataDir ? lockDataDir(opts.dataDir, opts.holder ?? "cli") : undefined;
+  try {
+    const client = opts.dataDir ? await PGlite.create(opts.dataDir) : await PGlite.create();
+    const { drizzle } = await import("drizzle-orm/pglite");
+    const { migrate } = await import("drizzle-orm/pglite/migrator");
+    const db = drizzle({ client, schema });
+    if (opts.migrate !== false) await migrate(db, { migrationsFolder });
+    return {
+      db: db as unknown as Db,
+      kind: "pglite",
+      pglite: client,
+      lock,
+      close: async () => {
+        try {
+          await client.close();
+        } finally {
+          lock?.release();
+        }
+      },
+    };
+  } catch (e) {
+    lock?.release();
+    throw e;
+  }
 }

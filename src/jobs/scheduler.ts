@@ -21,6 +21,8 @@ export function startReminderScheduler(input: {
   now?: () => Date;
   /** Delay of the first pass after start, in milliseconds (default 30 s, to let the server settle). */
   firstDelayMs?: number;
+  /** Told of each pass that ended (null: it failed), e.g. to record it for /api/health. */
+  onPass?: (result: PassResult | null, at: Date) => Promise<void> | void;
 }): ReminderScheduler {
   const now = input.now ?? (() => new Date());
   let running: Promise<PassResult | null> | null = null;
@@ -28,10 +30,15 @@ export function startReminderScheduler(input: {
 
   const runNow = (): Promise<PassResult | null> => {
     if (running || stopped) return Promise.resolve(null);
-    running = runReminderPass(input.db, now(), input.mailer, { ...input.options, logger: input.logger })
+    const at = now();
+    running = runReminderPass(input.db, at, input.mailer, { ...input.options, logger: input.logger })
       .catch((err) => {
         input.logger.error({ err }, "Lượt nhắc việc gặp lỗi; sẽ thử lại ở lượt sau");
         return null;
+      })
+      .then(async (result) => {
+        await Promise.resolve(input.onPass?.(result, at)).catch(() => undefined);
+        return result;
       })
       .finally(() => {
         running = null;
