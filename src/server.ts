@@ -51,10 +51,12 @@ const isPublic = (method: string, route: string) =>
     (PUBLIC_READS.has(route) || route === "/api/docs" || route.startsWith("/api/docs/") || PUBLIC_PREFIXES.some((p) => route.startsWith(p))));
 
 /** Builds the whole application (API, docs, web UI) on an open database. */
-export async function buildApp(input: Pick<AppContext, "database" | "config"> & Partial<AppContext>): Promise<FastifyInstance> {
+export async function buildApp(
+  input: Pick<AppContext, "database" | "config"> & Partial<AppContext> & { /** Where the request log goes (stdout by default). */ logStream?: { write(line: string): void } },
+): Promise<FastifyInstance> {
   const ctx: AppContext = { files: input.files ?? (await createFileStore(input.config.files)), now: () => new Date(), ...input };
   const app = Fastify({
-    logger: { level: ctx.config.logLevel },
+    logger: input.logStream ? { level: ctx.config.logLevel, stream: input.logStream } : { level: ctx.config.logLevel },
     bodyLimit: 1024 * 1024,
     genReqId: () => randomUUID(),
     trustProxy: process.env.TRUST_PROXY === "true",

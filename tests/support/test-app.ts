@@ -52,14 +52,21 @@ export class Client {
   delete = <T = any>(url: string) => this.request<T>("DELETE", url);
 }
 
-/** Builds the real app on a fresh database with the demo data loaded. */
-export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+/**
+ * Builds the real app on a fresh database with the demo data loaded. `logStream` receives the app's request log
+ * (then at LOG_LEVEL info unless `overrides.logLevel` says otherwise).
+ */
+export async function createTestApp(overrides: Partial<Config> = {}, options: { logStream?: { write(line: string): void } } = {}): Promise<TestApp> {
   const database = await openTestDatabase();
   await seedDemo(database.db);
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), "td-files-"));
-  const config = { ...loadConfig({ NODE_ENV: "test", LOGIN_RATE_PER_MINUTE: "1000", FILES_DIR: filesDir, BALLOT_KEY: randomBytes(32).toString("base64") }), ...overrides };
+  const config = {
+    ...loadConfig({ NODE_ENV: "test", LOGIN_RATE_PER_MINUTE: "1000", FILES_DIR: filesDir, BALLOT_KEY: randomBytes(32).toString("base64") }),
+    ...(options.logStream ? { logLevel: "info" } : {}),
+    ...overrides,
+  };
   const clock = { at: null as Date | null };
-  const app = await buildApp({ database, config, now: () => clock.at ?? new Date() });
+  const app = await buildApp({ database, config, now: () => clock.at ?? new Date(), logStream: options.logStream });
   await app.ready();
   const ids = new Map<string, number>();
   const admin = new Client(app);
