@@ -7,10 +7,10 @@ import path from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { notifications } from "../src/db/schema.js";
+import { PDF } from "../tests/support/sample-files.js";
 import { canRunBrowser, type Journey, startJourney } from "./support/harness";
 
 const SHOTS = process.env.MOVEMENT_E2E_SHOTS; // a folder, e.g. /tmp: screenshots of each step while developing
-const PDF = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
 const SCORED = ["i-1", "i-2-1", "i-2-2", "i-2-3", "i-3", "ii-1", "ii-2", "iii", "iv-1", "iv-2", "v"];
 
 async function shot(page: Page, name: string, at?: Locator) {

@@ -15,8 +15,9 @@ import { z } from "zod";
 import { ROLES } from "./domain/access.js";
 import { PERSON_CATEGORIES, SEXES, UNIT_KINDS } from "./domain/org.js";
 import { type AppContext, SESSION_COOKIE } from "./http/context.js";
-import { errorHandler } from "./http/error-handler.js";
+import { errorHandler, frameworkErrors } from "./http/error-handler.js";
 import { AppError, unauthenticated } from "./http/errors.js";
+import { rejectNulInBody, rejectNulInUrl } from "./http/reject-nul.js";
 import { auditRoutes } from "./modules/audit/routes.js";
 import { authRoutes } from "./modules/auth/routes.js";
 import { resolveSession, sessionHash } from "./modules/auth/service.js";
@@ -59,6 +60,7 @@ export async function buildApp(
     logger: input.logStream ? { level: ctx.config.logLevel, stream: input.logStream } : { level: ctx.config.logLevel },
     bodyLimit: 1024 * 1024,
     genReqId: () => randomUUID(),
+    frameworkErrors,
     trustProxy: process.env.TRUST_PROXY === "true",
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -123,6 +125,9 @@ export async function buildApp(
       }
     }
   });
+  // After authentication (an anonymous caller learns nothing), before any handler: no NUL anywhere in the input.
+  app.addHook("onRequest", rejectNulInUrl);
+  app.addHook("preValidation", rejectNulInBody);
 
   await app.register(
     async (api) => {

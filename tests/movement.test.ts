@@ -1,11 +1,9 @@
 // Seed 003's movement (Vĩnh Long 2024) run through the API from registration to a published ranking.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { complaints, initiatives } from "../src/db/schema.js";
+import { PDF, PNG } from "./support/sample-files.js";
 import { SEED_003_FACTS, SEED_003_SCORED_LEAVES } from "./support/seed-003.js";
 import { type Client, createTestApp, type TestApp } from "./support/test-app.js";
-
-const PDF = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
-const PNG = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex");
 
 let t: TestApp;
 let office: Client;

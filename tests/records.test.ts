@@ -7,9 +7,9 @@ import { knownRecords } from "../src/modules/movement/known.js";
 import { listParticipants, loadParticipant, syncParticipants } from "../src/modules/movement/participants.js";
 import { LocalFileStore } from "../src/storage/file-store.js";
 import { multipart, readXlsx, xlsx } from "./support/files.js";
+import { PDF } from "./support/sample-files.js";
 import { type Client, createTestApp, type TestApp } from "./support/test-app.js";
 
-const PDF = Buffer.from("%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF");
 const INDICATOR_HEADER = ["Mã đơn vị", "Chỉ số", "Kỳ", "Giá trị", "Nguồn"];
 
 let t: TestApp;

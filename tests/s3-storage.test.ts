@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { S3FileStore } from "../src/storage/s3-file-store.js";
+import { PDF } from "./support/sample-files.js";
 import { createTestApp, type TestApp } from "./support/test-app.js";
 
 // s3rver ships no type declarations.
@@ -54,7 +55,7 @@ describe("uploads through the API with STORAGE=s3", () => {
     await base.close();
     t = await createTestApp({ files: config.files });
     const focal = await t.as("daumoi.phuong1");
-    const pdf = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
+    const pdf = PDF;
     const form = new FormData();
     form.append("unitId", String(await t.unitId("VL-TPVL-P1")));
     form.append("file", new Blob([new Uint8Array(pdf)]), "minh-chung.pdf");

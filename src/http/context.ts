@@ -35,8 +35,5 @@ export const CSRF_COOKIE = "td_csrf";
 
 /** Sends a download or export; every file the API sends goes through here (one Content-Disposition builder). */
 export function sendFile(reply: FastifyReply, file: { fileName: string; contentType: string; body: Buffer }) {
-  return reply
-    .header("content-type", file.contentType)
-    .header("content-disposition", contentDisposition(file.fileName))
-    .send(file.body);
+  return reply.header("content-type", file.contentType).header("content-disposition", contentDisposition(file.fileName)).send(file.body);
 }

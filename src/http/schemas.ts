@@ -17,7 +17,13 @@ export const optionalText = (label: string, max = 200) =>
     .nullish()
     .transform((v) => (v ? v : null));
 
-export const idParam = z.object({ id: z.coerce.number({ error: "Mã số không hợp lệ." }).int().positive("Mã số không hợp lệ.") });
+/** A row id: a positive PostgreSQL integer (a larger number would reach the database and fail there). */
+export const rowId = z.coerce
+  .number({ error: "Mã số không hợp lệ." })
+  .int("Mã số không hợp lệ.")
+  .positive("Mã số không hợp lệ.")
+  .max(2_147_483_647, "Mã số không hợp lệ.");
+export const idParam = z.object({ id: rowId });
 export const version = z.number({ error: "Thiếu phiên bản dữ liệu (version); hãy tải lại trang rồi thử lại." }).int().min(1);
 /** Every calendar date the API takes: the domain's one date schema. */
 export const isoDate = calendarDate;

@@ -1,10 +1,11 @@
 // Steps shared by the per-seed commendation tests: files, dossiers, accounts for a council, and reading a decision.
 import JSZip from "jszip";
 import { expect } from "vitest";
+import { PDF } from "./sample-files.js";
 import { type Client, DEMO_PASSWORD } from "./test-app.js";
 
-/** A minimal PDF, accepted by the content check of file uploads. */
-export const PDF = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
+/** A minimal PDF, accepted by the content and structure checks of file uploads. */
+export { PDF };
 
 /** Uploads a file of a unit through POST /api/files; returns its id. */
 export async function upload(c: Client, unitId: number, name: string, data: Buffer = PDF): Promise<string> {

@@ -4,11 +4,14 @@ import { fileTypeFromBuffer } from "file-type";
 import type { Executor } from "../../db/client.js";
 import { files, units } from "../../db/schema.js";
 import { can } from "../../domain/access.js";
+import { cleanFileName } from "../../http/content-disposition.js";
 import { AppError, badRequest, forbidden, notFound } from "../../http/errors.js";
 import type { FileStore } from "../../storage/file-store.js";
 import type { Actor } from "../actor.js";
+import { writeAudit } from "../audit/write-audit.js";
 import { assertCan } from "../scope.js";
 import { findUnit } from "../units/service.js";
+import { structureProblem } from "./check-structure.js";
 
 /** Evidence and report files a person may upload, judged by content, not by name. */
 export const ACCEPTED: Record<string, string> = {
@@ -34,8 +37,10 @@ export function presentFile(f: FileRow) {
   };
 }
 
-/** Checks an upload's real type and size, stores it with its SHA-256, and records it against a unit. */
-export async function storeFile(db: Executor, store: FileStore, actor: Actor, input: { unitId: number; name: string; data: Buffer; maxBytes: number }) {
+/** Checks an upload's real type, structure and size, stores it with its SHA-256, records it against a unit (audited). */
+export async function storeFile(db: Executor, store: FileStore, actor: Actor, upload: { unitId: number; name: string; data: Buffer; maxBytes: number }) {
+  // A name is shown, sent back in headers and written to the audit log: no control characters or path separators.
+  const input = { ...upload, name: cleanFileName(upload.name) };
   const unit = await findUnit(db, input.unitId);
   assertCan(actor, "movement.participate", unit.path, `Bạn không có quyền tải tệp lên cho "${unit.name}".`);
   if (input.data.length === 0) throw badRequest("EMPTY_FILE", `Tệp "${input.name}" đang trống. Hãy chọn tệp có nội dung.`);
@@ -47,23 +52,41 @@ export async function storeFile(db: Executor, store: FileStore, actor: Actor, in
     const what = detected ? `tệp ${detected.ext.toUpperCase()}` : "không nhận dạng được";
     throw badRequest("FILE_TYPE", `Tệp "${input.name}" có nội dung ${what}, không phải ${ACCEPTED_TEXT}. Hãy chọn đúng tệp minh chứng.`);
   }
+  const problem = await structureProblem(detected.mime, input.data);
+  if (problem) {
+    throw badRequest(
+      "FILE_STRUCTURE",
+      `Tệp "${input.name}" không phải ${ACCEPTED[detected.mime]} hợp lệ: ${problem}. Hãy mở tệp bằng phần mềm gốc, lưu lại (hoặc xuất lại thành PDF) rồi tải lên.`,
+    );
+  }
   const id = randomUUID();
   const sha256 = createHash("sha256").update(input.data).digest("hex");
   const storageKey = id.replace(/-/g, "");
   await store.put(storageKey, input.data);
-  const [row] = await db
-    .insert(files)
-    .values({
-      id,
-      sha256,
-      size: input.data.length,
-      mime: detected.mime,
-      originalName: input.name.slice(0, 200),
-      storageKey,
+  const row = await db.transaction(async (tx) => {
+    const [inserted] = await tx
+      .insert(files)
+      .values({
+        id,
+        sha256,
+        size: input.data.length,
+        mime: detected.mime,
+        originalName: input.name.slice(0, 200),
+        storageKey,
+        unitId: unit.id,
+        uploadedBy: actor.userId || null,
+      })
+      .returning();
+    await writeAudit(tx, actor, {
+      action: "file.upload",
+      entity: "file",
+      entityId: id,
       unitId: unit.id,
-      uploadedBy: actor.userId || null,
-    })
-    .returning();
+      summary: `Tải lên tệp "${inserted.originalName}" (${ACCEPTED[detected.mime]}, ${inserted.size.toLocaleString("vi-VN")} byte) cho "${unit.name}"`,
+      after: { name: inserted.originalName, mime: inserted.mime, size: inserted.size, sha256 },
+    });
+    return inserted;
+  });
   return presentFile(row);
 }
 
@@ -72,7 +95,18 @@ export async function readFile(db: Executor, store: FileStore, actor: Actor, id:
   const [row] = await db.select({ f: files, path: units.path }).from(files).leftJoin(units, eq(units.id, files.unitId)).where(eq(files.id, id));
   if (!row) throw notFound("tệp này");
   if (!extraAllowed && !(row.path && can(actor.grants, "units.read", row.path))) throw forbidden("Bạn không có quyền tải tệp này.");
-  return { file: presentFile(row.f), data: await store.get(row.f.storageKey) };
+  const data = await store.get(row.f.storageKey);
+  // A read has no transaction of its own to share: the download is recorded in a small one.
+  await db.transaction((tx) =>
+    writeAudit(tx, actor, {
+      action: "file.download",
+      entity: "file",
+      entityId: row.f.id,
+      unitId: row.f.unitId,
+      summary: `Tải về tệp "${row.f.originalName}"`,
+    }),
+  );
+  return { file: presentFile(row.f), data };
 }
 
 /** File rows by id, checking each belongs to `unitId` (a participant cannot cite another unit's files). */

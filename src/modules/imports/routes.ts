@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { type AppContext, actorOf, sendFile } from "../../http/context.js";
 import { AppError, badRequest } from "../../http/errors.js";
+import { readUpload } from "../../http/multipart.js";
 import { sessionHash } from "../auth/service.js";
 import { exportPeople, exportUnits, importTemplate } from "./export.js";
 import { commitImport, createImport, getImport } from "./service.js";
@@ -33,23 +34,13 @@ export const importRoutes =
 
     app.post("/imports", { schema: { tags, summary: "Tải tệp lên để kiểm tra trước khi nhập (multipart: kind, file)" } }, async (request, reply) => {
       const actor = actorOf(request);
-      if (!request.isMultipart()) throw badRequest("NOT_MULTIPART", "Hãy gửi tệp theo dạng multipart/form-data (trường kind và file).");
-      let kind: string | undefined;
-      let file: { name: string; data: Buffer } | undefined;
-      for await (const part of request.parts()) {
-        if (part.type === "file") {
-          const tooLarge = new AppError(
-            413,
-            "TOO_LARGE",
-            `Tệp vượt quá giới hạn ${(ctx.config.import.maxBytes / 1048576).toLocaleString("vi-VN", { maximumFractionDigits: 1 })} MB. Vui lòng chia thành nhiều tệp nhỏ hơn.`,
-          );
-          const data = await part.toBuffer().catch(() => {
-            throw tooLarge;
-          });
-          if (part.file.truncated) throw tooLarge;
-          file = { name: part.filename, data };
-        } else if (part.fieldname === "kind") kind = String(part.value);
-      }
+      const tooLarge = new AppError(
+        413,
+        "TOO_LARGE",
+        `Tệp vượt quá giới hạn ${(ctx.config.import.maxBytes / 1048576).toLocaleString("vi-VN", { maximumFractionDigits: 1 })} MB. Vui lòng chia thành nhiều tệp nhỏ hơn.`,
+      );
+      const { fields, file } = await readUpload(request, { maxBytes: ctx.config.import.maxBytes, tooLarge, expects: "trường kind và file" });
+      const kind = fields.kind;
       if (kind !== "units" && kind !== "people" && kind !== "indicators") {
         throw badRequest("BAD_KIND", "Hãy chọn loại dữ liệu cần nhập: đơn vị (units), cán bộ (people) hoặc giá trị chỉ số (indicators).");
       }

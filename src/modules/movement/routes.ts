@@ -4,7 +4,8 @@ import { isLate, vietnamDate } from "../../domain/calendar.js";
 import { unitKindValues } from "../../domain/org.js";
 import { type AppContext, actorOf, sendFile } from "../../http/context.js";
 import { AppError, badRequest } from "../../http/errors.js";
-import { idParam, isoDate, version } from "../../http/schemas.js";
+import { readUpload } from "../../http/multipart.js";
+import { idParam, isoDate, rowId, version } from "../../http/schemas.js";
 import { readFile, storeFile } from "../files/service.js";
 import { appraise, appraiserCandidates, assign, explain, listAssignments, myAssignments, openExplanationRound, unassign } from "./appraisal.js";
 import { confirmAssessment, getAssessment, saveAssessment, submitAssessment } from "./assessment.js";
@@ -85,24 +86,14 @@ export const movementRoutes =
 
     app.post("/files", { schema: { tags, summary: "Tải tệp lên (multipart: unitId, file) — PDF, DOCX, XLSX, JPEG, PNG" } }, async (request, reply) => {
       const actor = actorOf(request);
-      if (!request.isMultipart()) throw badRequest("NOT_MULTIPART", "Hãy gửi tệp theo dạng multipart/form-data (trường unitId và file).");
-      let unitId: number | undefined;
-      let file: { name: string; data: Buffer } | undefined;
       const tooLarge = new AppError(
         413,
         "TOO_LARGE",
         `Tệp vượt quá giới hạn ${Math.round(ctx.config.files.maxBytes / 1048576)} MB. Hãy nén hoặc chia nhỏ tệp.`,
       );
-      for await (const part of request.parts({ limits: { fileSize: ctx.config.files.maxBytes } })) {
-        if (part.type === "file") {
-          const data = await part.toBuffer().catch(() => {
-            throw tooLarge;
-          });
-          if (part.file.truncated) throw tooLarge;
-          file = { name: part.filename, data };
-        } else if (part.fieldname === "unitId") unitId = Number(part.value);
-      }
-      if (!unitId || !Number.isInteger(unitId)) throw badRequest("NO_UNIT", "Thiếu đơn vị (unitId) của tệp.");
+      const { fields, file } = await readUpload(request, { maxBytes: ctx.config.files.maxBytes, tooLarge, expects: "trường unitId và file" });
+      const unitId = rowId.safeParse(fields.unitId ?? "").data;
+      if (!unitId) throw badRequest("NO_UNIT", "Thiếu đơn vị (unitId) của tệp, hoặc mã đơn vị không hợp lệ.");
       if (!file) throw badRequest("NO_FILE", "Chưa chọn tệp để tải lên.");
       return reply.status(201).send(await storeFile(db, ctx.files, actor, { unitId, name: file.name, data: file.data, maxBytes: ctx.config.files.maxBytes }));
     });
