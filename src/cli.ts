@@ -9,18 +9,23 @@ import type { Criterion } from "./domain/plan/schema.js";
 import { type CriterionResult, checkFacts, scoreCriteria } from "./domain/plan/scoring.js";
 import { AppError } from "./http/errors.js";
 import { SYSTEM_ACTOR } from "./modules/actor.js";
-import { verifyAudit } from "./modules/audit/service.js";
+import { loadAuditKey } from "./modules/audit/audit-key.js";
+import { AuditTrailError, openAuditTrail } from "./modules/audit/open-audit-trail.js";
+import { verifyAudit } from "./modules/audit/verify-audit.js";
 import { createPlan, planForExport } from "./modules/plans/service.js";
 import { unitsByCodes } from "./modules/units/service.js";
 import { addRole, createUser } from "./modules/users/service.js";
 import { seedDemo } from "./seed/demo.js";
+import { createFileStore } from "./storage/file-store.js";
+import { KeyFileError } from "./storage/key-file.js";
 
 const HELP = `Cách dùng: npm run cli -- <lệnh> [tùy chọn]
   migrate                          Áp dụng các bản chuyển đổi CSDL
   seed:demo                        Nạp dữ liệu mẫu (chỉ khi CSDL chưa có tài khoản nào)
   user:create --username TEN --password MK [--full-name "Họ tên"] [--admin]
                                    Tạo tài khoản (--admin: quyền quản trị toàn hệ thống)
-  audit:verify                     Kiểm tra chuỗi băm của nhật ký; mã thoát 1 nếu bị sửa, xóa
+  audit:verify                     Kiểm tra nhật ký (chuỗi băm, mã xác thực MAC từng mục, điểm neo trong kho tệp);
+                                   mã thoát 1 nếu có mục bị sửa, xóa hoặc chèn (nêu số mục), 2 nếu thiếu khóa
   plan:validate TỆP                Kiểm tra một kế hoạch (YAML/JSON); mã thoát 1 nếu có lỗi
   plan:import TỆP --unit MÃ_ĐƠN_VỊ Nhập kế hoạch thành dự thảo của đơn vị ban hành
   plan:export ID [--format yaml|json]
@@ -56,6 +61,12 @@ export async function runCli(argv: string[], out: (s: string) => void = console.
   const config = loadConfig();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
+    const files = await createFileStore(config.files);
+    // Commands that may write audit entries sign them, as the server does; verifying only reads the key.
+    if (command !== "audit:verify" && command !== "migrate") {
+      const audit = await openAuditTrail(config, database.db, files);
+      for (const note of audit.notes) out(note);
+    }
     switch (command) {
       case "migrate":
         out("Đã áp dụng các bản chuyển đổi CSDL.");
@@ -80,8 +91,10 @@ export async function runCli(argv: string[], out: (s: string) => void = console.
         return 0;
       }
       case "audit:verify": {
-        const r = await verifyAudit(database.db);
-        out(r.ok ? `Nhật ký toàn vẹn: đã kiểm tra ${r.checked} mục.` : `NHẬT KÝ BỊ THAY ĐỔI: ${r.reason} (đã kiểm tra ${r.checked} mục hợp lệ trước đó).`);
+        const r = await verifyAudit(database.db, loadAuditKey(config, { create: false }).key, files);
+        if (r.ok) out(`Nhật ký toàn vẹn: đã kiểm tra ${r.checked} mục${r.checkpoint ? `, khớp điểm neo đến mục #${r.checkpoint.id}` : ""}.`);
+        else out(`NHẬT KÝ BỊ THAY ĐỔI${r.brokenAt ? ` tại mục #${r.brokenAt}` : ""}: ${r.reason} (đã kiểm tra ${r.checked} mục hợp lệ trước đó).`);
+        for (const note of r.notes) out(`- ${note}`);
         return r.ok ? 0 : 1;
       }
       case "plan:import": {
@@ -118,7 +131,7 @@ export async function runCli(argv: string[], out: (s: string) => void = console.
         return 2;
     }
   } catch (e) {
-    if (e instanceof AppError) {
+    if (e instanceof AppError || e instanceof AuditTrailError || e instanceof KeyFileError) {
       out(`Lỗi: ${e.message}`);
       return 2;
     }

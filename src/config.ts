@@ -21,6 +21,12 @@ export interface Config {
   };
   logLevel: string;
   /**
+   * The audit log's MAC key (AUDIT_KEY: 32 bytes in base64 or hex) or a file holding it (AUDIT_KEY_FILE); with neither,
+   * `audit.key` in the data folder, made on first start. Checkpoints of the chain's head go to the file store every
+   * `checkpointMinutes` (0: only at start and shutdown).
+   */
+  audit: { key: string | null; keyFile: string | null; checkpointMinutes: number };
+  /**
    * The secret that seals secret-ballot urns (BALLOT_KEY, 32 bytes in base64 or hex); kept off the database so its
    * administrator cannot open an urn. Null: a key file `ballot.key` in the data folder, made on first use.
    */
@@ -83,6 +89,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       },
     },
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === "test" ? "silent" : "info"),
+    audit: {
+      key: env.AUDIT_KEY || null,
+      keyFile: env.AUDIT_KEY_FILE ? path.resolve(env.AUDIT_KEY_FILE) : null,
+      checkpointMinutes: Math.max(0, int(env.AUDIT_CHECKPOINT_MINUTES, 5)),
+    },
     ballotKey: env.BALLOT_KEY || null,
     mail: {
       provider: env.MAIL_PROVIDER === "smtp" || (env.MAIL_PROVIDER !== "log" && Boolean(env.SMTP_URL || env.SMTP_HOST)) ? "smtp" : "log",

@@ -1,19 +1,39 @@
 import { loadConfig } from "./config.js";
 import { openDatabase } from "./db/client.js";
+import { startAuditCheckpoints } from "./jobs/audit-checkpoints.js";
 import { startReminderScheduler } from "./jobs/scheduler.js";
+import { AuditTrailError, openAuditTrail } from "./modules/audit/open-audit-trail.js";
 import { importsSettled } from "./modules/imports/service.js";
 import { createMailer } from "./modules/notifications/mailer.js";
 import { seedDemo } from "./seed/demo.js";
 import { buildApp } from "./server.js";
+import { createFileStore } from "./storage/file-store.js";
 
 const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+const files = await createFileStore(config.files);
+// Before anything writes an audit entry: the key must be the one that signs this log (else the server stays down).
+const audit = await openAuditTrail(config, database.db, files).catch(async (e) => {
+  if (!(e instanceof AuditTrailError)) throw e;
+  console.error(`Không khởi động được: ${e.message}`);
+  await database.close();
+  process.exit(1);
+});
+for (const note of audit.notes) console.warn(note);
 if (config.seedDemo) {
   const seeded = await seedDemo(database.db);
   if (seeded.seeded) console.log(`Đã nạp dữ liệu mẫu: ${seeded.units} đơn vị, ${seeded.people} cán bộ, ${seeded.accounts} tài khoản.`);
 }
-const app = await buildApp({ database, config });
+const app = await buildApp({ database, config, files });
 await app.listen({ port: config.port, host: config.host });
+const checkpoints = startAuditCheckpoints({
+  db: database.db,
+  key: audit.key,
+  store: files,
+  logger: app.log,
+  intervalMinutes: config.audit.checkpointMinutes,
+});
+void checkpoints.runNow();
 const mailer = await createMailer(config.mail, app.log);
 // Every server runs the timer; the pass itself makes sure reminders go out once (advisory lock + dedupe keys).
 const reminders =
@@ -36,6 +56,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     await reminders?.stop();
     await app.close();
     await importsSettled();
+    await checkpoints.stop();
     await mailer.close();
     await database.close();
     process.exit(0);

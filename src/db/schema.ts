@@ -12,6 +12,7 @@ import {
   jsonb,
   pgTable,
   serial,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -132,8 +133,26 @@ export const auditLog = pgTable(
     requestId: text("request_id"),
     prevHash: text("prev_hash").notNull(),
     hash: text("hash").notNull(),
+    /** HMAC of id and hash under the audit key (kept outside the database); null only before the log is sealed. */
+    mac: text("mac"),
   },
   (t) => [index("audit_entity_idx").on(t.entity, t.entityId), index("audit_at_idx").on(t.at), index("audit_unit_idx").on(t.unitId)],
+);
+
+/**
+ * One row: which key signs the audit log (a fingerprint, never the key) and which entries existed before the MAC
+ * (sealed with it at the first start after the upgrade; before that only the hash chain protected them).
+ */
+export const auditAnchor = pgTable(
+  "audit_anchor",
+  {
+    id: smallint("id").primaryKey().default(1),
+    keyId: text("key_id").notNull(),
+    legacyThrough: bigint("legacy_through", { mode: "number" }).notNull(),
+    legacyCount: integer("legacy_count").notNull(),
+    sealedAt: timestamp("sealed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("audit_anchor_single", sql`${t.id} = 1`)],
 );
 
 /** An uploaded import file, parsed and validated; committed all-or-nothing. */

@@ -87,10 +87,12 @@ export type ChainVerdict = { ok: true; checked: number } | { ok: false; checked:
  */
 export function verifyChain(rows: Iterable<ChainRow>, startHash = GENESIS_HASH, key?: AuditKey): ChainVerdict {
   let prev = startHash;
+  let prevId: number | null = null;
   let checked = 0;
   for (const row of rows) {
     if (row.prevHash !== prev) {
-      return { ok: false, checked, brokenAt: row.id, reason: `Mục #${row.id} không nối tiếp mục trước (có mục bị xóa hoặc chèn).` };
+      const after = prevId === null ? "" : ` #${prevId}`;
+      return { ok: false, checked, brokenAt: row.id, reason: `Mục #${row.id} không nối tiếp mục trước nó${after} (có mục bị xóa hoặc chèn ở giữa).` };
     }
     if (auditHash(prev, row) !== row.hash) {
       return { ok: false, checked, brokenAt: row.id, reason: `Nội dung mục #${row.id} đã bị sửa sau khi ghi.` };
@@ -114,6 +116,7 @@ export function verifyChain(rows: Iterable<ChainRow>, startHash = GENESIS_HASH, 
       }
     }
     prev = row.hash;
+    prevId = row.id;
     checked++;
   }
   return { ok: true, checked };

@@ -5,9 +5,11 @@ import path from "node:path";
 import type { FastifyInstance, InjectOptions } from "fastify";
 import { type Config, loadConfig } from "../../src/config.js";
 import type { Database } from "../../src/db/client.js";
+import { openAuditTrail } from "../../src/modules/audit/open-audit-trail.js";
 import { importsSettled } from "../../src/modules/imports/service.js";
 import { readAccounts, seedDemo } from "../../src/seed/demo.js";
 import { buildApp } from "../../src/server.js";
+import { createFileStore } from "../../src/storage/file-store.js";
 import { openTestDatabase } from "./test-db.js";
 
 export const DEMO_PASSWORD = readAccounts().password;
@@ -58,15 +60,24 @@ export class Client {
  */
 export async function createTestApp(overrides: Partial<Config> = {}, options: { logStream?: { write(line: string): void } } = {}): Promise<TestApp> {
   const database = await openTestDatabase();
-  await seedDemo(database.db);
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), "td-files-"));
   const config = {
-    ...loadConfig({ NODE_ENV: "test", LOGIN_RATE_PER_MINUTE: "1000", FILES_DIR: filesDir, BALLOT_KEY: randomBytes(32).toString("base64") }),
+    ...loadConfig({
+      NODE_ENV: "test",
+      LOGIN_RATE_PER_MINUTE: "1000",
+      FILES_DIR: filesDir,
+      BALLOT_KEY: randomBytes(32).toString("base64"),
+      AUDIT_KEY: randomBytes(32).toString("base64"),
+    }),
     ...(options.logStream ? { logLevel: "info" } : {}),
     ...overrides,
   };
+  // As at a server's start: the audit key is checked and installed before anything writes an entry.
+  const files = await createFileStore(config.files);
+  await openAuditTrail(config, database.db, files);
+  await seedDemo(database.db);
   const clock = { at: null as Date | null };
-  const app = await buildApp({ database, config, now: () => clock.at ?? new Date(), logStream: options.logStream });
+  const app = await buildApp({ database, config, files, now: () => clock.at ?? new Date(), logStream: options.logStream });
   await app.ready();
   const ids = new Map<string, number>();
   const admin = new Client(app);

@@ -1,6 +1,6 @@
 // Checkpoints of the chain's head, signed with the audit key and kept in the file store (local disk or S3), outside
 // the database: deleting the newest entries leaves an intact-looking chain, but not the checkpointed head.
-import type { Db } from "../../db/client.js";
+import type { Executor } from "../../db/client.js";
 import {
   auditKeyId,
   type ChainVerdict,
@@ -62,7 +62,7 @@ export type CheckpointOutcome =
  * that checkpoint's head and every newer entry links and carries its MAC, records the new head. It never advances
  * over a problem: a deletion after a checkpoint would otherwise be laundered by the next one.
  */
-export async function takeCheckpoint(db: Db, key: Buffer, store: FileStore, now = new Date()): Promise<CheckpointOutcome> {
+export async function takeCheckpoint(db: Executor, key: Buffer, store: FileStore, now = new Date()): Promise<CheckpointOutcome> {
   const problem = (v: ChainVerdict | { brokenAt: null; reason: string }): CheckpointOutcome => ({
     written: false,
     why: "problem",

@@ -22,7 +22,6 @@ export interface Prepared {
 export async function prepareAuditTrail(db: Db, key: Buffer, store: FileStore): Promise<Prepared> {
   const keyId = auditKeyId(key);
   const stored = await readCheckpoint(store, key);
-  installAuditKey(key);
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`);
     const anchor = await readAnchor(tx);
@@ -34,6 +33,7 @@ export async function prepareAuditTrail(db: Db, key: Buffer, store: FileStore): 
             "Máy chủ không khởi động để không ghi nhật ký bằng khóa sai.",
         );
       }
+      installAuditKey(key);
       return { sealed: 0 };
     }
     // Sealing signs whatever is there; it must happen once, never over entries someone stripped of their MACs.
@@ -49,6 +49,7 @@ export async function prepareAuditTrail(db: Db, key: Buffer, store: FileStore): 
           `Chạy \`npm run cli -- audit:verify\`; nếu đây đúng là một CSDL mới, hãy xóa tệp điểm neo ${CHECKPOINT_KEY} khỏi kho tệp rồi khởi động lại.`,
       );
     }
+    installAuditKey(key);
     let sealed = 0;
     let through = 0;
     for (;;) {
