@@ -214,7 +214,10 @@ describe("appraisal, council and decision", () => {
       signerName: "Trần Ngọc Quang",
       nominationIds: [nid.baoAn, nid.nangGio, nid.citizen],
     };
-    expect((await office.post(`/api/plans/${planId}/decisions`, { ...body, nominationIds: [nid.daiSon] })).body.code).toBe("NOT_ACCEPTED");
+    // The late ward is refused for both reasons: not proposed by the office, and not eligible (late dossier).
+    const late = await office.post(`/api/plans/${planId}/decisions`, { ...body, nominationIds: [nid.daiSon] });
+    expect(late.status).toBe(409);
+    expect(late.body.details.map((d: { code: string }) => d.code)).toEqual(["NOT_ACCEPTED", "NOT_ELIGIBLE"]);
     const upper = await office.post(`/api/plans/${planId}/decisions`, { ...body, awardFormId: "de-nghi-cap-tren" });
     expect(upper.body.code).toBe("UPPER_LEVEL");
     const res = await office.post(`/api/plans/${planId}/decisions`, body);

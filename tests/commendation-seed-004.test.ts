@@ -292,6 +292,19 @@ describe("council and the chairman's decision under Decree 152/2025", () => {
     expect(before.body.recipients[1].amountExplanation).toBe(
       "Bằng khen của Chủ tịch UBND cấp tỉnh: hệ số 1 × lương cơ sở 2.340.000 đồng = 2.340.000 đồng, làm tròn lên 2.340.000 đồng",
     );
+    // A draft holds its recipients: the department cannot enter a second decision until this one is cancelled.
+    const twice = await office.post(`/api/plans/${planId}/decisions`, {
+      awardFormId: BK,
+      signedOn: "2025-12-29",
+      signerTitle: "CHỦ TỊCH",
+      signerName: "Trần Quốc Nam",
+      nominationIds: [nid.stp],
+    });
+    expect(twice.status).toBe(409);
+    expect(twice.body.code).toBe("ALREADY_AWARDED");
+    const cancelled = await office.post(`/api/decisions/${before.body.id}/cancel`, { version: before.body.version, reason: "Lập lại theo ngày ký 29/12/2025" });
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body).toMatchObject({ status: "cancelled", statusLabel: "Đã hủy" });
   });
 
   it("signed on 29/12/2025 it carries Decree 152/2025's: 1.5 × base salary, collectives twice", async () => {
@@ -325,7 +338,7 @@ describe("council and the chairman's decision under Decree 152/2025", () => {
       nominationIds: [nid.stc],
     });
     expect(excluded.status).toBe(409);
-    expect(excluded.body.message).toBe("Hồ sơ của Sở Tài chính chưa được cơ quan thường trực chấp nhận.");
+    expect(excluded.body.message).toBe(`Hồ sơ của Sở Tài chính chưa được cơ quan thường trực chấp nhận. Sở Tài chính: Không đủ điều kiện: ${EXCLUDED}.`);
     decisionId = res.body.id;
   });
 
