@@ -131,8 +131,13 @@ export interface AuditEntry {
 export interface AuditVerifyResult {
   ok: boolean;
   checked: number;
+  /** The entry at fault; null for a problem with the key or the checkpoint file (then `reason` says which). */
   brokenAt: Id | string | null;
   reason: string | null;
+  /** The newest checkpoint of the chain's head (kept outside the database) that the log was compared with. */
+  checkpoint: { id: Id; count: number; at: string } | null;
+  /** What limits the proof (entries sealed at the upgrade, entries newer than the checkpoint). */
+  notes: string[];
 }
 
 export interface Page<T> {

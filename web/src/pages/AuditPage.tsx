@@ -105,7 +105,21 @@ export default function AuditPage() {
           role="status"
           data-testid="audit-verify-result"
           title={verify.ok ? t("audit.verifyOk", { count: verify.checked }) : t("audit.verifyBroken", { count: verify.checked })}
-          description={verify.ok ? undefined : t("audit.verifyBrokenDetail", { id: verify.brokenAt ?? "?", reason: verify.reason ?? t("audit.noReason") })}
+          description={
+            verify.ok ? (
+              verify.notes.length ? (
+                <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                  {verify.notes.map((n) => (
+                    <li key={n}>{n}</li>
+                  ))}
+                </ul>
+              ) : undefined
+            ) : verify.brokenAt === null ? (
+              (verify.reason ?? t("audit.noReason"))
+            ) : (
+              t("audit.verifyBrokenDetail", { id: verify.brokenAt, reason: verify.reason ?? t("audit.noReason") })
+            )
+          }
         />
       ) : null}
       <Card style={{ marginBottom: 16 }} styles={{ body: { paddingBottom: 8 } }}>
