@@ -1,4 +1,5 @@
 import path from "node:path";
+import { DEFAULT_THROTTLE, type ThrottlePolicy } from "./domain/login-throttle.js";
 import { parseReminderDays } from "./domain/movement/monitoring.js";
 
 /** Runtime configuration, read once from the environment. */
@@ -8,9 +9,18 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | null;
   seedDemo: boolean;
+  /** Session cookies carry `Secure` (also whenever the request itself came over HTTPS). */
   secureCookies: boolean;
+  /** Behind a reverse proxy: believe X-Forwarded-For/-Proto for the client's IP and scheme. */
+  trustProxy: boolean;
+  /** Absolute session lifetime. */
   sessionHours: number;
-  login: { maxFailures: number; lockMinutes: number; perMinute: number };
+  /** A session unused this long ends. */
+  sessionIdleMinutes: number;
+  /** Sign-in throttling (growing waits, never a lock; see src/domain/login-throttle.ts) and the per-IP rate limit. */
+  login: ThrottlePolicy & { perMinute: number };
+  /** Key that encrypts TOTP secrets at rest (any long random string); null stores them unencrypted. */
+  secretsKey: string | null;
   import: { maxBytes: number; maxRows: number };
   files: {
     dir: string;
@@ -56,6 +66,9 @@ function int(value: string | undefined, fallback: number): number {
   return Number.isFinite(n) ? n : fallback;
 }
 
+/** Minutes without a request after which a session ends (an office keeps a page open over a meeting, not a day). */
+export const DEFAULT_SESSION_IDLE_MINUTES = 60;
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: int(env.PORT, 3000),
@@ -63,18 +76,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.DATA_DIR ?? "./data"),
     databaseUrl: env.DATABASE_URL || null,
     seedDemo: (env.SEED_DEMO ?? "true") !== "false",
-    secureCookies: env.SECURE_COOKIES === "true",
+    // Production serves HTTPS; SECURE_COOKIES=false is the escape hatch for a plain-HTTP intranet install.
+    secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES === "true" : env.NODE_ENV === "production",
+    trustProxy: env.TRUST_PROXY === "true",
     sessionHours: int(env.SESSION_HOURS, 12),
     login: {
-      maxFailures: int(env.LOGIN_MAX_FAILURES, 5),
-      lockMinutes: int(env.LOGIN_LOCK_MINUTES, 15),
+      freeFailures: int(env.LOGIN_FREE_FAILURES, DEFAULT_THROTTLE.freeFailures),
+      ipFreeFailures: int(env.LOGIN_IP_FREE_FAILURES, DEFAULT_THROTTLE.ipFreeFailures),
+      maxDelaySeconds: int(env.LOGIN_MAX_DELAY_SECONDS, DEFAULT_THROTTLE.maxDelaySeconds),
+      forgetAfterHours: DEFAULT_THROTTLE.forgetAfterHours,
       perMinute: int(env.LOGIN_RATE_PER_MINUTE, 20),
     },
+    sessionIdleMinutes: int(env.SESSION_IDLE_MINUTES, DEFAULT_SESSION_IDLE_MINUTES),
     import: {
       maxBytes: int(env.IMPORT_MAX_BYTES, 10 * 1024 * 1024),
       maxRows: int(env.IMPORT_MAX_ROWS, 20000),
     },
     files: {
+    secretsKey: env.SECRETS_KEY || null,
       dir: path.resolve(env.FILES_DIR ?? path.join(env.DATA_DIR ?? "./data", "files")),
       maxBytes: int(env.FILE_MAX_BYTES, 20 * 1024 * 1024),
       storage: env.STORAGE === "s3" ? "s3" : "local",

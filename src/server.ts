@@ -42,7 +42,7 @@ const webDist = path.join(root, "web", "dist");
 const VERSION = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")).version as string;
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 // Reachable without a session (login itself has no CSRF token yet).
-const PUBLIC_MUTATIONS = new Set(["/api/auth/login", "/api/auth/logout"]);
+const PUBLIC_MUTATIONS = new Set(["/api/auth/login", "/api/auth/login/second-factor", "/api/auth/logout"]);
 const PUBLIC_READS = new Set(["/api/health", "/api/openapi.json", "/api/catalog"]);
 // The public honour roll of a movement is open to citizens.
 const PUBLIC_PREFIXES = ["/api/public/"];
@@ -55,13 +55,13 @@ const isPublic = (method: string, route: string) =>
 export async function buildApp(
   input: Pick<AppContext, "database" | "config"> & Partial<AppContext> & { /** Where the request log goes (stdout by default). */ logStream?: { write(line: string): void } },
 ): Promise<FastifyInstance> {
-  const ctx: AppContext = { files: input.files ?? (await createFileStore(input.config.files)), now: () => new Date(), ...input };
+  const ctx: AppContext = { files: input.files ?? (await createFileStore(input.config.files)), now: () => new Date(), wallClock: () => new Date(), ...input };
   const app = Fastify({
     logger: input.logStream ? { level: ctx.config.logLevel, stream: input.logStream } : { level: ctx.config.logLevel },
     bodyLimit: 1024 * 1024,
     genReqId: () => randomUUID(),
     frameworkErrors,
-    trustProxy: process.env.TRUST_PROXY === "true",
+    trustProxy: ctx.config.trustProxy,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -109,7 +109,7 @@ export async function buildApp(
       if (view) return reply.send(view);
     }
     if (token) {
-      const session = await resolveSession(ctx.database.db, token);
+      const session = await resolveSession(ctx.database.db, token, { now: ctx.wallClock(), idleMinutes: ctx.config.sessionIdleMinutes });
       if (session) {
         request.actor = session.actor;
         request.sessionToken = token;

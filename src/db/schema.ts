@@ -2,6 +2,7 @@
 import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
+  bigint,
   bigserial,
   boolean,
   check,
@@ -75,8 +76,6 @@ export const users = pgTable(
     passwordHash: text("password_hash").notNull(),
     personId: integer("person_id").references(() => people.id),
     active: boolean("active").notNull().default(true),
-    failedLogins: integer("failed_logins").notNull().default(0),
-    lockedUntil: timestamp("locked_until", { withTimezone: true }),
     lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
     ...stamps,
   },
@@ -109,11 +108,62 @@ export const sessions = pgTable(
     csrfToken: text("csrf_token").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    /** Last request seen, refreshed at most once a minute; the session ends after SESSION_IDLE_MINUTES without one. */
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
     ip: text("ip"),
     userAgent: text("user_agent"),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
+
+/** Wrong sign-in attempts counted per (account name, IP) and per IP; see src/domain/login-throttle.ts. */
+export const loginThrottle = pgTable("login_throttle", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull(),
+  lastFailureAt: timestamp("last_failure_at", { withTimezone: true }).notNull(),
+  blockedUntil: timestamp("blocked_until", { withTimezone: true }),
+});
+
+/** A user's TOTP second factor; the secret is encrypted when SECRETS_KEY is set and never sent after enrolment. */
+export const userTotp = pgTable("user_totp", {
+  userId: integer("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  secret: text("secret").notNull(),
+  /** Null while enrolment awaits its first code. */
+  confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+  /** The last 30-second step whose code was accepted: a code works once. */
+  lastUsedStep: bigint("last_used_step", { mode: "number" }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** One-time recovery codes for the second factor, stored as SHA-256. */
+export const userRecoveryCodes = pgTable(
+  "user_recovery_codes",
+  {
+    id: serial("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+  (t) => [index("user_recovery_codes_user_idx").on(t.userId)],
+);
+
+/** A sign-in whose password was right, waiting for its second factor; the client holds a token, the table its SHA-256. */
+export const loginChallenges = pgTable("login_challenges", {
+  id: text("id").primaryKey(),
+  userId: integer("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  ip: text("ip"),
+  userAgent: text("user_agent"),
+  attempts: integer("attempts").notNull().default(0),
+  /** The password was right but falls short of today's policy: the session that follows asks for a new one. */
+  weakPassword: boolean("weak_password").notNull().default(false),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+});
 
 /** Append-only audit trail; each row's hash covers its content and the previous row's hash. */
 export const auditLog = pgTable(

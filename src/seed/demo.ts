@@ -8,7 +8,7 @@ import { depthOf, unitPath } from "../domain/org.js";
 import { personSortKey, vietnameseSortKey } from "../domain/vietnamese-sort.js";
 import { SYSTEM_ACTOR } from "../modules/actor.js";
 import { writeAudit } from "../modules/audit/write-audit.js";
-import { hashPassword } from "../modules/auth/passwords.js";
+import { assertStrongPassword, hashPassword } from "../modules/auth/passwords.js";
 import { demoPeople } from "./demo-people.js";
 
 const dataDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../seed-data");
@@ -32,6 +32,8 @@ export async function seedDemo(db: Db): Promise<{ seeded: boolean; units: number
   const accounts = readAccounts();
   const passwordHash = await hashPassword(accounts.password);
   return db.transaction(async (tx) => {
+  // The demo password meets the same policy as any other (it must not be one that a real account could not have).
+  for (const a of accounts.accounts) assertStrongPassword(accounts.password, a.username);
     const byCode = new Map<string, { id: number; path: string }>();
     for (const u of org.units) {
       const parent = u.parentCode ? byCode.get(u.parentCode) : undefined;

@@ -20,6 +20,8 @@ export interface TestApp {
   config: Config;
   /** The app's clock: set it to run a movement through its calendar (deadlines, windows). */
   clock: { set(at: string | Date): void; reset(): void };
+  /** Real time as the security clocks see it (idle sessions, sign-in waits, TOTP): move it on without sleeping. */
+  wallClock: { advance(ms: number): void; reset(): void };
   /** A client signed in as a demo account (or anonymous when username is omitted). */
   as(username?: string, password?: string): Promise<Client>;
   unitId(code: string): Promise<number>;
@@ -77,7 +79,15 @@ export async function createTestApp(overrides: Partial<Config> = {}, options: { 
   await openAuditTrail(config, database.db, files);
   await seedDemo(database.db);
   const clock = { at: null as Date | null };
-  const app = await buildApp({ database, config, files, now: () => clock.at ?? new Date(), logStream: options.logStream });
+  const wall = { offsetMs: 0 };
+  const app = await buildApp({
+    database,
+    config,
+    files,
+    now: () => clock.at ?? new Date(),
+    wallClock: () => new Date(Date.now() + wall.offsetMs),
+    logStream: options.logStream,
+  });
   await app.ready();
   const ids = new Map<string, number>();
   const admin = new Client(app);
@@ -91,6 +101,14 @@ export async function createTestApp(overrides: Partial<Config> = {}, options: { 
       },
       reset: () => {
         clock.at = null;
+      },
+    },
+    wallClock: {
+      advance: (ms: number) => {
+        wall.offsetMs += ms;
+      },
+      reset: () => {
+        wall.offsetMs = 0;
       },
     },
     async as(username?: string, password = DEMO_PASSWORD) {

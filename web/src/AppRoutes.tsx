@@ -26,6 +26,7 @@ const CouncilSessionPage = lazy(() => import("./pages/commendation/CouncilSessio
 const DecisionPage = lazy(() => import("./pages/commendation/DecisionPage"));
 const HonourRollPage = lazy(() => import("./pages/commendation/HonourRollPage"));
 const ChangePasswordPage = lazy(() => import("./pages/ChangePasswordPage"));
+const SecurityPage = lazy(() => import("./pages/SecurityPage"));
 const NotFoundPage = lazy(() => import("./pages/NotFoundPage"));
 
 function FullPageSpin() {
@@ -192,6 +193,7 @@ export function AppRoutes() {
             }
           />
           <Route path={paths.changePassword} element={<ChangePasswordPage />} />
+          <Route path={paths.security} element={<SecurityPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

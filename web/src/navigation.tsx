@@ -32,6 +32,7 @@ export const paths = {
   decisions: "/quyet-dinh",
   honourRoll: "/bang-vang",
   changePassword: "/doi-mat-khau",
+  security: "/bao-mat",
   apiDocs: "/api/docs",
 } as const;
 

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { roleValues } from "../../domain/access.js";
 import { type AppContext, actorOf } from "../../http/context.js";
 import { idParam, requiredText, version } from "../../http/schemas.js";
-import { addRole, createUser, listUsers, removeRole, resetPassword, unlockUser, updateUser } from "./service.js";
+import { addRole, createUser, listUsers, removeRole, resetPassword, resetSecondFactor, unlockUser, updateUser } from "./service.js";
 
 const tags = ["Tài khoản và phân quyền"];
 const password = z.string({ error: "Vui lòng nhập mật khẩu." }).min(1, "Vui lòng nhập mật khẩu.").max(200);
@@ -54,8 +54,16 @@ export const userRoutes =
       },
     );
 
-    app.post("/users/:id/unlock", { schema: { tags, summary: "Mở khóa tài khoản", params: idParam } }, async (request) =>
-      unlockUser(db, actorOf(request), request.params.id),
+    app.post(
+      "/users/:id/unlock",
+      { schema: { tags, summary: "Xóa thời gian chờ đăng nhập của tài khoản (từ mọi địa chỉ)", params: idParam } },
+      async (request) => unlockUser(db, actorOf(request), request.params.id),
+    );
+
+    app.delete(
+      "/users/:id/second-factor",
+      { schema: { tags, summary: "Tắt xác thực hai bước của tài khoản (mất thiết bị)", params: idParam } },
+      async (request) => resetSecondFactor(db, actorOf(request), request.params.id),
     );
 
     app.post(

@@ -8,7 +8,9 @@ import { badRequest, conflict, notFound, versionConflict } from "../../http/erro
 import type { Actor } from "../actor.js";
 import { writeAudit } from "../audit/write-audit.js";
 import { assertStrongPassword, hashPassword } from "../auth/passwords.js";
+import { hasSecondFactor, removeSecondFactor } from "../auth/second-factor.js";
 import { loadGrants } from "../auth/service.js";
+import { accountWaitUntil, clearAccountThrottle } from "../auth/throttle.js";
 import { assertCan } from "../scope.js";
 import { findUnit } from "../units/service.js";
 
@@ -22,8 +24,8 @@ async function presentUser(db: Executor, u: UserRow) {
     fullName: u.fullName,
     personId: u.personId,
     active: u.active,
-    lockedUntil: u.lockedUntil && u.lockedUntil > new Date() ? u.lockedUntil.toISOString() : null,
-    failedLogins: u.failedLogins,
+    secondFactor: await hasSecondFactor(db, u.id),
+    signInWaitUntil: (await accountWaitUntil(db, u.username, new Date()))?.toISOString() ?? null,
     lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
     version: u.version,
     roles: grants.map((g) => ({
@@ -61,7 +63,7 @@ export async function createUser(db: Db, actor: Actor, input: { username: string
       { path: "username", message: "Tên đăng nhập không hợp lệ" },
     ]);
   }
-  assertStrongPassword(input.password);
+  assertStrongPassword(input.password, input.username);
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const [taken] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.username}) = lower(${input.username})`);
@@ -111,30 +113,48 @@ export async function updateUser(db: Db, actor: Actor, id: number, input: { vers
 
 export async function resetPassword(db: Db, actor: Actor, id: number, newPassword: string) {
   manage(actor);
-  assertStrongPassword(newPassword);
+  const target = await findUser(db, id);
+  assertStrongPassword(newPassword, target.username);
   const passwordHash = await hashPassword(newPassword);
   await db.transaction(async (tx) => {
     const u = await findUser(tx, id);
     await tx
       .update(users)
-      .set({ passwordHash, failedLogins: 0, lockedUntil: null, updatedAt: new Date(), version: u.version + 1 })
+      .set({ passwordHash, updatedAt: new Date(), version: u.version + 1 })
       .where(eq(users.id, id));
     await tx.delete(sessions).where(eq(sessions.userId, id));
     await writeAudit(tx, actor, { action: "user.reset_password", entity: "user", entityId: id, summary: `Đặt lại mật khẩu cho ${u.username}` });
   });
 }
 
+/**
+ * Lifts every sign-in wait on the account, from any address (accounts are never locked; repeated wrong passwords
+ * only make the next attempt from that address wait).
+ */
 export async function unlockUser(db: Db, actor: Actor, id: number) {
+  manage(actor);
+  const u = await findUser(db, id);
+  await clearAccountThrottle(db, u.username);
+  await db.transaction((tx) =>
+    writeAudit(tx, actor, { action: "user.unlock", entity: "user", entityId: id, summary: `Xóa thời gian chờ đăng nhập của tài khoản ${u.username}` }),
+  );
+  return presentUser(db, u);
+}
+
+/** Turns off a user's second factor (lost phone and recovery codes); the user can enrol again after signing in. */
+export async function resetSecondFactor(db: Db, actor: Actor, id: number) {
   manage(actor);
   return db.transaction(async (tx) => {
     const u = await findUser(tx, id);
-    const [next] = await tx
-      .update(users)
-      .set({ failedLogins: 0, lockedUntil: null, updatedAt: new Date(), version: u.version + 1 })
-      .where(eq(users.id, id))
-      .returning();
-    await writeAudit(tx, actor, { action: "user.unlock", entity: "user", entityId: id, summary: `Mở khóa tài khoản ${u.username}` });
-    return presentUser(tx, next);
+    if (!(await removeSecondFactor(tx, id))) throw conflict("TOTP_NOT_ON", `Tài khoản ${u.username} chưa bật xác thực hai bước.`);
+    await tx.delete(sessions).where(eq(sessions.userId, id));
+    await writeAudit(tx, actor, {
+      action: "user.totp_reset",
+      entity: "user",
+      entityId: id,
+      summary: `Tắt xác thực hai bước của tài khoản ${u.username} (mất thiết bị xác thực)`,
+    });
+    return presentUser(tx, u);
   });
 }
 

@@ -25,6 +25,8 @@ export interface Me {
   fullName: string;
   roles: RoleAssignment[];
   capabilities: string[];
+  /** The TOTP second factor: offered to administrators and office staff; recovery codes left when enabled. */
+  secondFactor: { offered: boolean; enabled: boolean; recoveryCodesLeft: number };
   csrfToken: string;
 }
 
@@ -88,8 +90,9 @@ export interface User {
   fullName: string;
   personId: Id | null;
   active: boolean;
-  lockedUntil: string | null;
-  failedLogins: number;
+  secondFactor: boolean;
+  /** Until when sign-in attempts for this account must wait from some address (after wrong passwords), or null. */
+  signInWaitUntil: string | null;
   version: number;
   roles: RoleAssignment[];
 }

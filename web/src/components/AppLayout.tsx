@@ -1,6 +1,6 @@
 // Application shell: a collapsible side menu on laptops, a drawer menu on phones,
 // and the user menu (name, change password, sign out) at the top right.
-import { DownOutlined, KeyOutlined, LogoutOutlined, MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined, UserOutlined } from "@ant-design/icons";
+import { DownOutlined, KeyOutlined, LogoutOutlined, MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined, SafetyOutlined, UserOutlined } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
 import { Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, type MenuProps, Spin, Typography } from "antd";
 import { Suspense, useMemo, useState } from "react";
@@ -73,11 +73,13 @@ export function AppLayout() {
   const userMenu: MenuProps = {
     items: [
       { key: "password", icon: <KeyOutlined />, label: t("user.changePassword") },
+      ...(me?.secondFactor?.offered ? [{ key: "security", icon: <SafetyOutlined />, label: t("user.security") }] : []),
       { type: "divider" },
       { key: "logout", icon: <LogoutOutlined />, label: t("user.logout"), danger: true },
     ],
     onClick: ({ key }) => {
       if (key === "password") navigate(paths.changePassword);
+      if (key === "security") navigate(paths.security);
       if (key === "logout") void signOut();
     },
   };

@@ -1,6 +1,6 @@
-import { LockOutlined, UserOutlined } from "@ant-design/icons";
+import { LockOutlined, SafetyOutlined, UserOutlined } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
-import { Alert, Button, Card, Form, Input, Typography } from "antd";
+import { Alert, App, Button, Card, Form, Input, Typography } from "antd";
 import { useState } from "react";
 import { Navigate, useNavigate, useSearchParams } from "react-router-dom";
 import { http, isApiError, rememberCsrfToken } from "../api/client";
@@ -8,11 +8,15 @@ import { queryKeys, useMe } from "../api/queries";
 import type { Me } from "../api/types";
 import { Logo } from "../components/Logo";
 import { t } from "../i18n";
+import { paths } from "../navigation";
 
 interface LoginForm {
   username: string;
   password: string;
 }
+
+/** What the server answers to either step: a session (with the user), or a request for the second factor. */
+type SignIn = { user: Me; passwordNeedsChange: boolean } | { secondFactor: { challenge: string; expiresAt: string } };
 
 /** Only same-app paths are followed after sign-in. */
 function safeNext(next: string | null): string {
@@ -21,6 +25,9 @@ function safeNext(next: string | null): string {
 
 export default function LoginPage() {
   const [form] = Form.useForm<LoginForm>();
+  const [codeForm] = Form.useForm<{ code: string }>();
+  const { message } = App.useApp();
+  const [challenge, setChallenge] = useState<string | null>(null);
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -30,20 +37,51 @@ export default function LoginPage() {
 
   if (me) return <Navigate to={safeNext(params.get("next"))} replace />;
 
+  const signedIn = (result: SignIn) => {
+    if ("secondFactor" in result) {
+      setChallenge(result.secondFactor.challenge);
+      return;
+    }
+    rememberCsrfToken(result.user.csrfToken);
+    queryClient.setQueryData(queryKeys.me, result.user);
+    if (result.passwordNeedsChange) {
+      // An old password that falls short of today's rules still signs in; its owner is asked to change it.
+      message.warning(t("password.weakNotice"), 8);
+      navigate(paths.changePassword, { replace: true });
+      return;
+    }
+    navigate(safeNext(params.get("next")), { replace: true });
+  };
+
   const onFinish = async (values: LoginForm) => {
     setSubmitting(true);
     setError(null);
     try {
-      const { user } = await http.post<{ user: Me }>("/api/auth/login", {
-        username: values.username.trim(),
-        password: values.password,
-      });
-      rememberCsrfToken(user.csrfToken);
-      queryClient.setQueryData(queryKeys.me, user);
-      navigate(safeNext(params.get("next")), { replace: true });
+      signedIn(await http.post<SignIn>("/api/auth/login", { username: values.username.trim(), password: values.password }));
     } catch (err) {
       setError(isApiError(err) || err instanceof Error ? err.message : t("error.unexpected"));
       form.setFieldValue("password", "");
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  const restart = () => {
+    setChallenge(null);
+    codeForm.resetFields();
+    form.setFieldValue("password", "");
+  };
+
+  const onCode = async (values: { code: string }) => {
+    setSubmitting(true);
+    setError(null);
+    try {
+      signedIn(await http.post<SignIn>("/api/auth/login/second-factor", { challenge, code: values.code.trim() }));
+    } catch (err) {
+      setError(isApiError(err) || err instanceof Error ? err.message : t("error.unexpected"));
+      codeForm.setFieldValue("code", "");
+      // An expired or exhausted challenge means starting over with the password.
+      if (isApiError(err) && (err.code === "CHALLENGE_EXPIRED" || (err.code === "INVALID_CODE" && /lại từ đầu/.test(err.message)))) restart();
     } finally {
       setSubmitting(false);
     }
@@ -65,12 +103,26 @@ export default function LoginPage() {
             <Logo size={56} />
           </div>
           <Typography.Title level={2} style={{ margin: 0 }}>
-            {t("login.title")}
+            {challenge ? t("login.codeTitle") : t("login.title")}
           </Typography.Title>
           <Typography.Text type="secondary">{t("app.tagline")}</Typography.Text>
         </div>
         {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" data-testid="login-error" /> : null}
-        <Form form={form} layout="vertical" onFinish={onFinish} requiredMark={false} autoComplete="on">
+        {challenge ? (
+          <Form form={codeForm} layout="vertical" onFinish={onCode} requiredMark={false} name="second-factor">
+            <Typography.Paragraph type="secondary">{t("login.codeHelp")}</Typography.Paragraph>
+            <Form.Item label={t("login.code")} name="code" rules={[{ required: true, whitespace: true, message: t("login.codeRequired") }]}>
+              <Input prefix={<SafetyOutlined />} autoComplete="one-time-code" inputMode="text" autoFocus size="large" maxLength={40} />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" block size="large" loading={submitting}>
+              {t("login.codeSubmit")}
+            </Button>
+            <Button type="link" block onClick={restart} style={{ marginTop: 8 }}>
+              {t("login.codeBack")}
+            </Button>
+          </Form>
+        ) : null}
+        <Form form={form} layout="vertical" onFinish={onFinish} requiredMark={false} autoComplete="on" hidden={!!challenge}>
           <Form.Item label={t("login.username")} name="username" rules={[{ required: true, whitespace: true, message: t("login.usernameRequired") }]}>
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus size="large" />
           </Form.Item>

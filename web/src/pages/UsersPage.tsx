@@ -1,4 +1,14 @@
-import { CloseOutlined, EditOutlined, KeyOutlined, LockOutlined, PlusOutlined, PoweroffOutlined, UnlockOutlined, UserAddOutlined } from "@ant-design/icons";
+import {
+  ClockCircleOutlined,
+  CloseOutlined,
+  EditOutlined,
+  KeyOutlined,
+  PlusOutlined,
+  PoweroffOutlined,
+  SafetyOutlined,
+  UnlockOutlined,
+  UserAddOutlined,
+} from "@ant-design/icons";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { App, Button, Input, Popconfirm, Space, Table, Tag, Tooltip, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
@@ -14,8 +24,9 @@ import { AddRoleModal, CreateUserModal, EditUserModal, ResetPasswordModal } from
 
 type Dialog = { kind: "create" } | { kind: "edit" | "addRole" | "reset"; user: User } | null;
 
-function isLocked(user: User): boolean {
-  return !!user.lockedUntil && new Date(user.lockedUntil).getTime() > Date.now();
+/** Sign-ins for this account wait after wrong passwords from some address (never a lock; the wait ends by itself). */
+function isWaiting(user: User): boolean {
+  return !!user.signInWaitUntil && new Date(user.signInWaitUntil).getTime() > Date.now();
 }
 
 export default function UsersPage() {
@@ -58,6 +69,8 @@ export default function UsersPage() {
   const removeRole = (user: User, role: RoleAssignment) =>
     act(`role-${role.id}`, () => http.delete<User>(`/api/users/${user.id}/roles/${role.id}`), t("users.roleRemoved"));
   const unlock = (user: User) => act(`unlock-${user.id}`, () => http.post<User>(`/api/users/${user.id}/unlock`), t("users.unlocked"));
+  const resetSecondFactor = (user: User) =>
+    act(`totp-${user.id}`, () => http.delete<User>(`/api/users/${user.id}/second-factor`), t("users.secondFactorReset"));
   const setActive = (user: User, active: boolean) =>
     act(
       `active-${user.id}`,
@@ -118,15 +131,15 @@ export default function UsersPage() {
       render: (_: unknown, u) => (
         <Space orientation="vertical" size={2}>
           {u.active ? <Tag color="green">{t("users.active")}</Tag> : <Tag>{t("users.inactive")}</Tag>}
-          {isLocked(u) ? (
-            <Tag color="red" icon={<LockOutlined />}>
-              {t("users.lockedUntil", { at: formatDateTime(u.lockedUntil) })}
+          {u.secondFactor ? (
+            <Tag color="blue" icon={<SafetyOutlined />}>
+              {t("users.secondFactor")}
             </Tag>
           ) : null}
-          {u.failedLogins > 0 ? (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t("users.failedLogins", { count: formatNumber(u.failedLogins) })}
-            </Typography.Text>
+          {isWaiting(u) ? (
+            <Tag color="orange" icon={<ClockCircleOutlined />}>
+              {t("users.signInWait", { at: formatDateTime(u.signInWaitUntil) })}
+            </Tag>
           ) : null}
         </Space>
       ),
@@ -163,7 +176,25 @@ export default function UsersPage() {
             >
               {t("users.resetPassword")}
             </Button>
-            {isLocked(u) || u.failedLogins > 0 ? (
+            {u.secondFactor ? (
+              <Popconfirm
+                title={t("users.resetSecondFactorConfirm", { name: u.fullName })}
+                okText={t("users.resetSecondFactor")}
+                okButtonProps={{ danger: true }}
+                cancelText={t("common.cancel")}
+                onConfirm={() => resetSecondFactor(u)}
+              >
+                <Button
+                  size="small"
+                  icon={<SafetyOutlined />}
+                  loading={busy === `totp-${u.id}`}
+                  aria-label={t("users.resetSecondFactorFor", { username: u.username })}
+                >
+                  {t("users.resetSecondFactor")}
+                </Button>
+              </Popconfirm>
+            ) : null}
+            {isWaiting(u) ? (
               <Button
                 size="small"
                 icon={<UnlockOutlined />}
