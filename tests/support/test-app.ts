@@ -13,6 +13,9 @@ import { createFileStore } from "../../src/storage/file-store.js";
 import { openTestDatabase } from "./test-db.js";
 
 export const DEMO_PASSWORD = readAccounts().password;
+// One audit key per test process: the key that signs entries is process-wide, and every test app in a file may still
+// be written to after the next one is made.
+const TEST_AUDIT_KEY = randomBytes(32).toString("base64");
 
 export interface TestApp {
   app: FastifyInstance;
@@ -69,7 +72,7 @@ export async function createTestApp(overrides: Partial<Config> = {}, options: { 
       LOGIN_RATE_PER_MINUTE: "1000",
       FILES_DIR: filesDir,
       BALLOT_KEY: randomBytes(32).toString("base64"),
-      AUDIT_KEY: randomBytes(32).toString("base64"),
+      AUDIT_KEY: TEST_AUDIT_KEY,
     }),
     ...(options.logStream ? { logLevel: "info" } : {}),
     ...overrides,

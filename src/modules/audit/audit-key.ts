@@ -42,6 +42,7 @@ export function loadAuditKey(config: Pick<Config, "audit" | "dataDir">, opts: { 
   }
 }
 
+// Process-wide, like the configuration it comes from: one process signs with one key (all its databases alike).
 let installed: Buffer | null = null;
 
 /** Makes `key` the one this process signs audit entries with (done by prepareAuditTrail at start). */
