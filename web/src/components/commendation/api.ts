@@ -137,6 +137,17 @@ export interface SuggestedItem {
   reasons?: string[];
 }
 
+/** A recipient already in a decision of the form (issued or draft). */
+export interface DecidedItem {
+  nominationId: Id;
+  participantId: Id;
+  name: string;
+  decisionId: Id;
+  /** "Quyết định số 05/QĐ-UBND" or "dự thảo quyết định mã số 12". */
+  decision: string;
+  status: "draft" | "issued";
+}
+
 export interface QuotaSuggestion {
   target: "collective" | "individual";
   targetLabel: string;
@@ -145,9 +156,15 @@ export interface QuotaSuggestion {
   source: string | null;
   participants: number;
   limit: number | null;
+  /** Recipients already in issued decisions and in drafts of the form (drafts hold their places too). */
+  issued: number;
+  drafted: number;
+  /** Places left for new decisions (null: no limit). */
+  remaining: number | null;
   nominated: number;
   lodged: number;
   accepted: number;
+  decided: DecidedItem[];
   selected: SuggestedItem[];
   waiting: SuggestedItem[];
   excluded: SuggestedItem[];
@@ -170,13 +187,16 @@ export interface CouncilCandidate {
   roles: string[];
 }
 
+/** A cancelled draft stays on record; it holds no place in the quotas. */
+export type DecisionStatus = "draft" | "issued" | "cancelled";
+
 export interface DecisionSummary {
   id: Id;
   awardFormId: string;
   awardFormName: string;
   numberLine: string;
   signedOn: string;
-  status: "draft" | "issued";
+  status: DecisionStatus;
   statusLabel: string;
 }
 
@@ -201,7 +221,7 @@ export interface Decision {
   signedOn: string;
   signerTitle: string;
   signerName: string;
-  status: "draft" | "issued";
+  status: DecisionStatus;
   statusLabel: string;
   issuedAt: string | null;
   signedScan: StoredFile | null;

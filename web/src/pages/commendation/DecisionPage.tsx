@@ -2,7 +2,7 @@
 // decision; the signer issues it with its number; once issued, the certificates to print and the public honour roll.
 import { ArrowLeftOutlined } from "@ant-design/icons";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { App, Button, Card, Descriptions, Form, Input, Space, Spin, Table, Tag, Typography } from "antd";
+import { App, Button, Card, Descriptions, Form, Input, Popconfirm, Space, Spin, Table, Tag, Typography } from "antd";
 import { Link, useParams } from "react-router-dom";
 import { http } from "../../api/client";
 import { hasCapability, useMe, useUnits } from "../../api/queries";
@@ -43,7 +43,7 @@ export default function DecisionPage() {
           {t("cm.decision.title", { form: formName })}
         </Typography.Title>
         <Space wrap size={6}>
-          <Tag color={d.status === "issued" ? "green" : "gold"} data-testid="decision-status">
+          <Tag color={d.status === "issued" ? "green" : d.status === "cancelled" ? "default" : "gold"} data-testid="decision-status">
             {d.statusLabel}
           </Tag>
           <Typography.Text data-testid="decision-number">{d.numberLine}</Typography.Text>
@@ -119,6 +119,7 @@ export default function DecisionPage() {
           />
         </Card>
         {d.status === "draft" && canSign ? <IssueCard decision={d} /> : null}
+        {d.status === "draft" && (office || canSign) ? <CancelCard decision={d} /> : null}
         {d.status === "issued" && (office || d.signedScan) ? (
           <SignedScanCard decision={d} canAttach={office} issuerUnitId={plan.data?.issuerUnitId ?? null} />
         ) : null}
@@ -150,6 +151,38 @@ function IssueCard({ decision: d }: { decision: Decision }) {
         <Button type="primary" htmlType="submit" loading={issue.isPending}>
           {t("cm.issue.submit")}
         </Button>
+      </Form>
+    </Card>
+  );
+}
+
+/** The office (or the signer) cancels a draft with a reason: it stays on record and frees its places in the quotas. */
+function CancelCard({ decision: d }: { decision: Decision }) {
+  const [form] = Form.useForm<{ reason: string }>();
+  const { message } = App.useApp();
+  const showError = useApiError();
+  const queryClient = useQueryClient();
+  const cancel = useMutation({
+    mutationFn: (v: { reason: string }) => http.post<Decision>(`/api/decisions/${d.id}/cancel`, { version: d.version, reason: v.reason }),
+    onSuccess: (next) => {
+      message.success(t("cm.cancel.done"));
+      queryClient.setQueryData(commendationKeys.decision(d.id), next);
+      void queryClient.invalidateQueries({ queryKey: ["commendation"] });
+    },
+    onError: (err) => showError(err, { form, onConflict: () => void queryClient.invalidateQueries({ queryKey: commendationKeys.decision(d.id) }) }),
+  });
+  return (
+    <Card size="small" title={t("cm.cancel.title")} data-testid="decision-cancel">
+      <Typography.Paragraph type="secondary">{t("cm.cancel.hint")}</Typography.Paragraph>
+      <Form form={form} layout="inline" onFinish={(v) => cancel.mutate(v)}>
+        <Form.Item name="reason" label={t("cm.cancel.reason")} rules={[{ required: true, whitespace: true, message: t("cm.cancel.reasonRequired") }]}>
+          <Input style={{ width: 320 }} maxLength={500} />
+        </Form.Item>
+        <Popconfirm title={t("cm.cancel.confirm")} onConfirm={() => form.submit()}>
+          <Button danger loading={cancel.isPending}>
+            {t("cm.cancel.submit")}
+          </Button>
+        </Popconfirm>
       </Form>
     </Card>
   );

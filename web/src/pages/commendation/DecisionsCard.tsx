@@ -33,7 +33,7 @@ export function DecisionsCard({ rows, loading, planId }: { rows: (DecisionSummar
           {
             title: t("cm.col.status"),
             dataIndex: "status",
-            render: (v: string, d) => <Tag color={v === "issued" ? "green" : "gold"}>{d.statusLabel}</Tag>,
+            render: (v: string, d) => <Tag color={v === "issued" ? "green" : v === "cancelled" ? "default" : "gold"}>{d.statusLabel}</Tag>,
           },
         ]}
       />

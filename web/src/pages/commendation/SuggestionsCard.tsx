@@ -4,8 +4,16 @@
 import { Alert, Card, Descriptions, Empty, Select, Space, Table, Tag, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useState } from "react";
+import { Link } from "react-router-dom";
 import type { Id } from "../../api/types";
-import { commendationUrls, type QuotaSuggestion, type SuggestedItem, useSuggestions } from "../../components/commendation/api";
+import {
+  commendationPaths,
+  commendationUrls,
+  type DecidedItem,
+  type QuotaSuggestion,
+  type SuggestedItem,
+  useSuggestions,
+} from "../../components/commendation/api";
 import { DownloadButton } from "../../components/plan/DownloadButton";
 import type { PlanRecord } from "../../components/plan/model";
 import { ErrorState } from "../../components/States";
@@ -118,6 +126,13 @@ export function SuggestionsCard({ plan, onOpen }: { plan: PlanRecord; onOpen: (n
                   { key: "nominated", label: t("cm.sug.nominated"), children: formatNumber(q.nominated) },
                   { key: "lodged", label: t("cm.sug.lodged"), children: formatNumber(q.lodged) },
                   { key: "accepted", label: t("cm.sug.accepted"), children: formatNumber(q.accepted) },
+                  { key: "issued", label: t("cm.sug.issued"), children: <span data-testid={`issued-${q.target}`}>{formatNumber(q.issued)}</span> },
+                  { key: "drafted", label: t("cm.sug.drafted"), children: <span data-testid={`drafted-${q.target}`}>{formatNumber(q.drafted)}</span> },
+                  {
+                    key: "remaining",
+                    label: t("cm.sug.remaining"),
+                    children: <span data-testid={`remaining-${q.target}`}>{q.remaining === null ? t("cm.sug.quotaNone") : formatNumber(q.remaining)}</span>,
+                  },
                 ]}
               />
               {q.source ? (
@@ -129,6 +144,7 @@ export function SuggestionsCard({ plan, onOpen }: { plan: PlanRecord; onOpen: (n
                 <Alert key={w} type="warning" showIcon title={w} style={{ marginBottom: 8 }} />
               ))}
               <Space orientation="vertical" size={12} style={{ width: "100%" }}>
+                <DecidedList items={q.decided} testId={`decided-${q.target}`} />
                 {list(t("cm.sug.selected", { n: q.selected.length }), q.selected, `selected-${q.target}`)}
                 {list(t("cm.sug.waiting", { n: q.waiting.length }), q.waiting, `waiting-${q.target}`)}
                 {list(t("cm.sug.excluded", { n: q.excluded.length }), q.excluded, `excluded-${q.target}`, true)}
@@ -140,5 +156,34 @@ export function SuggestionsCard({ plan, onOpen }: { plan: PlanRecord; onOpen: (n
         </Space>
       )}
     </Card>
+  );
+}
+
+/** Who already holds a place of the quota: recipients of issued decisions and of drafts, each with its decision. */
+function DecidedList({ items, testId }: { items: DecidedItem[]; testId: string }) {
+  if (items.length === 0) return null;
+  return (
+    <div data-testid={testId}>
+      <Typography.Text strong>{t("cm.sug.decided", { n: items.length })}</Typography.Text>
+      <Table<DecidedItem>
+        size="small"
+        rowKey="nominationId"
+        pagination={false}
+        dataSource={items}
+        style={{ marginTop: 4 }}
+        columns={[
+          { title: t("cm.col.nominee"), dataIndex: "name" },
+          {
+            title: t("cm.col.status"),
+            dataIndex: "status",
+            width: 150,
+            render: (v: DecidedItem["status"]) => (
+              <Tag color={v === "issued" ? "green" : "gold"}>{t(v === "issued" ? "cm.sug.decidedIssued" : "cm.sug.decidedDraft")}</Tag>
+            ),
+          },
+          { title: t("cm.sug.why"), key: "decision", render: (_: unknown, r) => <Link to={commendationPaths.decision(r.decisionId)}>{r.decision}</Link> },
+        ]}
+      />
+    </div>
   );
 }
