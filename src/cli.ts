@@ -2,7 +2,8 @@
 import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { loadConfig } from "./config.js";
-import { openDatabase } from "./db/client.js";
+import { type Database, openDatabase } from "./db/client.js";
+import { DataDirHeldError } from "./db/data-dir-lock.js";
 import type { Facts } from "./domain/plan/conditions.js";
 import { readPlanText, writePlanText } from "./domain/plan/io.js";
 import type { Criterion } from "./domain/plan/schema.js";
@@ -12,6 +13,7 @@ import { SYSTEM_ACTOR } from "./modules/actor.js";
 import { loadAuditKey } from "./modules/audit/audit-key.js";
 import { AuditTrailError, openAuditTrail } from "./modules/audit/open-audit-trail.js";
 import { verifyAudit } from "./modules/audit/verify-audit.js";
+import { backupCommand, restoreCommand } from "./modules/backup/cli-commands.js";
 import { createPlan, planForExport } from "./modules/plans/service.js";
 import { unitsByCodes } from "./modules/units/service.js";
 import { addRole, createUser } from "./modules/users/service.js";
@@ -32,6 +34,8 @@ const HELP = `Cách dùng: npm run cli -- <lệnh> [tùy chọn]
                                    In kế hoạch ra màn hình
   score --plan TỆP --facts TỆP [--group MÃ_NHÓM] [--head]
                                    Chấm điểm: in điểm từng tiêu chí, giải thích, tổng và xếp loại (JSON)
+  backup --out TỆP.tar.gz          Sao lưu CSDL, mọi tệp và khóa vào một tệp (được khi máy chủ đang chạy)
+  restore TỆP.tar.gz               Phục hồi vào DATA_DIR trống hoặc CSDL DATABASE_URL trống, rồi kiểm tra nhật ký
 CSDL: PGlite trong DATA_DIR (mặc định ./data) hoặc PostgreSQL qua DATABASE_URL.`;
 
 export async function runCli(argv: string[], out: (s: string) => void = console.log): Promise<number> {
@@ -55,11 +59,42 @@ export async function runCli(argv: string[], out: (s: string) => void = console.
       facts: { type: "string" },
       group: { type: "string" },
       head: { type: "boolean", default: false },
+      out: { type: "string" },
     },
     allowPositionals: true,
   });
   const config = loadConfig();
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  if (command === "backup" || command === "restore") {
+    try {
+      if (command === "backup") {
+        if (!values.out) {
+          out("Cách dùng: backup --out TỆP.tar.gz");
+          return 2;
+        }
+        return await backupCommand(config, values.out, out);
+      }
+      if (!positionals[0]) {
+        out("Cách dùng: restore TỆP.tar.gz");
+        return 2;
+      }
+      return await restoreCommand(config, positionals[0], out);
+    } catch (e) {
+      if (e instanceof AppError || e instanceof DataDirHeldError) {
+        out(`Lỗi: ${e.message}`);
+        return 2;
+      }
+      throw e;
+    }
+  }
+  // A PGlite folder a running server holds is refused: writing beside it would be lost, reading it would be stale.
+  let database: Database;
+  try {
+    database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, holder: "cli" });
+  } catch (e) {
+    if (!(e instanceof DataDirHeldError)) throw e;
+    out(`Lỗi: ${e.message}`);
+    return 3;
+  }
   try {
     const files = await createFileStore(config.files);
     // Commands that may write audit entries sign them, as the server does; verifying only reads the key.

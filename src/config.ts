@@ -45,6 +45,11 @@ export interface Config {
   mail: MailConfig;
   /** The reminder job: days before a deadline (0 the day itself, negative after it), how often it runs, from what hour. */
   reminders: { days: number[]; intervalMinutes: number; fromHour: number };
+  /**
+   * Daily backups into the file store at `hour` (Vietnam time), the newest `keep` kept. On by default (02:00) for the
+   * embedded database; with DATABASE_URL only when BACKUP_HOUR is set. `hour` null: off (BACKUP_HOUR=off).
+   */
+  backup: { hour: number | null; keep: number };
 }
 
 export interface MailConfig {
@@ -61,13 +66,13 @@ export interface MailConfig {
   appUrl: string | null;
 }
 
+/** Minutes without a request after which a session ends (an office keeps a page open over a meeting, not a day). */
+export const DEFAULT_SESSION_IDLE_MINUTES = 60;
+
 function int(value: string | undefined, fallback: number): number {
   const n = Number.parseInt(value ?? "", 10);
   return Number.isFinite(n) ? n : fallback;
 }
-
-/** Minutes without a request after which a session ends (an office keeps a page open over a meeting, not a day). */
-export const DEFAULT_SESSION_IDLE_MINUTES = 60;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
@@ -80,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES === "true" : env.NODE_ENV === "production",
     trustProxy: env.TRUST_PROXY === "true",
     sessionHours: int(env.SESSION_HOURS, 12),
+    sessionIdleMinutes: int(env.SESSION_IDLE_MINUTES, DEFAULT_SESSION_IDLE_MINUTES),
     login: {
       freeFailures: int(env.LOGIN_FREE_FAILURES, DEFAULT_THROTTLE.freeFailures),
       ipFreeFailures: int(env.LOGIN_IP_FREE_FAILURES, DEFAULT_THROTTLE.ipFreeFailures),
@@ -87,13 +93,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       forgetAfterHours: DEFAULT_THROTTLE.forgetAfterHours,
       perMinute: int(env.LOGIN_RATE_PER_MINUTE, 20),
     },
-    sessionIdleMinutes: int(env.SESSION_IDLE_MINUTES, DEFAULT_SESSION_IDLE_MINUTES),
+    secretsKey: env.SECRETS_KEY || null,
     import: {
       maxBytes: int(env.IMPORT_MAX_BYTES, 10 * 1024 * 1024),
       maxRows: int(env.IMPORT_MAX_ROWS, 20000),
     },
     files: {
-    secretsKey: env.SECRETS_KEY || null,
       dir: path.resolve(env.FILES_DIR ?? path.join(env.DATA_DIR ?? "./data", "files")),
       maxBytes: int(env.FILE_MAX_BYTES, 20 * 1024 * 1024),
       storage: env.STORAGE === "s3" ? "s3" : "local",
@@ -129,6 +134,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       days: parseReminderDays(env.REMINDER_DAYS),
       intervalMinutes: int(env.REMINDER_INTERVAL_MINUTES, 15),
       fromHour: Math.min(23, Math.max(0, int(env.REMINDER_FROM_HOUR, 7))),
+    },
+    backup: {
+      hour: env.BACKUP_HOUR === "off" || (!env.BACKUP_HOUR && env.DATABASE_URL) ? null : Math.min(23, Math.max(0, int(env.BACKUP_HOUR, 2))),
+      keep: Math.max(1, int(env.BACKUP_KEEP, 7)),
     },
   };
 }

@@ -1,8 +1,11 @@
 import { loadConfig } from "./config.js";
 import { openDatabase } from "./db/client.js";
+import { DataDirHeldError } from "./db/data-dir-lock.js";
 import { startAuditCheckpoints } from "./jobs/audit-checkpoints.js";
+import { startBackupScheduler } from "./jobs/backup-scheduler.js";
 import { startReminderScheduler } from "./jobs/scheduler.js";
 import { AuditTrailError, openAuditTrail } from "./modules/audit/open-audit-trail.js";
+import { recordJobRun } from "./modules/backup/service.js";
 import { importsSettled } from "./modules/imports/service.js";
 import { createMailer } from "./modules/notifications/mailer.js";
 import { seedDemo } from "./seed/demo.js";
@@ -10,7 +13,18 @@ import { buildApp } from "./server.js";
 import { createFileStore } from "./storage/file-store.js";
 
 const config = loadConfig();
-const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, holder: "server" }).catch((e) => {
+  if (!(e instanceof DataDirHeldError)) throw e;
+  console.error(`Không khởi động được: ${e.message}`);
+  process.exit(1);
+});
+if (config.databaseUrl && config.files.storage === "local") {
+  // Each server would keep its uploads on its own disk: a file uploaded through one is missing on the others.
+  console.warn(
+    `Cảnh báo: dùng PostgreSQL (DATABASE_URL) với STORAGE=local — tệp tải lên nằm ở ${config.files.dir} của riêng máy chủ này. ` +
+      "Nếu chạy nhiều máy chủ, hãy dùng STORAGE=s3 hoặc cho mọi máy chủ cùng một thư mục FILES_DIR dùng chung (xem README, phần mở rộng).",
+  );
+}
 const files = await createFileStore(config.files);
 // Before anything writes an audit entry: the key must be the one that signs this log (else the server stays down).
 const audit = await openAuditTrail(config, database.db, files).catch(async (e) => {
@@ -26,6 +40,8 @@ if (config.seedDemo) {
 }
 const app = await buildApp({ database, config, files });
 await app.listen({ port: config.port, host: config.host });
+// The CLI finds this server through the folder's lock (for backups of the running database).
+database.lock?.update({ port: config.port, host: config.host });
 const checkpoints = startAuditCheckpoints({
   db: database.db,
   key: audit.key,
@@ -44,7 +60,13 @@ const reminders =
         logger: app.log,
         intervalMinutes: config.reminders.intervalMinutes,
         options: { days: config.reminders.days, fromHour: config.reminders.fromHour, appUrl: config.mail.appUrl },
+        // Every finished pass is recorded for /api/health, empty ones too; a pass another server holds the lock for is not.
+        onPass: (result, at) => (result && result.skipped !== "locked" ? recordJobRun(database.db, "reminders", result, at) : undefined),
       })
+    : null;
+const backups =
+  config.backup.hour !== null
+    ? startBackupScheduler({ ctx: { database, files, config }, hour: config.backup.hour, keep: config.backup.keep, logger: app.log })
     : null;
 console.log(`Thi Đua đang chạy tại http://localhost:${config.port} (CSDL: ${database.kind === "pglite" ? `PGlite tại ${config.dataDir}` : "PostgreSQL"})`);
 
@@ -54,6 +76,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     if (stopping) return;
     stopping = true;
     await reminders?.stop();
+    await backups?.stop();
     await app.close();
     await importsSettled();
     await checkpoints.stop();

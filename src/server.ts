@@ -21,6 +21,8 @@ import { rejectNulInBody, rejectNulInUrl } from "./http/reject-nul.js";
 import { auditRoutes } from "./modules/audit/routes.js";
 import { authRoutes } from "./modules/auth/routes.js";
 import { resolveSession, sessionHash } from "./modules/auth/service.js";
+import { backupRoutes, localBackupRoute } from "./modules/backup/routes.js";
+import { healthReport } from "./modules/backup/service.js";
 import { councilRoutes } from "./modules/commendation/council-routes.js";
 import { legalHoldRoutes } from "./modules/commendation/legal-holds-routes.js";
 import { nominationRoutes } from "./modules/commendation/nomination-routes.js";
@@ -60,8 +62,8 @@ export async function buildApp(
     logger: input.logStream ? { level: ctx.config.logLevel, stream: input.logStream } : { level: ctx.config.logLevel },
     bodyLimit: 1024 * 1024,
     genReqId: () => randomUUID(),
-    frameworkErrors,
     trustProxy: ctx.config.trustProxy,
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -131,11 +133,11 @@ export async function buildApp(
 
   await app.register(
     async (api) => {
-      api.get("/health", { schema: { tags: ["Hệ thống"], summary: "Tình trạng hệ thống" } }, async () => ({
-        status: "ok",
-        database: ctx.database.kind,
-        version: VERSION,
-      }));
+      api.get("/health", { schema: { tags: ["Hệ thống"], summary: "Tình trạng hệ thống" } }, async (_request, reply) => {
+        const report = await healthReport(ctx, VERSION);
+        if (report.status !== "ok") reply.status(503);
+        return report;
+      });
       api.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
       api.get("/catalog", { schema: { tags: ["Hệ thống"], summary: "Danh mục dùng chung" } }, async () => ({
         unitKinds: UNIT_KINDS,
@@ -156,9 +158,13 @@ export async function buildApp(
       await api.register(nominationRoutes(ctx));
       await api.register(councilRoutes(ctx));
       await api.register(legalHoldRoutes(ctx));
+      await api.register(backupRoutes(ctx));
     },
     { prefix: "/api" },
   );
+
+  const localToken = ctx.database.lock?.info.token;
+  if (localToken) await app.register(localBackupRoute(ctx, localToken));
 
   const hasWeb = fs.existsSync(path.join(webDist, "index.html"));
   if (hasWeb) {

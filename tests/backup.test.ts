@@ -156,7 +156,11 @@ async function freshPgDatabase(): Promise<{ url: string; drop(): Promise<void> }
 }
 
 /** Restores `archive` into `config`, opens it as a server would, and compares it with the source. */
-async function restoreAndCompare(archive: string, config: Config, expected: { tables: Awaited<ReturnType<typeof tablesOf>>; views: Awaited<ReturnType<typeof views>> }) {
+async function restoreAndCompare(
+  archive: string,
+  config: Config,
+  expected: { tables: Awaited<ReturnType<typeof tablesOf>>; views: Awaited<ReturnType<typeof views>> },
+) {
   const log: string[] = [];
   const report = await restoreBackup(archive, config, (l) => log.push(l));
   expect(report.audit, log.join("\n")).toMatchObject({ ok: true, reason: null });
@@ -196,7 +200,19 @@ describe("backup and restore", () => {
     expect(m.schema.migrations).toEqual(knownMigrations());
     expect(m.source.database).toBe(t.database.kind);
     expect(m.tables).toEqual(expected.tables);
-    for (const table of ["users", "role_assignments", "plans", "participants", "report_submissions", "nominations", "decisions", "decision_recipients", "notifications", "audit_log", "files"]) {
+    for (const table of [
+      "users",
+      "role_assignments",
+      "plans",
+      "participants",
+      "report_submissions",
+      "nominations",
+      "decisions",
+      "decision_recipients",
+      "notifications",
+      "audit_log",
+      "files",
+    ]) {
       expect(m.tables[table]?.rows, table).toBeGreaterThan(0);
     }
     expect(m.files.map((f) => f.key).sort()).toEqual(expect.arrayContaining(uploaded.map((f) => f.id.replace(/-/g, ""))));
@@ -215,7 +231,11 @@ describe("backup and restore", () => {
 
   it("refuses a target that is not empty, and says why in Vietnamese", async () => {
     const config = targetConfig("pglite", null);
-    await expect(restoreBackup(archive, config)).rejects.toMatchObject({ status: 409, code: "TARGET_NOT_EMPTY", message: expect.stringMatching(/không trống|đã có dữ liệu/) });
+    await expect(restoreBackup(archive, config)).rejects.toMatchObject({
+      status: 409,
+      code: "TARGET_NOT_EMPTY",
+      message: expect.stringMatching(/không trống|đã có dữ liệu/),
+    });
   });
 
   it("refuses a backup from a newer schema, and an archive whose parts were altered", async () => {
@@ -236,39 +256,53 @@ describe("backup and restore", () => {
       m.schema.migrations.push("0099_future");
       return Buffer.from(JSON.stringify(m));
     });
-    await expect(restoreBackup(newer, targetConfig("newer", null))).rejects.toMatchObject({ code: "NEWER_SCHEMA", message: expect.stringContaining("mới hơn") });
+    await expect(restoreBackup(newer, targetConfig("newer", null))).rejects.toMatchObject({
+      code: "NEWER_SCHEMA",
+      message: expect.stringContaining("mới hơn"),
+    });
     const altered = await rewrite("altered.tar.gz", (n, d) => (n === "database.sql" ? Buffer.from(d.toString().replace("Phường 1", "Phường 9")) : d));
-    await expect(restoreBackup(altered, targetConfig("altered", null))).rejects.toMatchObject({ code: "CORRUPT_BACKUP", message: expect.stringContaining("database.sql") });
+    await expect(restoreBackup(altered, targetConfig("altered", null))).rejects.toMatchObject({
+      code: "CORRUPT_BACKUP",
+      message: expect.stringContaining("database.sql"),
+    });
     expect(fs.existsSync(path.join(work, "newer", "PG_VERSION"))).toBe(false);
   });
 
-  it.runIf(pgUrl)("restores into an empty PostgreSQL database (PostgreSQL → PostgreSQL)", async () => {
-    const db = await freshPgDatabase();
-    try {
-      await restoreAndCompare(archive, targetConfig("pg", db.url), expected);
-    } finally {
-      await db.drop();
-    }
-  }, 180_000);
+  it.runIf(pgUrl)(
+    "restores into an empty PostgreSQL database (PostgreSQL → PostgreSQL)",
+    async () => {
+      const db = await freshPgDatabase();
+      try {
+        await restoreAndCompare(archive, targetConfig("pg", db.url), expected);
+      } finally {
+        await db.drop();
+      }
+    },
+    180_000,
+  );
 
-  it.runIf(pgUrl)("moves an embedded installation to PostgreSQL: a backup of the PGlite folder restores into PostgreSQL 15", async () => {
-    // The PGlite folder restored above is an embedded installation with the whole movement; back it up as the CLI would.
-    const embedded = targetConfig("pglite", null);
-    const database = await openDatabase({ databaseUrl: null, dataDir: embedded.dataDir, holder: "cli" });
-    const fromPglite = path.join(work, "from-pglite.tar.gz");
-    // Signing in to the restored copy above added sessions and audit entries: this installation is compared as it is now.
-    const now = { ...expected, tables: await tablesOf(database) };
-    try {
-      const result = await createBackup({ database, files: await createFileStore(embedded.files), config: embedded }, fromPglite);
-      expect(result.manifest.source).toMatchObject({ database: "pglite", serverVersion: expect.stringMatching(/^1[78]/) });
-    } finally {
-      await database.close();
-    }
-    const db = await freshPgDatabase();
-    try {
-      await restoreAndCompare(fromPglite, targetConfig("pg-from-pglite", db.url), now);
-    } finally {
-      await db.drop();
-    }
-  }, 180_000);
+  it.runIf(pgUrl)(
+    "moves an embedded installation to PostgreSQL: a backup of the PGlite folder restores into PostgreSQL 15",
+    async () => {
+      // The PGlite folder restored above is an embedded installation with the whole movement; back it up as the CLI would.
+      const embedded = targetConfig("pglite", null);
+      const database = await openDatabase({ databaseUrl: null, dataDir: embedded.dataDir, holder: "cli" });
+      const fromPglite = path.join(work, "from-pglite.tar.gz");
+      // Signing in to the restored copy above added sessions and audit entries: this installation is compared as it is now.
+      const now = { ...expected, tables: await tablesOf(database) };
+      try {
+        const result = await createBackup({ database, files: await createFileStore(embedded.files), config: embedded }, fromPglite);
+        expect(result.manifest.source).toMatchObject({ database: "pglite", serverVersion: expect.stringMatching(/^1[78]/) });
+      } finally {
+        await database.close();
+      }
+      const db = await freshPgDatabase();
+      try {
+        await restoreAndCompare(fromPglite, targetConfig("pg-from-pglite", db.url), now);
+      } finally {
+        await db.drop();
+      }
+    },
+    180_000,
+  );
 });

@@ -701,3 +701,29 @@ export const decisionRecipients = pgTable(
   },
   (t) => [uniqueIndex("decision_recipients_uq").on(t.decisionId, t.nominationId)],
 );
+
+// ---- Operations ----------------------------------------------------------------------------------------
+
+/** A backup archive taken by the schedule or by an administrator, kept in the file store under `storageKey`. */
+export const backups = pgTable(
+  "backups",
+  {
+    id: serial("id").primaryKey(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    trigger: text("trigger").notNull().$type<"scheduled" | "manual">(),
+    /** Null when the attempt failed (then `error` says why). */
+    storageKey: text("storage_key"),
+    bytes: bigint("bytes", { mode: "number" }),
+    sha256: text("sha256"),
+    error: text("error"),
+  },
+  (t) => [index("backups_at_idx").on(t.at)],
+);
+
+/** The last pass of each background job (whichever server ran it), for /api/health. */
+export const jobRuns = pgTable("job_runs", {
+  name: text("name").primaryKey(),
+  at: timestamp("at", { withTimezone: true }).notNull(),
+  host: text("host").notNull(),
+  result: jsonb("result"),
+});

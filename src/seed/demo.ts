@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { count, eq } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { people, roleAssignments, units, users } from "../db/schema.js";
 import { depthOf, unitPath } from "../domain/org.js";
@@ -24,16 +24,22 @@ interface AccountsFile {
 export const readOrg = (): OrgFile => JSON.parse(fs.readFileSync(path.join(dataDir, "demo-org.json"), "utf8"));
 export const readAccounts = (): AccountsFile => JSON.parse(fs.readFileSync(path.join(dataDir, "demo-accounts.json"), "utf8"));
 
+const SEED_LOCK = 7_146_001_015;
+
 /** Loads the demo organisations, people and accounts into an empty database; does nothing otherwise. */
 export async function seedDemo(db: Db): Promise<{ seeded: boolean; units: number; people: number; accounts: number }> {
   const [{ n }] = await db.select({ n: count() }).from(users);
   if (n > 0) return { seeded: false, units: 0, people: 0, accounts: 0 };
   const org = readOrg();
   const accounts = readAccounts();
-  const passwordHash = await hashPassword(accounts.password);
-  return db.transaction(async (tx) => {
   // The demo password meets the same policy as any other (it must not be one that a real account could not have).
   for (const a of accounts.accounts) assertStrongPassword(accounts.password, a.username);
+  const passwordHash = await hashPassword(accounts.password);
+  return db.transaction(async (tx) => {
+    // Servers starting together on an empty database: one seeds, the others wait here and then find it done.
+    await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
+    const [{ n: now }] = await tx.select({ n: count() }).from(users);
+    if (now > 0) return { seeded: false, units: 0, people: 0, accounts: 0 };
     const byCode = new Map<string, { id: number; path: string }>();
     for (const u of org.units) {
       const parent = u.parentCode ? byCode.get(u.parentCode) : undefined;

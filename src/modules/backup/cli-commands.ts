@@ -33,7 +33,9 @@ export async function backupCommand(config: Config, out: string, say: (s: string
   try {
     const result = await createBackup({ database, files: await createFileStore(config.files), config }, out);
     if (result.missingFiles.length) {
-      say(`Cảnh báo: ${result.missingFiles.length} tệp có trong CSDL nhưng không còn trong kho (đã mất trước lần sao lưu này): ${result.missingFiles.slice(0, 5).join(", ")}.`);
+      say(
+        `Cảnh báo: ${result.missingFiles.length} tệp có trong CSDL nhưng không còn trong kho (đã mất trước lần sao lưu này): ${result.missingFiles.slice(0, 5).join(", ")}.`,
+      );
     }
   } finally {
     await database.close();
@@ -46,7 +48,11 @@ async function backupThroughServer(port: number, token: string, out: string): Pr
   try {
     res = await fetch(`http://127.0.0.1:${port}/local/backup`, { method: "POST", headers: { "x-thidua-token": token } });
   } catch {
-    throw new AppError(503, "SERVER_UNREACHABLE", `Máy chủ giữ thư mục dữ liệu nhưng không trả lời ở cổng ${port}. Hãy sao lưu qua giao diện web (Quản trị → Sao lưu) hoặc dừng máy chủ rồi chạy lại lệnh.`);
+    throw new AppError(
+      503,
+      "SERVER_UNREACHABLE",
+      `Máy chủ giữ thư mục dữ liệu nhưng không trả lời ở cổng ${port}. Hãy sao lưu qua giao diện web (Quản trị → Sao lưu) hoặc dừng máy chủ rồi chạy lại lệnh.`,
+    );
   }
   if (!res.ok || !res.body) {
     const body = (await res.json().catch(() => null)) as { message?: string } | null;
@@ -73,7 +79,12 @@ async function summarize(out: string, say: (s: string) => void): Promise<number>
 export async function restoreCommand(config: Config, file: string, say: (s: string) => void): Promise<number> {
   if (!config.databaseUrl) {
     const held = readLock(config.dataDir);
-    if (held) throw new AppError(409, "HELD", `Thư mục dữ liệu ${config.dataDir} đang được tiến trình ${held.pid} sử dụng. Hãy dừng máy chủ và phục hồi vào một thư mục trống.`);
+    if (held)
+      throw new AppError(
+        409,
+        "HELD",
+        `Thư mục dữ liệu ${config.dataDir} đang được tiến trình ${held.pid} sử dụng. Hãy dừng máy chủ và phục hồi vào một thư mục trống.`,
+      );
   }
   const report = await restoreBackup(file, config, say);
   if (report.audit.ok) say(`Đã phục hồi. Nhật ký toàn vẹn: đã kiểm tra ${report.audit.checked} mục.`);

@@ -103,12 +103,18 @@ async function openRaw(target: RestoreTarget): Promise<RawSession> {
 /** Refuses a target that holds anything: a restore never mixes with or overwrites existing data. */
 async function assertEmptyTarget(target: RestoreTarget): Promise<void> {
   if (target.files.storage === "local" && !isEmptyDir(target.files.dir)) {
-    throw refuse("TARGET_NOT_EMPTY", `Thư mục tệp ${target.files.dir} đã có dữ liệu. Hãy phục hồi vào thư mục trống (đặt FILES_DIR khác hoặc dời thư mục cũ đi).`);
+    throw refuse(
+      "TARGET_NOT_EMPTY",
+      `Thư mục tệp ${target.files.dir} đã có dữ liệu. Hãy phục hồi vào thư mục trống (đặt FILES_DIR khác hoặc dời thư mục cũ đi).`,
+    );
   }
   if (!target.databaseUrl) {
     // The restore's own lock file is the only thing allowed in the folder.
     if (!isEmptyDir(target.dataDir, [LOCK_FILE])) {
-      throw refuse("TARGET_NOT_EMPTY", `Thư mục dữ liệu ${target.dataDir} không trống. Hãy phục hồi vào thư mục trống (đặt DATA_DIR khác hoặc dời thư mục cũ đi); phục hồi không ghi đè dữ liệu đang có.`);
+      throw refuse(
+        "TARGET_NOT_EMPTY",
+        `Thư mục dữ liệu ${target.dataDir} không trống. Hãy phục hồi vào thư mục trống (đặt DATA_DIR khác hoặc dời thư mục cũ đi); phục hồi không ghi đè dữ liệu đang có.`,
+      );
     }
     return;
   }
@@ -118,7 +124,10 @@ async function assertEmptyTarget(target: RestoreTarget): Promise<void> {
       "select count(*) as n from pg_catalog.pg_tables where schemaname not in ('pg_catalog', 'information_schema')",
     );
     if (Number(n) > 0) {
-      throw refuse("TARGET_NOT_EMPTY", `CSDL đích đã có ${n} bảng. Hãy tạo một CSDL trống (createdb) và đặt DATABASE_URL trỏ tới nó; phục hồi không ghi đè dữ liệu đang có.`);
+      throw refuse(
+        "TARGET_NOT_EMPTY",
+        `CSDL đích đã có ${n} bảng. Hãy tạo một CSDL trống (createdb) và đặt DATABASE_URL trỏ tới nó; phục hồi không ghi đè dữ liệu đang có.`,
+      );
     }
   } finally {
     await raw.close();
@@ -131,7 +140,9 @@ const BATCH_CHARS = 1_000_000;
 /** Restores `file` into `target`; `log` hears each step in Vietnamese. */
 export async function restoreBackup(file: string, target: RestoreTarget, log: (line: string) => void = () => undefined): Promise<RestoreReport> {
   const manifest = await verifyBackupFile(file);
-  log(`Bản sao lưu hợp lệ: tạo lúc ${manifest.createdAt} từ ${manifest.source.database === "pglite" ? "CSDL nhúng (PGlite)" : "PostgreSQL"}, ${manifest.files.length} tệp, ${manifest.audit.entries} mục nhật ký.`);
+  log(
+    `Bản sao lưu hợp lệ: tạo lúc ${manifest.createdAt} từ ${manifest.source.database === "pglite" ? "CSDL nhúng (PGlite)" : "PostgreSQL"}, ${manifest.files.length} tệp, ${manifest.audit.entries} mục nhật ký.`,
+  );
   const lock = target.databaseUrl ? null : lockDataDir(target.dataDir, "cli");
   try {
     await assertEmptyTarget(target);
@@ -161,7 +172,11 @@ export async function restoreBackup(file: string, target: RestoreTarget, log: (l
       const differences = tableDifferences(manifest.tables, await describeTables(raw.query));
       if (differences.length) {
         await raw.exec("rollback");
-        throw new AppError(500, "RESTORE_MISMATCH", `Dữ liệu sau khi nạp không khớp bản sao lưu nên đã hủy, CSDL đích vẫn trống: ${differences.slice(0, 5).join("; ")}.`);
+        throw new AppError(
+          500,
+          "RESTORE_MISMATCH",
+          `Dữ liệu sau khi nạp không khớp bản sao lưu nên đã hủy, CSDL đích vẫn trống: ${differences.slice(0, 5).join("; ")}.`,
+        );
       }
       await raw.exec("commit");
     } catch (e) {
@@ -178,7 +193,8 @@ export async function restoreBackup(file: string, target: RestoreTarget, log: (l
     for (const f of manifest.files) {
       const data = parts.get(`files/${f.key}`) as Buffer;
       await store.put(f.key, data);
-      if (sha256(await store.get(f.key)) !== f.sha256) throw new AppError(500, "FILE_WRITE", `Tệp ${f.key} ghi vào kho không khớp mã băm; hãy kiểm tra kho lưu trữ rồi phục hồi lại vào đích trống.`);
+      if (sha256(await store.get(f.key)) !== f.sha256)
+        throw new AppError(500, "FILE_WRITE", `Tệp ${f.key} ghi vào kho không khớp mã băm; hãy kiểm tra kho lưu trữ rồi phục hồi lại vào đích trống.`);
     }
     for (const f of manifest.dataFiles) {
       const dest = path.join(target.dataDir, f.name);
@@ -205,7 +221,15 @@ export async function restoreBackup(file: string, target: RestoreTarget, log: (l
       key = loadAuditKey(target, { create: false }).key;
     } catch (e) {
       if (!(e instanceof KeyFileError)) throw e;
-      return { manifest, migrated, audit: { ok: false, checked: 0, reason: `${e.message} Khóa đặt bằng AUDIT_KEY/AUDIT_KEY_FILE không nằm trong bản sao lưu: hãy đặt đúng khóa đó rồi chạy audit:verify.` } };
+      return {
+        manifest,
+        migrated,
+        audit: {
+          ok: false,
+          checked: 0,
+          reason: `${e.message} Khóa đặt bằng AUDIT_KEY/AUDIT_KEY_FILE không nằm trong bản sao lưu: hãy đặt đúng khóa đó rồi chạy audit:verify.`,
+        },
+      };
     }
     const audit = await verifyAudit(database.db, key, await createFileStore(target.files));
     return { manifest, migrated, audit: { ok: audit.ok, checked: audit.checked, reason: audit.reason ?? null } };

@@ -11,7 +11,9 @@ export const backupRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
     const { db } = ctx.database;
-    app.get("/system/backups", { schema: { tags: ["Hệ thống"], summary: "Các bản sao lưu và bản gần nhất" } }, async (request) => listBackups(db, actorOf(request)));
+    app.get("/system/backups", { schema: { tags: ["Hệ thống"], summary: "Các bản sao lưu và bản gần nhất" } }, async (request) =>
+      listBackups(db, actorOf(request)),
+    );
     app.post("/system/backups", { schema: { tags: ["Hệ thống"], summary: "Tạo bản sao lưu ngay (vào kho tệp)" } }, async (request, reply) => {
       reply.status(201);
       return createBackupNow(ctx, actorOf(request), ctx.config.backup.keep);
@@ -38,10 +40,7 @@ export const localBackupRoute =
       }
       return withBackupFile(ctx, async (file, result) => {
         const body = fs.readFileSync(file);
-        return reply
-          .header("content-type", "application/gzip")
-          .header("x-thidua-missing-files", String(result.missingFiles.length))
-          .send(body);
+        return reply.header("content-type", "application/gzip").header("x-thidua-missing-files", String(result.missingFiles.length)).send(body);
       });
     });
   };

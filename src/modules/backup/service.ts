@@ -68,7 +68,10 @@ export async function takeStoredBackup(
       try {
         const row = await withBackupFile(ctx, async (file, result) => {
           await ctx.files.put(key, fs.readFileSync(file));
-          const [saved] = await db.insert(backups).values({ at, trigger: input.trigger, storageKey: key, bytes: result.bytes, sha256: result.sha256 }).returning();
+          const [saved] = await db
+            .insert(backups)
+            .values({ at, trigger: input.trigger, storageKey: key, bytes: result.bytes, sha256: result.sha256 })
+            .returning();
           return saved;
         });
         await prune(ctx, input.keep);
@@ -123,7 +126,7 @@ export async function backupStatus(db: Executor) {
   return {
     lastAt: lastOk ? lastOk.at.toISOString() : null,
     lastBytes: lastOk?.bytes ?? null,
-    lastError: last && last.error ? { at: last.at.toISOString(), message: last.error } : null,
+    lastError: last?.error ? { at: last.at.toISOString(), message: last.error } : null,
   };
 }
 
@@ -164,7 +167,9 @@ export async function healthReport(ctx: Pick<AppContext, "database" | "config">,
     return {
       status: "ok" as const,
       ...base,
-      reminders: reminder ? { lastPassAt: reminder.at.toISOString(), host: reminder.host, result: reminder.result } : { lastPassAt: null, host: null, result: null },
+      reminders: reminder
+        ? { lastPassAt: reminder.at.toISOString(), host: reminder.host, result: reminder.result }
+        : { lastPassAt: null, host: null, result: null },
       backup: await backupStatus(ctx.database.db),
     };
   } catch {
