@@ -21,9 +21,12 @@ describe.skipIf(!canRunBrowser)("commendation: council vote, decision, honour ro
     j = await startJourney();
     j.t.clock.set("2024-12-20T03:00:00Z");
     const office = await j.t.as("noivu.vinhlong");
-    const created = await office.post("/api/plans", { issuerUnitId: await j.t.unitId("VL-TPVL"), template: "003-vinh-long-2024.yaml" });
-    expect(created.status).toBe(201);
-    planId = created.body.id;
+    const draft = await office.post("/api/plans", { issuerUnitId: await j.t.unitId("VL-TPVL"), template: "003-vinh-long-2024.yaml" });
+    expect(draft.status).toBe(201);
+    planId = draft.body.id;
+    // The journey is about the vote: no eligibility rules, so the accepted wards are eligible and the council decides.
+    const created = await office.request("PUT", `/api/plans/${planId}`, { version: draft.body.version, data: { ...draft.body.data, eligibility: [] } });
+    expect(created.status).toBe(200);
     expect((await office.post(`/api/plans/${planId}/launch`, { version: created.body.version })).status).toBe(200);
     expect((await office.post(`/api/plans/${planId}/participants/sync`)).status).toBe(200);
     const parts = (await office.get(`/api/plans/${planId}/participants?group=tap-the`)).body.items as { id: number; name: string }[];
