@@ -35,8 +35,8 @@ const rows = async (q: ReturnType<typeof sql>) => ((await t.database.db.execute(
 
 /** Every row of every table in the app's schema, with the system columns an administrator can select. */
 async function everyRow(): Promise<Row[]> {
-  const tables = (await rows(sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`)).map(
-    (r) => String(r.table_name),
+  const tables = (await rows(sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`)).map((r) =>
+    String(r.table_name),
   );
   const out: Row[] = [];
   for (const table of tables)
@@ -250,7 +250,11 @@ describe("a secret vote leaves nothing that links a member to a choice", () => {
     const [{ db }] = await rows(sql`select current_database() as db`);
     const url = new URL(process.env.DATABASE_URL as string);
     url.pathname = `/${db}`;
-    const dump = execFileSync("/usr/bin/pg_dump", ["--no-owner", url.toString()], { encoding: "utf8", maxBuffer: 512 * 1024 * 1024, stdio: ["ignore", "pipe", "pipe"] });
+    const dump = execFileSync("/usr/bin/pg_dump", ["--no-owner", url.toString()], {
+      encoding: "utf8",
+      maxBuffer: 512 * 1024 * 1024,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     // COPY blocks: table → rows in dump (storage) order.
     const tables = new Map<string, { columns: string[]; rows: string[][] }>();
     for (const m of dump.matchAll(/^COPY public\.(\w+) \(([^)]*)\) FROM stdin;\n([\s\S]*?)^\\\.$/gm))

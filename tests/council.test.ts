@@ -1,8 +1,8 @@
 // Council session with a secret ballot, then a decision with reward money and the public honour roll.
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { nominations } from "../src/db/schema.js";
+import { nominations, people, users } from "../src/db/schema.js";
 import { upload } from "./support/commendation.js";
 import { type Client as C, Client, createTestApp, type TestApp } from "./support/test-app.js";
 
@@ -326,5 +326,122 @@ describe("open vote and the signed scan", () => {
     expect(attached.status).toBe(200);
     expect(attached.body.signedScan).toMatchObject({ id: scan, name: "qd-16-da-ky.pdf", mime: "application/pdf" });
     expect((await new Client(t.app).get(`/api/public/plans/${planId}/honour-roll`)).body.items.map((i: { name: string }) => i.name)).toContain("Phường 3");
+  });
+});
+
+describe("conflicts of interest and the agenda", () => {
+  let id: number;
+  let p1Upper: number;
+  let p5: number;
+  let head: C;
+  beforeAll(async () => {
+    head = await t.as("thutruong.phuong1");
+    const parts = (await office.get(`/api/plans/${planId}/participants?group=tap-the`)).body.items;
+    const part = (name: string) => parts.find((p: { name: string }) => p.name === name).id;
+    const insert = async (participantId: number, awardFormId: string) =>
+      (
+        await t.database.db
+          .insert(nominations)
+          .values({ planId, awardFormId, participantId, proposedByUnitId: await t.unitId("VL-TPVL"), status: "accepted" })
+          .returning()
+      )[0].id;
+    p1Upper = await insert(part("Phường 1"), "bang-khen-tinh");
+    p5 = await insert(part("Phường 5"), "giay-khen-tp");
+    // The council member Ngô Thanh Sơn works in Phường 5.
+    const [person] = await t.database.db
+      .insert(people)
+      .values({ unitId: await t.unitId("VL-TPVL-P5"), fullName: "Ngô Thanh Sơn", sortKey: "son ngo thanh", sex: "nam", category: "cong_chuc" })
+      .returning();
+    await t.database.db.update(users).set({ personId: person.id }).where(eq(users.id, uid["hoidong.vinhlong"]));
+  });
+
+  it("refuses an agenda that names a nomination twice, in Vietnamese (400, not 500)", async () => {
+    const created = await office.post(`/api/plans/${planId}/council-sessions`, {
+      title: "Phiên họp có thành viên phải tránh",
+      heldOn: "2024-12-28",
+      chairUserId: uid["chutich.vinhlong"],
+      secretaryUserId: uid["thuky.vinhlong"],
+      memberUserIds: [uid["hoidong.vinhlong"], uid["thutruong.phuong1"], uid["noivu.vinhlong"]],
+    });
+    id = created.body.id;
+    const twice = await secretary.request("PUT", `/api/council-sessions/${id}/agenda`, { nominationIds: [p1Upper, p5, p1Upper] });
+    expect(twice.status).toBe(400);
+    expect(twice.body).toEqual({
+      code: "DUPLICATE_NOMINATION",
+      message: `Hồ sơ đề nghị #${p1Upper} được chọn nhiều lần; mỗi hồ sơ chỉ đưa vào danh sách xét một lần.`,
+    });
+    expect((await secretary.request("PUT", `/api/council-sessions/${id}/agenda`, { nominationIds: [p1Upper, p5] })).status).toBe(200);
+  });
+
+  it("shows each member the nominees they are recused from, before and after opening", async () => {
+    const s = (await head.get(`/api/council-sessions/${id}`)).body;
+    expect(s.myRecusals).toEqual([p1Upper]);
+    expect(s.recusals).toEqual(
+      expect.arrayContaining([
+        { userId: uid["thutruong.phuong1"], nominationId: p1Upper, reason: "là thủ trưởng của Phường 1", name: "Bùi Minh Khánh" },
+        { userId: uid["hoidong.vinhlong"], nominationId: p5, reason: "thuộc Phường 5", name: "Ngô Thanh Sơn" },
+      ]),
+    );
+    expect(s.recusals).toHaveLength(2);
+    // Present: all but the office.
+    const present = [uid["chutich.vinhlong"], uid["thuky.vinhlong"], uid["hoidong.vinhlong"], uid["thutruong.phuong1"]];
+    const opened = await secretary.post(`/api/council-sessions/${id}/open`, { version: s.version, present });
+    expect(opened.status).toBe(200);
+    expect(opened.body.recusals).toHaveLength(2);
+    expect((await member.get(`/api/council-sessions/${id}`)).body.myRecusals).toEqual([p5]);
+  });
+
+  it("refuses a recused member's ballot on that nominee (409) and takes the rest", async () => {
+    const vote = (c: C, choices: [number, string][]) =>
+      c.post(`/api/council-sessions/${id}/ballots`, { choices: choices.map(([nominationId, choice]) => ({ nominationId, choice })) });
+    const refused = await vote(head, [
+      [p1Upper, "approve"],
+      [p5, "approve"],
+    ]);
+    expect(refused.status).toBe(409);
+    expect(refused.body).toEqual({
+      code: "RECUSED",
+      message: "Bạn không biểu quyết hồ sơ của Phường 1 (bạn là thủ trưởng của Phường 1) vì có xung đột lợi ích; hãy bỏ hồ sơ này khỏi phiếu.",
+    });
+    expect((await vote(head, [[p5, "approve"]])).status).toBe(204);
+    expect((await vote(member, [[p5, "reject"]])).body.code).toBe("RECUSED");
+    expect((await vote(member, [[p1Upper, "approve"]])).status).toBe(204);
+    expect(
+      (
+        await vote(secretary, [
+          [p1Upper, "approve"],
+          [p5, "reject"],
+        ])
+      ).status,
+    ).toBe(204);
+    expect(
+      (
+        await vote(chair, [
+          [p1Upper, "reject"],
+          [p5, "reject"],
+        ])
+      ).status,
+    ).toBe(204);
+  });
+
+  it("counts each nominee over the members not recused from it, and the minutes name the recusals", async () => {
+    expect((await secretary.post(`/api/council-sessions/${id}/close`)).status).toBe(200);
+    const results = (await secretary.get(`/api/council-sessions/${id}/results`)).body.items;
+    const r = (n: number) => results.find((x: { nominationId: number }) => x.nominationId === n);
+    // 2 approvals: of all 5 members that would be 40 % (refused); of the 4 not recused, 50 % (passed).
+    expect(r(p1Upper)).toMatchObject({ members: 4, present: 3, recused: 1, approve: 2, reject: 1, passed: true });
+    expect(r(p1Upper).explanation).toBe(
+      "2/4 phiếu đồng ý (50%, cần ≥ 50% tổng số thành viên không kể 1 thành viên không biểu quyết do xung đột lợi ích) → được thông qua",
+    );
+    expect(r(p1Upper).recusedMembers).toEqual([
+      { userId: uid["thutruong.phuong1"], name: "Bùi Minh Khánh", reason: "là thủ trưởng của Phường 1", present: true },
+    ]);
+    expect(r(p5)).toMatchObject({ members: 4, present: 3, approve: 1, reject: 2, passed: false });
+    const minutes = await secretary.get(`/api/council-sessions/${id}/minutes`);
+    expect(minutes.status).toBe(200);
+    const m = ((await (await JSZip.loadAsync(minutes.raw)).file("word/document.xml")?.async("string")) ?? "").replace(/<[^>]+>/g, "");
+    expect(m).toContain("Thành viên không tham gia biểu quyết do có xung đột lợi ích");
+    expect(m).toContain("Bùi Minh Khánh (là thủ trưởng của Phường 1): không biểu quyết đối với Phường 1");
+    expect(m).toContain("Ngô Thanh Sơn (thuộc Phường 5): không biểu quyết đối với Phường 5");
   });
 });

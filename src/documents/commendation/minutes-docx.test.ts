@@ -132,6 +132,33 @@ describe("minutes — the rule", () => {
     expect(ruleSentences(rule, 7, 5)[0]).toBe("Hình thức biểu quyết: biểu quyết công khai.");
   });
 
+  it("names members recused for a conflict of interest and counts that nominee without them", async () => {
+    const input: CouncilMinutesInput = {
+      ...communeMinutes,
+      groups: [
+        {
+          nominees: [
+            {
+              name: "Nguyễn Hoàng Phúc",
+              target: "individual",
+              votes: { approve: 2, reject: 2, abstain: 0 },
+              recused: [{ name: "Trần Thị Lan", reason: "là người được đề nghị khen thưởng", present: true }],
+            },
+          ],
+        },
+      ],
+    };
+    const d = await openDocx(await buildCouncilMinutesDocx(input));
+    // 2 of the 4 present who may vote: 50 %, passes over those present.
+    expect(rowWith(d, "Nguyễn Hoàng Phúc")).toEqual(["1", "Nguyễn Hoàng Phúc", "2", "2", "0", "50%", "Thông qua"]);
+    expect(d.paragraphs).toContain(
+      "Thành viên không tham gia biểu quyết do có xung đột lợi ích (không tính vào số thành viên khi xác định tỷ lệ đối với hồ sơ đó):",
+    );
+    expect(d.paragraphs).toContain("- Trần Thị Lan (là người được đề nghị khen thưởng): không biểu quyết đối với Nguyễn Hoàng Phúc.");
+    const tooMany = { ...input, groups: [{ nominees: [{ ...input.groups[0].nominees[0], votes: { approve: 3, reject: 2, abstain: 0 } }] }] };
+    await expect(buildCouncilMinutesDocx(tooMany)).rejects.toThrow(/vượt số thành viên có mặt được biểu quyết \(4\)/);
+  });
+
   it("refuses more votes than members present, or more present than members", async () => {
     const tooMany: CouncilMinutesInput = { ...communeMinutes, groups: [{ nominees: [{ name: "X", votes: { approve: 5, reject: 1, abstain: 0 } }] }] };
     await expect(buildCouncilMinutesDocx(tooMany)).rejects.toThrow(/vượt số thành viên có mặt/);

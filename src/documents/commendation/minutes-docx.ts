@@ -120,13 +120,7 @@ function validate(input: CouncilMinutesInput): void {
 }
 
 /** The tally of one nominee under the rule, from counts alone; recused members are out of its quorum and threshold. */
-export function nomineeTally(
-  rule: VoteRule,
-  members: number,
-  present: number,
-  votes: MinutesNominee["votes"],
-  recused: MinutesNominee["recused"] = [],
-): Tally {
+export function nomineeTally(rule: VoteRule, members: number, present: number, votes: MinutesNominee["votes"], recused: MinutesNominee["recused"] = []): Tally {
   return tallyCounts(rule, members, present, votes, { total: recused.length, present: recused.filter((r) => r.present).length });
 }
 
@@ -239,13 +233,13 @@ export function councilMinutesDocument(input: CouncilMinutesInput): Document {
     blocks.push(groupTable(rule, input, g), spacer(120));
   });
   const recusals = input.groups.flatMap((g) =>
-    g.nominees.flatMap((n) => (n.recused ?? []).map((r) => `${r.name.trim()}${r.reason?.trim() ? ` (${phrase(r.reason)})` : ""}: không biểu quyết đối với ${n.name.trim()}`)),
+    g.nominees.flatMap((n) =>
+      (n.recused ?? []).map((r) => `${r.name.trim()}${r.reason?.trim() ? ` (${phrase(r.reason)})` : ""}: không biểu quyết đối với ${n.name.trim()}`),
+    ),
   );
   if (recusals.length)
     blocks.push(
-      bodyParagraph(
-        "Thành viên không tham gia biểu quyết do có xung đột lợi ích (không tính vào số thành viên khi xác định tỷ lệ đối với hồ sơ đó):",
-      ),
+      bodyParagraph("Thành viên không tham gia biểu quyết do có xung đột lợi ích (không tính vào số thành viên khi xác định tỷ lệ đối với hồ sơ đó):"),
       ...punctuateList(recusals).map((l) => dashParagraph(l)),
     );
   const tallies = input.groups.flatMap((g) => g.nominees.map((n) => nomineeTally(rule, total, present, n.votes, n.recused)));

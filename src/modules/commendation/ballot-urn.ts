@@ -3,34 +3,18 @@
 // whole at each vote. Nothing per voter is stored, and what is stored is unreadable without the server's secret, so
 // neither a dump during the vote nor the rows' order, transaction ids or dead versions link a member to a choice.
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
-import fs from "node:fs";
 import path from "node:path";
 import type { Config } from "../../config.js";
 import { type Counts, decodeUrn, encodeUrn } from "../../domain/commendation/ballot.js";
 import { AppError } from "../../http/errors.js";
+import { parseKey32, readKeyFile } from "../../storage/key-file.js";
 
 const VERSION = "v1";
 
 /** Reads BALLOT_KEY, or the data folder's key file (made on first use, readable by the server's user only). */
 export function ballotMasterKey(config: Pick<Config, "ballotKey" | "dataDir">): Buffer {
-  if (config.ballotKey) return parseKey(config.ballotKey, "BALLOT_KEY");
-  const file = path.join(config.dataDir, "ballot.key");
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(config.dataDir, { recursive: true });
-    try {
-      fs.writeFileSync(file, `${randomBytes(32).toString("base64")}\n`, { mode: 0o600, flag: "wx" });
-    } catch (e) {
-      // Another process made it first: use theirs.
-      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
-    }
-  }
-  return parseKey(fs.readFileSync(file, "utf8").trim(), file);
-}
-
-function parseKey(text: string, where: string): Buffer {
-  const key = /^[0-9a-f]{64}$/i.test(text) ? Buffer.from(text, "hex") : Buffer.from(text, "base64");
-  if (key.length !== 32) throw new Error(`${where}: khóa niêm phong phiếu kín phải dài 32 byte (base64 hoặc hex).`);
-  return key;
+  if (config.ballotKey) return parseKey32(config.ballotKey, "BALLOT_KEY");
+  return readKeyFile(path.join(config.dataDir, "ballot.key"), true).key;
 }
 
 // One key per session, so a urn cannot be replayed into another session.

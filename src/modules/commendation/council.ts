@@ -18,8 +18,8 @@ import { can } from "../../domain/access.js";
 import {
   addToUrn,
   type Choice,
-  type Counts,
   type CouncilMemberTies,
+  type Counts,
   duplicates,
   type Recusal,
   recusals,
@@ -438,7 +438,13 @@ export async function sessionResults(db: Executor, actor: Actor, id: number) {
       .map((r) => ({ userId: r.userId, name: names.find((n) => n.id === r.userId)?.fullName ?? "", reason: r.reason, present: present.includes(r.userId) }));
     return {
       ...a,
-      ...tallyCounts(rule, ctx.members.length, present.length, { approve: c.approve, reject: c.reject, abstain: c.abstain }, recusedOn(recused, a.nominationId, present)),
+      ...tallyCounts(
+        rule,
+        ctx.members.length,
+        present.length,
+        { approve: c.approve, reject: c.reject, abstain: c.abstain },
+        recusedOn(recused, a.nominationId, present),
+      ),
       recusedMembers: out,
     };
   });
