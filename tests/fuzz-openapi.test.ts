@@ -4,6 +4,7 @@
 import fc from "fast-check";
 import type { InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { nominations } from "../src/db/schema.js";
 import { type Client, createTestApp, type TestApp } from "./support/test-app.js";
 
 type Json = Record<string, any>;
@@ -103,12 +104,29 @@ function fromSchema(schema: Json | undefined, depth = 0): fc.Arbitrary<unknown> 
   return fc.oneof({ weight: 4, arbitrary: shaped }, { weight: 1, arbitrary: evilValue });
 }
 
-const pathValue = fc.oneof(
-  fc.constantFrom("1", "2", "-1", "0", "2147483648", "99999999999999999999", "abc", "1.5", "%00", "a%00b", "%E0%A4%A", "00000000-0000-0000-0000-000000000000"),
-  fc.constantFrom("x".repeat(150), "%C4%90%C6%A1n-v%E1%BB%8B", encodeURIComponent("Kế hoạch")),
-  fc.uuid(),
-  fc.integer({ min: 1, max: 400 }).map(String),
-);
+/** Ids of rows that exist (a launched plan, its participants, nominations, a council session), set up before the run. */
+const known: string[] = [];
+const pathValue = () =>
+  fc.oneof(
+    fc.constantFrom(...(known.length ? known : ["1"])),
+    fc.constantFrom(
+      "1",
+      "2",
+      "-1",
+      "0",
+      "2147483648",
+      "99999999999999999999",
+      "abc",
+      "1.5",
+      "%00",
+      "a%00b",
+      "%E0%A4%A",
+      "00000000-0000-0000-0000-000000000000",
+    ),
+    fc.constantFrom("x".repeat(150), "%C4%90%C6%A1n-v%E1%BB%8B", encodeURIComponent("Kế hoạch")),
+    fc.uuid(),
+    fc.integer({ min: 1, max: 400 }).map(String),
+  );
 /** Percent-encoded; a lone surrogate (not encodable) becomes the invalid UTF-8 bytes it would be. */
 const encode = (s: string) => {
   try {
@@ -117,10 +135,7 @@ const encode = (s: string) => {
     return "%ED%A0%80";
   }
 };
-const queryValue = fc.oneof(
-  evilString.map(encode),
-  fc.constantFrom("%00", "%", "%ZZ", "true", "false", "1", "-5", "99999999999", "a&b=c", "x".repeat(3000)),
-);
+const queryValue = fc.oneof(evilString.map(encode), fc.constantFrom("%00", "%", "%ZZ", "true", "false", "1", "-5", "99999999999", "a&b=c", "x".repeat(3000)));
 
 function urlOf(op: Operation, pathValues: string[], query: [string, string][]): string {
   let i = 0;
@@ -145,7 +160,7 @@ const FAKE_PDF = Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.from("MZ\x90\x
 function requestArb(op: Operation): fc.Arbitrary<Sent> {
   const pathParams = op.params.filter((p) => p.in === "path");
   const queryParams = op.params.filter((p) => p.in === "query");
-  const pathArb = fc.tuple(...pathParams.map(() => pathValue));
+  const pathArb = fc.tuple(...pathParams.map(() => pathValue()));
   const queryArb = fc.array(
     fc.tuple(
       queryParams.length ? fc.oneof(fc.constantFrom(...queryParams.map((p) => p.name)), fc.constantFrom("x", "%00", "a[b]")) : fc.constant("x"),
@@ -212,6 +227,7 @@ let operations: Operation[] = [];
 beforeAll(async () => {
   t = await createTestApp();
   office = await t.as("noivu.vinhlong");
+  await setUpMovement();
   const spec = (await (await t.as()).get("/api/openapi.json")).body;
   for (const [path, ops] of Object.entries<Json>(spec.paths)) {
     for (const [method, op] of Object.entries<Json>(ops)) {
@@ -221,6 +237,35 @@ beforeAll(async () => {
   operations = operations.sort((a, b) => `${a.path} ${a.method}`.localeCompare(`${b.path} ${b.method}`));
 });
 afterAll(() => t?.close());
+
+/** A launched plan with participants, two accepted nominations and a council session, so fuzzed ids reach handlers. */
+async function setUpMovement() {
+  t.clock.set("2024-12-20T03:00:00Z");
+  const draft = (await office.post("/api/plans", { issuerUnitId: await t.unitId("VL-TPVL"), template: "003-vinh-long-2024.yaml" })).body;
+  const launched = await office.post(`/api/plans/${draft.id}/launch`, { version: draft.version });
+  expect(launched.status, JSON.stringify(launched.body)).toBeLessThan(300);
+  await office.post(`/api/plans/${draft.id}/participants/sync`);
+  const parts = (await office.get(`/api/plans/${draft.id}/participants?group=tap-the`)).body.items as { id: number }[];
+  const users = (await (await t.as("admin")).get("/api/users")).body.items as { id: number; username: string }[];
+  const uid = (name: string) => users.find((u) => u.username === name)?.id;
+  const nominationIds: number[] = [];
+  for (const p of parts.slice(0, 2)) {
+    const [n] = await t.database.db
+      .insert(nominations)
+      .values({ planId: draft.id, awardFormId: "giay-khen-tp", participantId: p.id, proposedByUnitId: await t.unitId("VL-TPVL"), status: "accepted" })
+      .returning();
+    nominationIds.push(n.id);
+  }
+  const session = await office.post(`/api/plans/${draft.id}/council-sessions`, {
+    title: "Phiên họp xét khen thưởng",
+    heldOn: "2024-12-20",
+    chairUserId: uid("chutich.vinhlong"),
+    secretaryUserId: uid("thuky.vinhlong"),
+    memberUserIds: [uid("hoidong.vinhlong"), uid("noivu.vinhlong")],
+  });
+  expect(session.status, JSON.stringify(session.body)).toBe(201);
+  known.push(...new Set([draft.id, session.body.id, ...nominationIds, ...parts.slice(0, 3).map((p) => p.id), await t.unitId("VL-TPVL-P1")].map(String)));
+}
 
 interface Finding {
   who: string;
@@ -239,7 +284,14 @@ async function send(client: Client, s: Sent) {
 /** Is this response an honest refusal in the Vietnamese error format (or a success)? */
 function judge(res: { status: number; body: any; headers: Record<string, unknown> }): string | null {
   if (res.status >= 500) return "5xx";
-  if (res.status < 400) return null;
+  if (res.status < 400) {
+    const disposition = res.headers["content-disposition"];
+    // A download's header must parse (RFC 6266): ASCII only, the name in filename*.
+    if (disposition !== undefined && !/^attachment; filename="[\x20-\x7e]*"; filename\*=UTF-8''[A-Za-z0-9!#$&+\-.^_`|~%]+$/.test(String(disposition))) {
+      return "download header does not parse";
+    }
+    return null;
+  }
   const body = res.body;
   if (typeof body !== "object" || body === null) return "refusal is not JSON";
   if (typeof body.code !== "string" || !body.code) return "refusal without a code";
@@ -286,4 +338,59 @@ describe("fuzzing every OpenAPI operation", () => {
     expect(sent).toBeGreaterThan(2500);
     expect(findings.slice(0, 40)).toEqual([]);
   }, 240_000);
+
+  it("refuses each 5xx the fuzzing found (and those reported from the field) with a Vietnamese 4xx", async () => {
+    const [planId, sessionId, nominationId] = known;
+    const boundary = "----regression";
+    const cases: Sent[] = [
+      { method: "GET", url: "/api/people?q=a%00b", headers: {}, what: "NUL in a query string" },
+      { method: "GET", url: `/api/units/2147483648`, headers: {}, what: "id past PostgreSQL's integer" },
+      { method: "GET", url: `/api/plans/${"9".repeat(120)}`, headers: {}, what: "path parameter too long (Fastify's 414)" },
+      { method: "GET", url: "/api/plans/%E0%A4%A", headers: {}, what: "undecodable path" },
+      { method: "POST", url: "/api/imports", headers: { "content-type": "multipart/form-data" }, payload: "abc", what: "multipart without boundary" },
+      {
+        method: "POST",
+        url: "/api/files",
+        headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+        payload: `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF`,
+        what: "multipart cut short",
+      },
+      {
+        method: "POST",
+        url: "/api/files",
+        headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+        payload: multipartBody(
+          [
+            { name: "unitId", value: "99999999999" },
+            { name: "file", filename: "a\u0000.pdf", value: FAKE_PDF },
+          ],
+          boundary,
+        ),
+        what: "NUL in a file name, unit id past the integer range",
+      },
+      {
+        method: "PUT",
+        url: `/api/council-sessions/${sessionId}/agenda`,
+        headers: { "content-type": "application/json" },
+        payload: JSON.stringify({ nominationIds: [Number(nominationId), Number(nominationId)] }),
+        what: "duplicate ids in a council agenda",
+      },
+      {
+        method: "POST",
+        url: "/api/people",
+        headers: { "content-type": "application/json" },
+        payload: JSON.stringify({ unitId: 1, fullName: "A\u0000B", sex: "nam", category: "cong_chuc" }),
+        what: "NUL in a JSON string",
+      },
+      { method: "GET", url: `/api/plans/${planId}`, headers: {}, what: "the plan itself still opens" },
+    ];
+    const results = [];
+    for (const c of cases) {
+      const res = await send(office, c);
+      results.push({ what: c.what, status: res.status, problem: judge(res), message: res.body?.message });
+    }
+    expect(results.filter((r) => r.problem !== null || (r.status >= 500 && r.status < 600))).toEqual([]);
+    expect(results.slice(0, -1).every((r) => r.status >= 400 && r.status < 500)).toBe(true);
+    expect(results.at(-1)?.status).toBe(200);
+  });
 });
