@@ -4,6 +4,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { calendarDate, isCalendarDate } from "./calendar-date.js";
 import { readPlanText } from "./plan/io.js";
+import type { InputDef } from "./plan/schema.js";
+import { checkFact } from "./plan/scoring.js";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
 
@@ -36,5 +38,10 @@ describe("calendar dates", () => {
       expect(result.ok, to).toBe(false);
       expect(result.issues.map((i) => i.message).join(" "), to).toContain("không có trên lịch");
     }
+  });
+  it("is the date check of a date fact a participant enters", () => {
+    const def = { key: "ngay_ban_hanh", label: "Ngày ban hành kế hoạch", type: "date" } as InputDef;
+    expect(checkFact(def, "2024-02-29")).toBeNull();
+    expect(checkFact(def, "2026-02-30")).toContain("có trên lịch");
   });
 });

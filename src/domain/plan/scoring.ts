@@ -1,5 +1,7 @@
 // The scoring engine: a criteria tree plus a participant's facts give points per criterion, each with
 // its explanation in Vietnamese, a total and a classification. Pure and deterministic.
+
+import { isCalendarDate } from "../calendar-date.js";
 import { conditionInputs, evaluateCondition, type Facts, type FactValue, showValue } from "./conditions.js";
 import { dmy, num, pts } from "./format.js";
 import type { Criterion, InputDef, Plan, Rule } from "./schema.js";
@@ -40,7 +42,7 @@ export function checkFact(def: InputDef, v: FactValue): string | null {
     case "boolean":
       return typeof v === "boolean" ? null : `"${def.label}" phải là có/không (true/false).`;
     case "date":
-      return typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) ? null : `"${def.label}" phải là ngày dạng YYYY-MM-DD.`;
+      return typeof v === "string" && isCalendarDate(v) ? null : `"${def.label}" phải là một ngày có trên lịch, dạng YYYY-MM-DD.`;
     case "choice":
       return typeof v === "string" && (!def.choices || def.choices.includes(v)) ? null : `"${def.label}" phải là một trong: ${(def.choices ?? []).join(", ")}.`;
     case "count":
