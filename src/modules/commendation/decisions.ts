@@ -283,8 +283,10 @@ export async function issueDecision(db: Db, actor: Actor, id: number, input: { v
     const [next] = await tx
       .update(decisions)
       .set({ status: "issued", number: input.number, issuedAt: now, updatedAt: now, version: d.version + 1 })
-      .where(eq(decisions.id, id))
+      // The version read before the lock must still be current: a concurrent issue or cancel wins.
+      .where(and(eq(decisions.id, id), eq(decisions.version, input.version)))
       .returning();
+    if (!next) throw versionConflict("Quyết định");
     await writeAudit(tx, actor, {
       action: "decision.issue",
       entity: "decision",
