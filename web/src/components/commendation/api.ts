@@ -32,6 +32,10 @@ export interface CouncilSession extends SessionSummary {
   present: Id[];
   agenda: AgendaItem[];
   myVotes: Id[];
+  /** Members recused from a nominee for a conflict of interest (fixed when voting opens). */
+  recusals: { userId: Id; nominationId: Id; reason: string; name: string }[];
+  /** Nominees the caller is recused from. */
+  myRecusals: Id[];
   /** Counts the secretary has recorded (open vote only). */
   openVotes: { nominationId: Id; approve: number; reject: number; abstain: number }[];
   version: number;
@@ -48,6 +52,9 @@ export interface SessionResult extends AgendaItem {
   percent: number;
   passed: boolean;
   explanation: string;
+  /** Members recused from this nominee (out of its quorum and threshold). */
+  recused: number;
+  recusedMembers: { userId: Id; name: string; reason: string; present: boolean }[];
 }
 
 export interface NominationLite {

@@ -95,8 +95,25 @@ export default function CouncilSessionPage() {
               { title: "#", width: 48, render: (_v, _r, i) => i + 1 },
               { title: t("cm.col.nominee"), dataIndex: "name" },
               { title: t("cm.col.awardForm"), dataIndex: "awardFormId", render: (v: string) => formName(v) },
+              {
+                title: t("cm.session.recused"),
+                key: "recused",
+                render: (_v, a) => (
+                  <span data-testid={`recused-${a.nominationId}`}>
+                    {s.recusals
+                      .filter((r) => r.nominationId === a.nominationId)
+                      .map((r) => `${r.name} (${r.reason})`)
+                      .join("; ")}
+                  </span>
+                ),
+              },
             ]}
           />
+          {s.status === "draft" && s.recusals.length ? (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t("cm.session.recusedDraft")}
+            </Typography.Text>
+          ) : null}
         </Card>
 
         {runs && s.status === "draft" ? <SecretaryDraft session={s} /> : null}
@@ -236,7 +253,27 @@ function BallotForm({ session: s, meId, formName }: { session: CouncilSession; m
   const showError = useApiError();
   const refresh = useRefresh(s.id);
   const [choices, setChoices] = useState<Record<number, Choice>>({});
-  const pending = s.agenda.filter((a) => !s.myVotes.includes(a.nominationId));
+  // Nominees the member is recused from are not on their ballot (the server refuses them too).
+  const pending = s.agenda.filter((a) => !s.myVotes.includes(a.nominationId) && !s.myRecusals.includes(a.nominationId));
+  const recused = s.agenda.flatMap((a) => {
+    const r = s.recusals.find((x) => x.nominationId === a.nominationId && x.userId === meId);
+    return r ? [t("cm.ballot.recusedItem", { name: a.name, reason: r.reason })] : [];
+  });
+  const recusedNote = recused.length ? (
+    <Alert
+      type="info"
+      showIcon
+      data-testid="ballot-recused"
+      title={t("cm.ballot.recused")}
+      description={
+        <ul style={{ margin: 0, paddingLeft: 18 }}>
+          {recused.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      }
+    />
+  ) : null;
   const send = useMutation({
     mutationFn: () =>
       http.post(`/api/council-sessions/${s.id}/ballots`, { choices: pending.map((a) => ({ nominationId: a.nominationId, choice: choices[a.nominationId] })) }),
@@ -251,11 +288,21 @@ function BallotForm({ session: s, meId, formName }: { session: CouncilSession; m
   });
   if (!s.present.includes(meId)) return <Alert type="warning" showIcon title={t("cm.ballot.absent")} />;
   if (pending.length === 0)
-    return <Alert type="success" showIcon title={t("cm.ballot.done")} description={t("cm.ballot.doneText")} data-testid="ballot-done" />;
+    return (
+      <Space orientation="vertical" style={{ width: "100%" }}>
+        {recusedNote}
+        {s.myVotes.length ? (
+          <Alert type="success" showIcon title={t("cm.ballot.done")} description={t("cm.ballot.doneText")} data-testid="ballot-done" />
+        ) : (
+          <Alert type="info" showIcon title={t("cm.ballot.allRecused")} />
+        )}
+      </Space>
+    );
   const complete = pending.every((a) => choices[a.nominationId]);
   return (
     <Card size="small" title={t("cm.ballot.title")} data-testid="ballot-form">
       <Typography.Paragraph type="secondary">{t("cm.ballot.secretNote")}</Typography.Paragraph>
+      {recusedNote ? <div style={{ marginBottom: 12 }}>{recusedNote}</div> : null}
       <Table
         size="small"
         rowKey="nominationId"
