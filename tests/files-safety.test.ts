@@ -6,7 +6,7 @@ import { Document, Packer, Paragraph } from "docx";
 import { and, eq } from "drizzle-orm";
 import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog } from "../src/db/schema.js";
+import { auditLog, plans } from "../src/db/schema.js";
 import { multipart, readXlsx, xlsx } from "./support/files.js";
 import { PDF, PNG } from "./support/sample-files.js";
 import { type Client, createTestApp, type TestApp } from "./support/test-app.js";
@@ -315,5 +315,24 @@ describe("dates that do not exist", () => {
     const audit = await office.get("/api/audit?from=2026-02-30");
     expect(audit.status).toBe(400);
     expect(audit.body.message).toContain("không có trên lịch");
+  });
+
+  it("refuses a plan dated 30 February when it is checked, saved, or launched (even a draft saved before the rule)", async () => {
+    const draft = (await office.post("/api/plans", { issuerUnitId: await t.unitId("VL-TPVL"), template: "003-vinh-long-2024.yaml" })).body;
+    const bad = { ...draft.data, issuedOn: "2026-02-30" };
+    const check = await office.post("/api/plans/check", { data: bad });
+    expect(check.body.ok).toBe(false);
+    expect(JSON.stringify(check.body.issues)).toContain("không có trên lịch");
+    const saved = await office.request("PUT", `/api/plans/${draft.id}`, {
+      version: draft.version,
+      data: { ...draft.data, period: { ...draft.data.period, to: "2026-02-29" } },
+    });
+    expect(saved.status).toBe(400);
+    expect(saved.body.message).toContain("không có trên lịch");
+    // A draft stored with an impossible date (before this rule) cannot launch.
+    await t.database.db.update(plans).set({ data: bad }).where(eq(plans.id, draft.id));
+    const launched = await office.post(`/api/plans/${draft.id}/launch`, { version: draft.version });
+    expect(launched.status).toBe(400);
+    expect(launched.body.message).toContain("không có trên lịch");
   });
 });

@@ -225,7 +225,8 @@ export async function launchPlan(db: Db, actor: Actor, id: number, input: { vers
     write(actor, u);
     if (p.status !== "draft") throw conflict("ALREADY_LAUNCHED", "Kế hoạch đã được phát động trước đó.");
     if (p.version !== input.version) throw versionConflict(`Kế hoạch "${p.title}"`);
-    const issues = validatePlan(p.data as Plan);
+    // The shape is re-checked at launch too: a draft saved before a rule tightened (e.g. 30 February) must not launch.
+    const issues = validatePlan(parseShape(p.data));
     if (issues.length) throw badRequest("PLAN_INVALID", `Kế hoạch còn ${issues.length} lỗi cần sửa trước khi phát động: ${issues[0].message}`, issues);
     const [next] = await tx
       .update(plans)
