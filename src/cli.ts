@@ -128,7 +128,10 @@ export async function runCli(argv: string[], out: (s: string) => void = console.
       case "audit:verify": {
         const r = await verifyAudit(database.db, loadAuditKey(config, { create: false }).key, files);
         if (r.ok) out(`Nhật ký toàn vẹn: đã kiểm tra ${r.checked} mục${r.checkpoint ? `, khớp điểm neo đến mục #${r.checkpoint.id}` : ""}.`);
-        else out(`NHẬT KÝ BỊ THAY ĐỔI${r.brokenAt ? ` tại mục #${r.brokenAt}` : ""}: ${r.reason} (đã kiểm tra ${r.checked} mục hợp lệ trước đó).`);
+        else if (r.wrongKey) {
+          out(`KHÔNG KIỂM TRA ĐƯỢC NHẬT KÝ: ${r.reason}`);
+          return 2;
+        } else out(`NHẬT KÝ BỊ THAY ĐỔI${r.brokenAt ? ` tại mục #${r.brokenAt}` : ""}: ${r.reason} (đã kiểm tra ${r.checked} mục hợp lệ trước đó).`);
         for (const note of r.notes) out(`- ${note}`);
         return r.ok ? 0 : 1;
       }

@@ -15,12 +15,13 @@ import { auditAnchor, auditLog } from "../src/db/schema.js";
 import { auditHash, GENESIS_HASH } from "../src/domain/audit-chain.js";
 import { SYSTEM_ACTOR } from "../src/modules/actor.js";
 import { auditKey } from "../src/modules/audit/audit-key.js";
-import { CHECKPOINT_KEY, takeCheckpoint } from "../src/modules/audit/checkpoint.js";
+import { CHECKPOINT_KEY, readCheckpoint, takeCheckpoint } from "../src/modules/audit/checkpoint.js";
 import { AuditTrailError, prepareAuditTrail } from "../src/modules/audit/prepare-audit-trail.js";
 import { presentAudit } from "../src/modules/audit/service.js";
 import { type AuditVerification, verifyAudit } from "../src/modules/audit/verify-audit.js";
 import { writeAudit } from "../src/modules/audit/write-audit.js";
 import { createFileStore, type FileStore, LocalFileStore } from "../src/storage/file-store.js";
+import { S3FileStore } from "../src/storage/s3-file-store.js";
 import { createTestApp, type TestApp } from "./support/test-app.js";
 import { openTestDatabase } from "./support/test-db.js";
 
@@ -44,12 +45,12 @@ async function ids(db: Executor): Promise<number[]> {
 class Rollback extends Error {}
 
 /** Tampers inside a transaction, verifies what that transaction sees, then rolls everything back. */
-async function verifyAfter(tamper: (tx: Tx) => Promise<void>): Promise<AuditVerification> {
+async function verifyAfter(tamper: (tx: Tx) => Promise<void>, checkpoints: FileStore = store): Promise<AuditVerification> {
   let verdict: AuditVerification | null = null;
   await t.database.db
     .transaction(async (tx) => {
       await tamper(tx);
-      verdict = await verifyAudit(tx, key, store);
+      verdict = await verifyAudit(tx, key, checkpoints);
       throw new Rollback();
     })
     .catch((e) => {
@@ -181,7 +182,7 @@ describe("audit:verify against tampering", () => {
       await store.put(CHECKPOINT_KEY, original);
     }
     const other = await verifyAudit(t.database.db, randomBytes(32), store);
-    expect(other).toMatchObject({ ok: false, brokenAt: null });
+    expect(other).toMatchObject({ ok: false, brokenAt: null, wrongKey: true });
     expect(other.reason).toContain("khác khóa");
   });
 
@@ -211,6 +212,43 @@ describe("audit:verify against tampering", () => {
     await expect(prepareAuditTrail(t.database.db, randomBytes(32), store)).rejects.toThrow(/khác khóa đã ký nhật ký/);
     // The process still signs with the right key.
     expect(auditKey().equals(key)).toBe(true);
+  });
+});
+
+describe("checkpoints in S3-compatible storage", () => {
+  it("are written and read back from a bucket (a missing one is no checkpoint), and catch the newest entry deleted", async () => {
+    type S3rverServer = { run(): Promise<{ port: number }>; close(): Promise<void> };
+    const { default: S3rver } = (await import("s3rver")) as unknown as { default: new (o: object) => S3rverServer };
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "td-audit-s3-"));
+    const server = new S3rver({ port: 0, address: "127.0.0.1", silent: true, directory: dir, configureBuckets: [{ name: "thidua" }] });
+    const { port } = await server.run();
+    try {
+      const s3 = new S3FileStore({
+        endpoint: `http://127.0.0.1:${port}`,
+        region: "us-east-1",
+        bucket: "thidua",
+        accessKeyId: "S3RVER",
+        secretAccessKey: "S3RVER",
+        forcePathStyle: true,
+        prefix: "files/",
+      });
+      expect(await readCheckpoint(s3, key)).toEqual({ state: "none" });
+      const all = await ids(t.database.db);
+      expect(await takeCheckpoint(t.database.db, key, s3)).toMatchObject({ written: true, checkpoint: { id: all.at(-1), count: all.length } });
+      expect(await verifyAudit(t.database.db, key, s3)).toMatchObject({ ok: true, checkpoint: { id: all.at(-1) } });
+      const v = await verifyAfter(
+        (tx) =>
+          tx
+            .delete(auditLog)
+            .where(eq(auditLog.id, all.at(-1) as number))
+            .then(() => undefined),
+        s3,
+      );
+      expect(v).toMatchObject({ ok: false, brokenAt: all.at(-1) });
+    } finally {
+      await server.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
@@ -267,7 +305,7 @@ describe("an upgraded database: entries from before the MAC", () => {
 });
 
 describe("npm run cli -- audit:verify", () => {
-  it("exits 0 on an intact log and 1 naming the entry when the newest was deleted after a checkpoint", async () => {
+  it("exits 0 on an intact log, 1 naming the entry when the newest was deleted after a checkpoint, 2 with another key", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "td-audit-cli-"));
     const env: NodeJS.ProcessEnv = { ...process.env, AUDIT_KEY: key.toString("base64"), FILES_DIR: path.join(dir, "files"), DATA_DIR: path.join(dir, "data") };
     let database: Database;
@@ -322,6 +360,12 @@ describe("npm run cli -- audit:verify", () => {
       expect(broken.code).toBe(1);
       expect(broken.stdout).toContain(`NHẬT KÝ BỊ THAY ĐỔI tại mục #${all.at(-1)}`);
       expect(broken.stdout).toContain("các mục cuối đã bị xóa");
+
+      // Another key proves nothing either way: exit 2, not a claim of tampering.
+      env.AUDIT_KEY = randomBytes(32).toString("base64");
+      const wrong = await cli();
+      expect(wrong.code).toBe(2);
+      expect(wrong.stdout).toContain("KHÔNG KIỂM TRA ĐƯỢC NHẬT KÝ");
     } finally {
       await database.close().catch(() => {});
       await dropDatabase();

@@ -18,15 +18,18 @@ export interface AuditVerification {
   checkpoint: { id: number; count: number; at: string } | null;
   /** Things that are not tampering but limit what was proved. */
   notes: string[];
+  /** The key given is not the one that signs this log: nothing could be checked (not evidence of tampering). */
+  wrongKey: boolean;
 }
 
 /** Re-computes the whole chain in batches; reports the first entry that was edited, removed or inserted. */
 export async function verifyAudit(db: Executor, key: Buffer, store: FileStore): Promise<AuditVerification> {
-  const result: AuditVerification = { ok: true, checked: 0, brokenAt: null, reason: null, legacy: null, checkpoint: null, notes: [] };
+  const result: AuditVerification = { ok: true, checked: 0, brokenAt: null, reason: null, legacy: null, checkpoint: null, notes: [], wrongKey: false };
   const fail = (brokenAt: number | null, reason: string, checked = result.checked): AuditVerification => ({ ...result, ok: false, checked, brokenAt, reason });
 
   const anchor = await readAnchor(db);
   if (anchor && anchor.keyId !== auditKeyId(key)) {
+    result.wrongKey = true;
     return fail(
       null,
       `Khóa nhật ký đang dùng (mã nhận dạng ${auditKeyId(key)}) khác khóa đã ký nhật ký này (${anchor.keyId}): không kiểm tra được. Kiểm tra AUDIT_KEY / AUDIT_KEY_FILE.`,

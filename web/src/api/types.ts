@@ -141,6 +141,8 @@ export interface AuditVerifyResult {
   checkpoint: { id: Id; count: number; at: string } | null;
   /** What limits the proof (entries sealed at the upgrade, entries newer than the checkpoint). */
   notes: string[];
+  /** The server's key is not the one that signed the log: nothing could be checked. */
+  wrongKey: boolean;
 }
 
 export interface Page<T> {
