@@ -444,4 +444,45 @@ describe("conflicts of interest and the agenda", () => {
     expect(m).toContain("Bùi Minh Khánh (là thủ trưởng của Phường 1): không biểu quyết đối với Phường 1");
     expect(m).toContain("Ngô Thanh Sơn (thuộc Phường 5): không biểu quyết đối với Phường 5");
   });
+
+  it("votes sent at once are all counted, and a close racing them counts exactly the votes it accepted", async () => {
+    const created = await office.post(`/api/plans/${planId}/council-sessions`, {
+      title: "Phiên họp bỏ phiếu đồng thời",
+      heldOn: "2024-12-29",
+      chairUserId: uid["chutich.vinhlong"],
+      secretaryUserId: uid["thuky.vinhlong"],
+      memberUserIds: [uid["noivu.vinhlong"]],
+    });
+    const sid = created.body.id;
+    const s = (await secretary.request("PUT", `/api/council-sessions/${sid}/agenda`, { nominationIds: [p1Upper] })).body;
+    const voters = [secretary, chair, office];
+    const present = [uid["thuky.vinhlong"], uid["chutich.vinhlong"], uid["noivu.vinhlong"]];
+    expect((await secretary.post(`/api/council-sessions/${sid}/open`, { version: s.version, present })).status).toBe(200);
+    const ballot = { choices: [{ nominationId: p1Upper, choice: "approve" }] };
+    const [first, second, third] = await Promise.all(voters.map((c) => c.post(`/api/council-sessions/${sid}/ballots`, ballot)));
+    expect([first.status, second.status, third.status]).toEqual([204, 204, 204]);
+    // A second session on the same nominee: three votes race the close.
+    const again = await office.post(`/api/plans/${planId}/council-sessions`, {
+      title: "Phiên họp kết thúc giữa lúc bỏ phiếu",
+      heldOn: "2024-12-29",
+      chairUserId: uid["chutich.vinhlong"],
+      secretaryUserId: uid["thuky.vinhlong"],
+      memberUserIds: [uid["noivu.vinhlong"]],
+    });
+    const sid2 = again.body.id;
+    const s2 = (await secretary.request("PUT", `/api/council-sessions/${sid2}/agenda`, { nominationIds: [p1Upper] })).body;
+    expect((await secretary.post(`/api/council-sessions/${sid2}/open`, { version: s2.version, present })).status).toBe(200);
+    const raced = await Promise.all([
+      ...voters.map((c) => c.post(`/api/council-sessions/${sid2}/ballots`, ballot)),
+      secretary.post(`/api/council-sessions/${sid2}/close`),
+    ]);
+    const accepted = raced.slice(0, 3).filter((r) => r.status === 204).length;
+    for (const r of raced.slice(0, 3)) expect([204, 409]).toContain(r.status);
+    expect(raced[3].status).toBe(200);
+    expect((await secretary.post(`/api/council-sessions/${sid}/close`)).status).toBe(200);
+    const [one] = (await secretary.get(`/api/council-sessions/${sid}/results`)).body.items;
+    expect(one).toMatchObject({ approve: 3, reject: 0, abstain: 0 });
+    const [two] = (await secretary.get(`/api/council-sessions/${sid2}/results`)).body.items;
+    expect(two.approve).toBe(accepted);
+  });
 });
