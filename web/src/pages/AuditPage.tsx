@@ -8,6 +8,7 @@ import { queryKeys } from "../api/queries";
 import type { AuditEntry, AuditVerifyResult, Page } from "../api/types";
 import { useApiError } from "../api/useApiError";
 import { AuditDiff, actionLabel, entityLabel } from "../components/AuditDiff";
+import { BackupsCard } from "../components/BackupsCard";
 import { ErrorState, PageTitle } from "../components/States";
 import { compareVi, DATE_FORMAT, formatDateTime, formatNumber, toApiDate } from "../format";
 import { keysUnder, t } from "../i18n";
@@ -122,6 +123,7 @@ export default function AuditPage() {
           }
         />
       ) : null}
+      <BackupsCard />
       <Card style={{ marginBottom: 16 }} styles={{ body: { paddingBottom: 8 } }}>
         <Row gutter={[12, 12]}>
           <Col xs={24} sm={12} lg={5}>
