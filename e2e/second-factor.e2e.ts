@@ -1,6 +1,9 @@
 // An office clerk turns on two-step verification from the user menu: scans (here: reads) the secret, confirms with a
 // code, keeps the recovery codes; the next sign-in asks for the code from the authenticator app, and a recovery code
 // signs in once when the phone is not at hand.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { base32Decode, totp } from "../src/domain/totp.js";
@@ -10,6 +13,7 @@ describe.skipIf(!canRunBrowser)("two-step verification journey", () => {
   let j: Journey;
   // The server's security clock runs ahead by this much (so a new 30-second code exists without waiting).
   let ahead = 0;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "td-e2e-2fa-"));
   beforeAll(async () => {
     j = await startJourney();
   });
@@ -49,6 +53,7 @@ describe.skipIf(!canRunBrowser)("two-step verification journey", () => {
     await expect.poll(() => page.locator("canvas").count()).toBeGreaterThan(0);
     const secret = ((await page.getByTestId("totp-secret").textContent()) ?? "").replace(/\s/g, "");
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+    await page.screenshot({ path: path.join(dir, "enrol.png") });
 
     await page.getByLabel("Mã xác thực").fill("000000" === codeFor(secret) ? "111111" : "000000");
     await page.getByRole("button", { name: "Xác nhận và bật" }).click();
@@ -66,6 +71,7 @@ describe.skipIf(!canRunBrowser)("two-step verification journey", () => {
     await expect.poll(() => codes.isVisible()).toBe(true);
     const recovery = (await codes.locator("code").allTextContents()).map((c) => c.trim());
     expect(recovery).toHaveLength(10);
+    await page.screenshot({ path: path.join(dir, "recovery-codes.png") });
     await page.getByRole("button", { name: "Tôi đã cất các mã khôi phục" }).click();
     await expect.poll(() => page.getByTestId("second-factor-status").textContent()).toBe("Đang bật");
 
@@ -78,6 +84,7 @@ describe.skipIf(!canRunBrowser)("two-step verification journey", () => {
     await page.getByLabel("Mã xác thực").fill("12345");
     await page.getByRole("button", { name: "Xác nhận" }).click();
     await expect.poll(() => page.getByTestId("login-error").textContent()).toContain("Mã xác thực không đúng");
+    await page.screenshot({ path: path.join(dir, "sign-in-code.png") });
     await page.getByLabel("Mã xác thực").fill(codeFor(secret));
     await page.getByRole("button", { name: "Xác nhận" }).click();
     await page.waitForURL((url) => url.pathname === "/");

@@ -276,6 +276,7 @@ export async function changePassword(db: Db, actor: Actor, input: { currentPassw
       .where(eq(users.id, user.id));
     // Other sessions of this user end: a changed password must lock out whoever knew the old one.
     await tx.delete(sessions).where(and(eq(sessions.userId, user.id), sql`${sessions.id} <> ${sha256(keepSessionToken)}`));
+    await tx.delete(loginChallenges).where(eq(loginChallenges.userId, user.id));
     await writeAudit(tx, actor, { action: "user.change_password", entity: "user", entityId: user.id, summary: `${user.username} đổi mật khẩu` });
   });
 }

@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client.js";
-import { roleAssignments, sessions, units, users } from "../../db/schema.js";
+import { loginChallenges, roleAssignments, sessions, units, users } from "../../db/schema.js";
 import { ROLES, type Role } from "../../domain/access.js";
 import { isWithin } from "../../domain/org.js";
 import { vietnameseCollator } from "../../domain/vietnamese-sort.js";
@@ -123,6 +123,8 @@ export async function resetPassword(db: Db, actor: Actor, id: number, newPasswor
       .set({ passwordHash, updatedAt: new Date(), version: u.version + 1 })
       .where(eq(users.id, id));
     await tx.delete(sessions).where(eq(sessions.userId, id));
+    // A sign-in half done with the old password (waiting for its second factor) ends too.
+    await tx.delete(loginChallenges).where(eq(loginChallenges.userId, id));
     await writeAudit(tx, actor, { action: "user.reset_password", entity: "user", entityId: id, summary: `Đặt lại mật khẩu cho ${u.username}` });
   });
 }

@@ -123,7 +123,8 @@ export default function SecurityPage() {
             }}
           />
         ) : null}
-        {isPending || !status ? null : !status.offered ? (
+        {/* While the recovery codes are on screen, nothing else competes with them. */}
+        {codes || isPending || !status ? null : !status.offered ? (
           <Alert type="info" showIcon title={t("security.notOffered")} />
         ) : status.enabled ? (
           <Card style={{ maxWidth: 560 }}>
@@ -181,6 +182,7 @@ export default function SecurityPage() {
                   message.success(t("security.turnedOn"));
                   setSetup(null);
                   setCodes(res.recoveryCodes);
+                  refresh();
                 }}
               />
             </Space>
