@@ -71,7 +71,8 @@ export async function startJourney(): Promise<Journey> {
       await page.getByLabel("Tên đăng nhập").fill(username);
       await page.getByLabel("Mật khẩu").fill(password);
       await page.getByRole("button", { name: "Đăng nhập" }).click();
-      await page.waitForURL((url) => url.pathname === "/");
+      // Verifying a password is deliberately slow (argon2id); on a loaded machine it may take a while.
+      await page.waitForURL((url) => url.pathname === "/", { timeout: 45_000 });
       await page.getByRole("menu", { name: "Điều hướng chính" }).waitFor();
     },
     async close() {
