@@ -174,7 +174,7 @@ describe("initiatives", () => {
       decisionNo: "1",
     });
     expect(badDate.status).toBe(400);
-    expect(badDate.body.message).toContain("Ngày không tồn tại.");
+    expect(badDate.body.message).toContain("không có trên lịch");
     const badLevel = await office.patch(`/api/initiatives/${pending.id}/review`, { version: 1, status: "recognised", level: "huyện" });
     expect(badLevel.status).toBe(400);
     expect(badLevel.body.message).toContain("Cấp công nhận không có trong danh mục.");
