@@ -24,6 +24,13 @@ describe.skipIf(!canRunBrowser)("backups journey", () => {
       .poll(() => card.getByTestId("backup-last").textContent(), { timeout: 60_000 })
       .toMatch(/^Bản sao lưu gần nhất: \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}.* \(\d+ KB\)\.$/);
     await expect.poll(() => card.getByRole("row").filter({ hasText: "Quản trị tạo" }).count()).toBe(1);
-    await expect.poll(() => card.getByRole("link", { name: /Tải về/ }).or(card.getByRole("button", { name: /Tải về/ })).count()).toBe(1);
+    await expect
+      .poll(() =>
+        card
+          .getByRole("link", { name: /Tải về/ })
+          .or(card.getByRole("button", { name: /Tải về/ }))
+          .count(),
+      )
+      .toBe(1);
   });
 });

@@ -27,8 +27,8 @@ export class DataDirHeldError extends Error {
   ) {
     super(
       info.holder === "server"
-        ? `Thư mục dữ liệu ${dataDir} đang được máy chủ Thi Đua (tiến trình ${info.pid}) sử dụng. Hãy dừng máy chủ rồi chạy lại lệnh, hoặc làm việc này qua giao diện web/API.`
-        : `Thư mục dữ liệu ${dataDir} đang được một lệnh khác (tiến trình ${info.pid}) sử dụng. Hãy đợi lệnh đó xong rồi chạy lại.`,
+        ? `Thư mục dữ liệu ${dataDir} đang được máy chủ Thi Đua (tiến trình ${info.pid}) sử dụng. Hãy dừng máy chủ rồi chạy lại lệnh, hoặc làm việc này qua giao diện web/API. (Nếu chắc chắn không còn tiến trình ${info.pid}, xóa tệp ${LOCK_FILE} trong thư mục đó.)`
+        : `Thư mục dữ liệu ${dataDir} đang được một lệnh khác (tiến trình ${info.pid}) sử dụng. Hãy đợi lệnh đó xong rồi chạy lại. (Nếu chắc chắn không còn tiến trình ${info.pid}, xóa tệp ${LOCK_FILE} trong thư mục đó.)`,
     );
   }
 }
@@ -59,7 +59,9 @@ export function readLock(dataDir: string): LockInfo | null {
   } catch {
     return null;
   }
-  const stale = info.hostname === os.hostname() && (info.pid === process.pid || !alive(info.pid));
+  // Another host name is a restarted container (a new name, the same volume): its process is gone. Our own pid is a
+  // restart that got the same pid as the crashed holder.
+  const stale = info.hostname !== os.hostname() || info.pid === process.pid || !alive(info.pid);
   return stale ? null : info;
 }
 

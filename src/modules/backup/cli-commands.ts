@@ -20,7 +20,7 @@ export async function backupCommand(config: Config, out: string, say: (s: string
   if (!config.databaseUrl) {
     const held = readLock(config.dataDir);
     if (held?.holder === "server" && held.port && held.token) {
-      await backupThroughServer(held.port, held.token, out);
+      await backupThroughServer(held.host, held.port, held.token, out);
       say(`Máy chủ đang chạy (tiến trình ${held.pid}) đã tạo bản sao lưu.`);
       return summarize(out, say);
     }
@@ -43,10 +43,12 @@ export async function backupCommand(config: Config, out: string, say: (s: string
   return summarize(out, say);
 }
 
-async function backupThroughServer(port: number, token: string, out: string): Promise<void> {
+async function backupThroughServer(host: string | undefined, port: number, token: string, out: string): Promise<void> {
+  // A server listening on every address is reached on loopback; one bound to a single address, there.
+  const address = !host || host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
   let res: Response;
   try {
-    res = await fetch(`http://127.0.0.1:${port}/local/backup`, { method: "POST", headers: { "x-thidua-token": token } });
+    res = await fetch(`http://${address}:${port}/local/backup`, { method: "POST", headers: { "x-thidua-token": token } });
   } catch {
     throw new AppError(
       503,
