@@ -261,6 +261,23 @@ describe.skipIf(!canRunBrowser)("nominations: dossier, return, appraisal, open-v
     await office.context().close();
   });
 
+  it("the office's quota view shows what is already decided and the places left", async () => {
+    const page = await j.newPage();
+    await j.login(page, "noivu.vinhlong");
+    await openMovement(page, "Khen thưởng");
+    const suggestions = page.getByTestId("suggestions");
+    await suggestions.getByLabel("Hình thức khen thưởng").click();
+    await page.locator(".ant-select-dropdown:visible .ant-select-item-option").filter({ hasText: GK }).click();
+    const quota = suggestions.getByTestId("quota-collective");
+    await quota.getByTestId("issued-collective").getByText("1", { exact: true }).waitFor();
+    await quota.getByTestId("drafted-collective").getByText("0", { exact: true }).waitFor();
+    await quota.getByTestId("remaining-collective").getByText("4", { exact: true }).waitFor();
+    await quota.getByTestId("decided-collective").getByRole("link", { name: "Quyết định số 21/QĐ-UBND" }).waitFor();
+    // Phường 1 holds its place in the decision; it is no longer suggested.
+    expect(await quota.getByTestId("selected-collective").count()).toBe(0);
+    await page.context().close();
+  });
+
   it("the office forwards an accepted Bằng khen nomination to the province's movement with its dossier", async () => {
     const admin = await j.t.as("admin");
     const upper = await admin.post("/api/plans", { issuerUnitId: await j.t.unitId("VL"), data: VINH_LONG_PROVINCE_PLAN });
