@@ -200,7 +200,12 @@ describe("bad input", () => {
       "VALIDATION",
       "Dữ liệu chưa hợp lệ – Ngày bắt đầu: Ngày bắt đầu phải có dạng năm-tháng-ngày (YYYY-MM-DD).",
     ],
-    ["a day that does not exist", { startedOn: "2024-02-30" }, "VALIDATION", "Dữ liệu chưa hợp lệ – Ngày bắt đầu: Ngày không tồn tại."],
+    [
+      "a day that does not exist",
+      { startedOn: "2024-02-30" },
+      "VALIDATION",
+      "Dữ liệu chưa hợp lệ – Ngày bắt đầu: Ngày 30/02/2024 không có trên lịch (tháng 2 chỉ có 28 ngày, 29 ngày vào năm nhuận).",
+    ],
     ["no start date", { startedOn: undefined }, "VALIDATION", "Dữ liệu chưa hợp lệ – Ngày bắt đầu: Vui lòng nhập ngày bắt đầu"],
     ["no unit", { unitId: undefined }, "VALIDATION", "Dữ liệu chưa hợp lệ – Đơn vị: Vui lòng chọn đơn vị có vụ việc."],
     ["person not a number", { personId: "ai đó" }, "VALIDATION", "Dữ liệu chưa hợp lệ – Cán bộ: Cán bộ không hợp lệ"],

@@ -60,7 +60,7 @@ describe("people", () => {
     const byPath = Object.fromEntries(res.body.details.map((d: { path: string; message: string }) => [d.path, d.message]));
     expect(byPath.fullName).toBe("Vui lòng nhập họ và tên.");
     expect(byPath.sex).toBe("Vui lòng chọn giới tính (Nam hoặc Nữ).");
-    expect(byPath.birthDate).toBe("Ngày không tồn tại.");
+    expect(byPath.birthDate).toBe("Ngày 30/02/1990 không có trên lịch (tháng 2 chỉ có 28 ngày, 29 ngày vào năm nhuận).");
     expect(byPath.email).toBe("Email không hợp lệ.");
     expect((await focal.get(`/api/people?unitId=${ward1}`)).body.total).toBe(before);
   });

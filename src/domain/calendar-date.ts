@@ -16,4 +16,6 @@ export function isCalendarDate(s: string): boolean {
 export const calendarDate = z
   .string({ error: "Ngày phải có dạng năm-tháng-ngày (YYYY-MM-DD)." })
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Ngày phải có dạng năm-tháng-ngày (YYYY-MM-DD).")
-  .refine(isCalendarDate, { error: (issue) => `Ngày ${String(issue.input)} không có trên lịch (ví dụ tháng 2 chỉ có 28 hoặc 29 ngày).` });
+  .refine(isCalendarDate, {
+    error: (issue) => `Ngày ${String(issue.input).split("-").reverse().join("/")} không có trên lịch (tháng 2 chỉ có 28 ngày, 29 ngày vào năm nhuận).`,
+  });
