@@ -34,21 +34,23 @@ describe("without a session", () => {
 
 describe("a ward's focal person and another ward", () => {
   it("cannot read another ward's people", async () => {
-    expect((await focal1.get(`/api/people?unitId=${ward2}`)).status).toBe(403);
-    expect((await focal1.get(`/api/people/${ward2Person.id}`)).status).toBe(403);
+    expect((await focal1.get(`/api/people?unitId=${ward2}`)).status).toBe(404);
+    expect((await focal1.get(`/api/people/${ward2Person.id}`)).status).toBe(404);
     const all = await focal1.get("/api/people?pageSize=500");
     expect(all.body.items.every((p: { unitName: string }) => p.unitName === "Phường 1")).toBe(true);
-    expect((await focal1.get(`/api/export/people?unitId=${ward2}`)).status).toBe(403);
+    expect((await focal1.get(`/api/export/people?unitId=${ward2}`)).status).toBe(404);
   });
 
   it("cannot change another ward's people, nor move own people there", async () => {
     const res = await focal1.patch(`/api/people/${ward2Person.id}`, { version: ward2Person.version, fullName: "Bị sửa trái phép" });
-    expect(res.status).toBe(403);
-    expect(res.body.message).toContain("không có quyền");
-    expect((await focal1.post(`/api/people/${ward2Person.id}/deactivate`, { version: ward2Person.version })).status).toBe(403);
-    expect((await focal1.post("/api/people", { unitId: ward2, fullName: "Người lạ", sex: "nam", category: "cong_chuc" })).status).toBe(403);
+    // Another ward's people do not exist for this ward: 404, naming no one.
+    expect(res.status).toBe(404);
+    expect(res.body.message).toContain("Không tìm thấy");
+    expect(res.body.message).not.toContain(ward2Person.fullName);
+    expect((await focal1.post(`/api/people/${ward2Person.id}/deactivate`, { version: ward2Person.version })).status).toBe(404);
+    expect((await focal1.post("/api/people", { unitId: ward2, fullName: "Người lạ", sex: "nam", category: "cong_chuc" })).status).toBe(404);
     const own = (await focal1.get("/api/people")).body.items[0];
-    expect((await focal1.patch(`/api/people/${own.id}`, { version: own.version, unitId: ward2 })).status).toBe(403);
+    expect((await focal1.patch(`/api/people/${own.id}`, { version: own.version, unitId: ward2 })).status).toBe(404);
     const admin = await t.as("admin");
     expect((await admin.get(`/api/people/${ward2Person.id}`)).body.fullName).toBe(ward2Person.fullName);
   });
@@ -56,7 +58,7 @@ describe("a ward's focal person and another ward", () => {
   it("cannot see or change units outside its ward, nor edit its own ward's structure", async () => {
     const units = (await focal1.get("/api/units")).body.items;
     expect(units.map((u: { code: string }) => u.code)).toEqual(["VL-TPVL-P1"]);
-    expect((await focal1.get(`/api/units/${ward2}`)).status).toBe(403);
+    expect((await focal1.get(`/api/units/${ward2}`)).status).toBe(404);
     const own = units[0];
     expect((await focal1.patch(`/api/units/${own.id}`, { version: own.version, name: "Đổi tên" })).status).toBe(403);
     expect((await focal1.post("/api/units", { code: "P1-X", name: "Tổ mới", kind: "hamlet", parentId: own.id })).status).toBe(403);
@@ -88,7 +90,9 @@ describe("other roles", () => {
   it("a city office cannot touch another city's units", async () => {
     const office = await t.as("noivu.mongcai");
     const res = await office.post(`/api/units/${ward2}/deactivate`, { version: 1 });
-    expect(res.status).toBe(403);
+    // Another city's ward does not exist for it, and is not named.
+    expect(res.status).toBe(404);
+    expect(JSON.stringify(res.body)).not.toContain("Phường 2");
   });
 
   it("the admin role is system-wide only", async () => {

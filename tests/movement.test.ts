@@ -52,7 +52,7 @@ describe("participants", () => {
     expect(individuals.length).toBeGreaterThan(50);
     const mine = (await focal1.get(`/api/plans/${planId}/participants`)).body.items;
     expect(new Set(mine.map((p: { unitName: string }) => p.unitName))).toEqual(new Set(["Phường 1"]));
-    expect((await focal1.get(`/api/participants/${ids.p2}`)).status).toBe(403);
+    expect((await focal1.get(`/api/participants/${ids.p2}`)).status).toBe(404);
   });
 });
 
@@ -71,7 +71,7 @@ describe("registration", () => {
       commitments: "Hoàn thành 100% nhiệm vụ CCHC",
     });
     expect(ok.status).toBe(200);
-    expect((await focal2.request("PUT", `/api/participants/${ids.p1}/registration`, { version: ok.body.version, registeredPoints: {} })).status).toBe(403);
+    expect((await focal2.request("PUT", `/api/participants/${ids.p1}/registration`, { version: ok.body.version, registeredPoints: {} })).status).toBe(404);
     t.clock.set("2024-04-26T16:59:00Z"); // 23:59 on 26/04 in Vietnam: still open
     const p2 = (await focal2.get(`/api/participants/${ids.p2}`)).body;
     const p2reg = await focal2.request("PUT", `/api/participants/${ids.p2}/registration`, { version: p2.version, registeredPoints: { "i-1": 10 } });
@@ -100,12 +100,12 @@ describe("files and reports", () => {
     expect((await upload(focal1, ward1, "rong.pdf", Buffer.alloc(0))).body.code).toBe("EMPTY_FILE");
     const big = await upload(focal1, ward1, "lon.pdf", Buffer.concat([PDF, Buffer.alloc(21 * 1024 * 1024)]));
     expect(big.status).toBe(413);
-    expect((await upload(focal1, await t.unitId("VL-TPVL-P2"), "x.pdf", PDF)).status).toBe(403);
+    expect((await upload(focal1, await t.unitId("VL-TPVL-P2"), "x.pdf", PDF)).status).toBe(404);
     const png = await upload(focal1, ward1, "anh.png", PNG);
     expect(png.status).toBe(201);
     expect(png.body).toMatchObject({ mime: "image/png", kind: "ảnh PNG", size: PNG.length });
     expect(png.body.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect((await focal2.get(`/api/files/${png.body.id}`)).status).toBe(403);
+    expect((await focal2.get(`/api/files/${png.body.id}`)).status).toBe(404);
     const back = await office.get(`/api/files/${png.body.id}`);
     expect(back.status).toBe(200);
     expect(back.raw.equals(PNG)).toBe(true);
@@ -132,7 +132,7 @@ describe("files and reports", () => {
       expect((await send(focal2, ids.p2, ward2, m, at)).status).toBe(200);
     }
     const f = await upload(focal1, ward1, "x.pdf", PDF);
-    expect((await focal1.post(`/api/participants/${ids.p2}/reports/bc-nam`, { fileId: f.body.id })).status).toBe(403);
+    expect((await focal1.post(`/api/participants/${ids.p2}/reports/bc-nam`, { fileId: f.body.id })).status).toBe(404);
     t.clock.set("2024-12-13T03:00:00Z");
     const p1 = (await focal1.get(`/api/participants/${ids.p1}`)).body;
     expect(p1.reports.map((r: { state: string }) => r.state)).toEqual(["on_time", "on_time", "late", "on_time"]);
@@ -220,7 +220,7 @@ describe("self-assessment, appraisal and ranking", () => {
     const appraiser = await t.as("thamdinh.vinhlong");
     const users = (await (await t.as("admin")).get("/api/users")).body.items;
     const appraiserId = users.find((u: { username: string }) => u.username === "thamdinh.vinhlong").id;
-    expect((await appraiser.request("PUT", `/api/participants/${ids.p1}/appraisals/iv-2`, { facts: { truong_hop_ky_luat: 1 }, reason: "x" })).status).toBe(403);
+    expect((await appraiser.request("PUT", `/api/participants/${ids.p1}/appraisals/iv-2`, { facts: { truong_hop_ky_luat: 1 }, reason: "x" })).status).toBe(404);
     expect((await focal1.post(`/api/plans/${planId}/assignments`, { userId: appraiserId, participantId: ids.p1 })).status).toBe(403);
     const assigned = await office.post(`/api/plans/${planId}/assignments`, { userId: appraiserId, participantId: ids.p1, criterionId: "iv-2" });
     expect(assigned.status).toBe(201);
@@ -228,7 +228,7 @@ describe("self-assessment, appraisal and ranking", () => {
     expect(mine).toEqual([
       expect.objectContaining({ planId, criterionId: "iv-2", participants: [{ id: ids.p1, name: "Phường 1", assessmentStatus: "confirmed" }] }),
     ]);
-    expect((await appraiser.get(`/api/participants/${ids.p2}/assessment`)).status).toBe(403);
+    expect((await appraiser.get(`/api/participants/${ids.p2}/assessment`)).status).toBe(404);
     const noReason = await appraiser.request("PUT", `/api/participants/${ids.p1}/appraisals/iv-2`, { facts: { truong_hop_ky_luat: 1 }, reason: " " });
     expect(noReason.status).toBe(400);
     expect((await appraiser.request("PUT", `/api/participants/${ids.p1}/appraisals/iii`, { points: 0, reason: "Sai" })).status).toBe(403);
@@ -254,7 +254,7 @@ describe("self-assessment, appraisal and ranking", () => {
         })
       ).status,
     ).toBe(204);
-    expect((await focal2.request("PUT", `/api/participants/${ids.p1}/appraisals/iv-2/explanation`, { text: "x" })).status).toBe(403);
+    expect((await focal2.request("PUT", `/api/participants/${ids.p1}/appraisals/iv-2/explanation`, { text: "x" })).status).toBe(404);
     expect((await focal1.get(`/api/plans/${planId}/ranking`)).status).toBe(403);
     const early = await office.post(`/api/plans/${planId}/finalise`);
     expect(early.status).toBe(409);

@@ -198,8 +198,9 @@ describe("initiatives", () => {
 
   it("is refused to people outside the participant's unit or the office", async () => {
     const forP2 = await focal1.post(`/api/participants/${p2}/initiatives`, { title: "Sáng kiến hộ Phường 2" });
-    expect(forP2.status).toBe(403);
-    expect(forP2.body.message).toBe('Bạn chỉ được cập nhật hồ sơ thi đua của đơn vị mình; "Phường 2" không thuộc phạm vi của bạn.');
+    // Another ward's participant does not exist for this ward (its name is not told either).
+    expect(forP2.status).toBe(404);
+    expect(forP2.body.message).toBe(`Không tìm thấy đối tượng thi đua có mã số ${p2}.`);
     const pending = (await focal1.post(`/api/participants/${p1}/initiatives`, { title: "Bản đồ số TTHC phường" })).body;
     const selfRecognise = await focal1.patch(`/api/initiatives/${pending.id}/review`, {
       version: 1,
@@ -209,8 +210,8 @@ describe("initiatives", () => {
     });
     expect(selfRecognise.status).toBe(403);
     expect(selfRecognise.body.message).toBe("Chỉ cơ quan thường trực của phong trào được thực hiện thao tác này.");
-    expect((await focal2.patch(`/api/initiatives/${pending.id}`, { version: 1, title: "Đổi tên" })).status).toBe(403);
-    expect((await focal1.get(`/api/participants/${p2}/initiatives`)).status).toBe(403);
+    expect((await focal2.patch(`/api/initiatives/${pending.id}`, { version: 1, title: "Đổi tên" })).status).toBe(404);
+    expect((await focal1.get(`/api/participants/${p2}/initiatives`)).status).toBe(404);
     expect((await (await t.as()).get(`/api/plans/${planId}/initiatives`)).status).toBe(401);
     expect((await known(p1)).recognisedInitiatives).toBe(1);
   });
@@ -291,9 +292,9 @@ describe("indicator values", () => {
 
   it("is refused for another ward's values", async () => {
     const other = await focal1.post("/api/indicators", { unitId: unit["VL-TPVL-P2"], metric: "tthc_on_time", period: "2024", value: 99 });
-    expect(other.status).toBe(403);
-    expect(other.body.message).toBe('Bạn chỉ được nhập số liệu chỉ số của đơn vị mình; "Phường 2" không thuộc phạm vi của bạn.');
-    expect((await focal1.get(`/api/indicators?unitId=${unit["VL-TPVL-P2"]}`)).status).toBe(403);
+    expect(other.status).toBe(404);
+    expect(other.body.message).not.toContain("Phường 2");
+    expect((await focal1.get(`/api/indicators?unitId=${unit["VL-TPVL-P2"]}`)).status).toBe(404);
     expect((await appraiser.post("/api/indicators", { unitId: unit["VL-TPVL-P1"], metric: "tthc_on_time", period: "2024", value: 99 })).status).toBe(403);
     // A focal person's list holds only their own unit's values.
     await office.post("/api/indicators", { unitId: unit["VL-TPVL-P2"], metric: "tthc_on_time", period: "2024", value: 96 });
@@ -489,7 +490,7 @@ describe("complaints (PAKN)", () => {
     const mine = (await focal1.get("/api/complaints")).body.items[0];
     const verify = await focal1.patch(`/api/complaints/${mine.id}/verify`, { version: mine.version, substantiated: false });
     expect(verify.status).toBe(403);
-    expect((await focal1.get(`/api/complaints?unitId=${unit["VL-TPVL-P2"]}`)).status).toBe(403);
+    expect((await focal1.get(`/api/complaints?unitId=${unit["VL-TPVL-P2"]}`)).status).toBe(404);
     expect((await focal2.get("/api/complaints")).body.items.every((c: { unitName: string }) => c.unitName === "Phường 2")).toBe(true);
     expect((await known(p1)).substantiatedComplaints).toBe(1);
   });

@@ -32,7 +32,7 @@ describe("organisation tree", () => {
     expect(dup.status).toBe(409);
     expect(dup.body.message).toContain('Mã đơn vị "vl-tpvl-pkhcn" đã được dùng cho "Phòng Khoa học và Công nghệ"');
     const outside = await office.post("/api/units", { code: "NT-X", name: "Ngoài phạm vi", kind: "office", parentId: await t.unitId("NT") });
-    expect(outside.status).toBe(403);
+    expect(outside.status).toBe(404);
     const root = await office.post("/api/units", { code: "ROOT-X", name: "Gốc", kind: "province", parentId: null });
     expect(root.status).toBe(403);
   });

@@ -20,6 +20,7 @@ export const CAPABILITIES = [
   "units.write",
   "people.read",
   "people.write",
+  "people.personal",
   "users.manage",
   "audit.read",
   "import.units",
@@ -42,6 +43,7 @@ const GRANTS: Record<Role, readonly Capability[]> = {
     "units.write",
     "people.read",
     "people.write",
+    "people.personal",
     "import.units",
     "import.people",
     "plans.read",
@@ -50,8 +52,8 @@ const GRANTS: Record<Role, readonly Capability[]> = {
     "movement.manage",
     "movement.appraise",
   ],
-  focal: ["units.read", "people.read", "people.write", "import.people", "plans.read", "movement.participate"],
-  head: ["units.read", "people.read", "plans.read", "movement.participate"],
+  focal: ["units.read", "people.read", "people.write", "people.personal", "import.people", "plans.read", "movement.participate"],
+  head: ["units.read", "people.read", "people.personal", "plans.read", "movement.participate"],
   appraiser: ["units.read", "people.read", "plans.read", "movement.appraise"],
   council_member: ["units.read", "plans.read", "council.vote"],
   council_secretary: ["units.read", "people.read", "plans.read", "council.vote", "council.run"],
@@ -85,4 +87,34 @@ export function scopesFor(grants: readonly Grant[], capability: Capability): str
   }
   // Drop scopes nested in another scope.
   return paths.filter((p) => !paths.some((q) => q !== p && isWithin(p, q)));
+}
+
+/**
+ * Whether the unit at `unitPath` is one the grants know of: inside one of their subtrees, or an ancestor of one (a
+ * unit knows the units above it). A refusal about any other unit says only "not found", naming nothing.
+ */
+export function knowsOf(grants: readonly Grant[], unitPath: string): boolean {
+  return grants.some((g) => g.scopePath === null || isWithin(unitPath, g.scopePath) || isWithin(g.scopePath, unitPath));
+}
+
+/** A plan is readable by readers whose scope lies inside the issuer's subtree (it reaches them) or contains the issuer. */
+export function mayReadPlan(grants: readonly Grant[], issuerPath: string): boolean {
+  return can(grants, "plans.read") && knowsOf(grants, issuerPath);
+}
+
+/**
+ * A unit's working records in a movement — evidence and report files, complaints about it, its indicator values —
+ * are read by the unit itself (focal person, head) and the standing office over it. Appraisers read them only for
+ * the participants they are assigned (checked where the assignments are, not here).
+ */
+export function mayReadUnitRecords(grants: readonly Grant[], unitPath: string): boolean {
+  return can(grants, "movement.participate", unitPath) || can(grants, "movement.manage", unitPath);
+}
+
+/**
+ * Personal data of people (birth date, contact, staff code) is for their own unit's focal person and head and the
+ * office over it (people.personal); the directory (name, sex, position, category, unit) is for every people.read.
+ */
+export function mayReadPersonalData(grants: readonly Grant[], unitPath: string): boolean {
+  return can(grants, "people.personal", unitPath);
 }

@@ -6,7 +6,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Db, Executor } from "../../db/client.js";
 import { assessments, councilAgenda, councilSessions, dossierItems, files, nominations, participants, people, plans, units } from "../../db/schema.js";
 import { hasScoredCriteria } from "../../documents/criteria-table.js";
-import { can } from "../../domain/access.js";
+import { can, knowsOf } from "../../domain/access.js";
 import { isLate } from "../../domain/calendar.js";
 import { eligibilityBlock } from "../../domain/commendation/decision-guards.js";
 import { appraisableInputs, checkAppraisedFacts, evaluateEligibility, type Verdict } from "../../domain/commendation/eligibility.js";
@@ -24,6 +24,7 @@ import { storeFile } from "../files/service.js";
 import { scoresOf } from "../movement/assessment.js";
 import type { ParticipantContext, PlanRow, UnitRow } from "../movement/participants.js";
 import { holdersOf, notify } from "../notifications/notify.js";
+import { assertPlanReadable, assertReadable } from "../scope.js";
 import { awardsOf, identityOf, participantsPerGroup } from "./awards.js";
 import { dossierItemsOf, dossierState, EDITABLE, GENERATED_TEMPLATES, LODGED, matchComponents, selfScoringSheet } from "./dossier.js";
 import { nomineeFactsOf, type PlanScope } from "./eligibility-service.js";
@@ -87,6 +88,8 @@ async function loadNomination(db: Executor, actor: Actor, id: number, access: "r
   const manages = can(actor.grants, "movement.manage", issuer.path);
   const proposing = isProposingSide(actor, row.n, row.u, row.proposer);
   const name = nomineeName(row.u.name, row.person?.fullName ?? null);
+  // A nomination is the office's and the proposing side's; to anyone else it does not exist (nor its nominee's name).
+  assertReadable(manages || proposing, `hồ sơ đề nghị khen thưởng có mã số ${id}`);
   if (access === "office" && !manages) throw forbidden("Chỉ cơ quan thường trực của phong trào được thẩm định, trả lại hay chuyển hồ sơ đề nghị khen thưởng.");
   if (access === "propose" && !proposing)
     throw forbidden(`Bạn chỉ được chuẩn bị hồ sơ đề nghị khen thưởng của đơn vị mình; hồ sơ của "${name}" không thuộc phạm vi của bạn.`);
@@ -123,6 +126,7 @@ const officeLink = (planId: number) => `/phong-trao/${planId}?tab=khen-thuong`;
 async function planScope(db: Executor, actor: Actor, planId: number): Promise<PlanScope> {
   const [row] = await db.select({ p: plans, u: units }).from(plans).innerJoin(units, eq(units.id, plans.issuerUnitId)).where(eq(plans.id, planId));
   if (!row) throw notFound(`kế hoạch có mã số ${planId}`);
+  assertPlanReadable(actor, row.u.path, planId);
   return { plan: row.p, issuer: row.u, data: row.p.data as Plan, manages: can(actor.grants, "movement.manage", row.u.path) };
 }
 
@@ -321,6 +325,7 @@ export async function createNomination(db: Db, actor: Actor, planId: number, inp
       if (row.pa.planId !== planId) throw badRequest("OTHER_PLAN", "Đối tượng này không tham gia phong trào này.");
       const name = nomineeName(row.u.name, row.person?.fullName ?? null);
       const participates = can(actor.grants, "movement.participate", row.u.path);
+      if (!scope.manages && !participates) assertReadable(knowsOf(actor.grants, row.u.path), `đối tượng thi đua có mã số ${input.participantId}`);
       if (!scope.manages && !participates)
         throw forbidden(`Bạn chỉ được đề nghị khen thưởng tập thể, cá nhân thuộc đơn vị mình; "${name}" không thuộc phạm vi của bạn.`);
       assertLaunched(scope.plan);

@@ -2,13 +2,14 @@ import { createHash, randomUUID } from "node:crypto";
 import { eq, inArray } from "drizzle-orm";
 import { fileTypeFromBuffer } from "file-type";
 import type { Executor } from "../../db/client.js";
-import { files, units } from "../../db/schema.js";
-import { can } from "../../domain/access.js";
+import { decisions, files, units } from "../../db/schema.js";
+import { can, knowsOf } from "../../domain/access.js";
 import { cleanFileName } from "../../http/content-disposition.js";
 import { AppError, badRequest, forbidden, notFound } from "../../http/errors.js";
 import type { FileStore } from "../../storage/file-store.js";
 import type { Actor } from "../actor.js";
 import { writeAudit } from "../audit/write-audit.js";
+import { mayReadRecordsOf } from "../movement/appraisal-reach.js";
 import { assertCan } from "../scope.js";
 import { findUnit } from "../units/service.js";
 import { structureProblem } from "./check-structure.js";
@@ -94,7 +95,10 @@ export async function storeFile(db: Executor, store: FileStore, actor: Actor, up
 export async function readFile(db: Executor, store: FileStore, actor: Actor, id: string, extraAllowed = false) {
   const [row] = await db.select({ f: files, path: units.path }).from(files).leftJoin(units, eq(units.id, files.unitId)).where(eq(files.id, id));
   if (!row) throw notFound("tệp này");
-  if (!extraAllowed && !(row.path && can(actor.grants, "units.read", row.path))) throw forbidden("Bạn không có quyền tải tệp này.");
+  if (!extraAllowed && !(await mayDownload(db, actor, row.f, row.path))) {
+    // Outside the caller's scope the file does not exist for them; inside it, they are told they may not have it.
+    throw row.path && knowsOf(actor.grants, row.path) ? forbidden("Bạn không có quyền tải tệp này.") : notFound("tệp này");
+  }
   const data = await store.get(row.f.storageKey);
   // A read has no transaction of its own to share: the download is recorded in a small one.
   await db.transaction((tx) =>
@@ -107,6 +111,18 @@ export async function readFile(db: Executor, store: FileStore, actor: Actor, id:
     }),
   );
   return { file: presentFile(row.f), data };
+}
+
+/**
+ * Evidence and reports are read by their unit, the office over it and the appraisers assigned to its participants;
+ * a decision's signed scan (issued, hence public) by whoever reads the issuing unit.
+ */
+async function mayDownload(db: Executor, actor: Actor, f: FileRow, path: string | null): Promise<boolean> {
+  if (!path || f.unitId === null) return false;
+  if (await mayReadRecordsOf(db, actor, { id: f.unitId, path })) return true;
+  if (!can(actor.grants, "units.read", path)) return false;
+  const [scan] = await db.select({ id: decisions.id }).from(decisions).where(eq(decisions.signedScanFileId, f.id)).limit(1);
+  return scan !== undefined;
 }
 
 /** File rows by id, checking each belongs to `unitId` (a participant cannot cite another unit's files). */

@@ -4,6 +4,7 @@ import { people, units } from "../../db/schema.js";
 import { INDICATOR_COLUMNS, PEOPLE_COLUMNS, UNIT_COLUMNS } from "../../domain/import-rows.js";
 import { labelOf, PERSON_CATEGORIES, SEXES, UNIT_KINDS } from "../../domain/org.js";
 import type { Actor } from "../actor.js";
+import { personalDataReader } from "../movement/appraisal-reach.js";
 import { assertCan, scopeCondition } from "../scope.js";
 import { findUnit } from "../units/service.js";
 import { writeCsv, writeSheet } from "./read-sheet.js";
@@ -95,27 +96,32 @@ export async function exportPeople(db: Executor, actor: Actor, format: FileForma
     within = like(units.path, `${u.path}%`);
   }
   const rows = await db
-    .select({ p: people, unitCode: units.code })
+    .select({ p: people, unitCode: units.code, unitPath: units.path })
     .from(people)
     .innerJoin(units, eq(units.id, people.unitId))
     .where(and(scopeCondition(actor, "people.read", units.path), eq(people.active, true), within))
     .orderBy(sql`${people.sortKey} collate "C"`);
+  // Personal fields stay blank for a caller who reads the directory only (as on the People page).
+  const personal = await personalDataReader(db, actor);
   return out(
     "can-bo",
     format,
     peopleHeaders,
-    rows.map(({ p, unitCode }) => [
-      p.code ?? "",
-      p.fullName,
-      unitCode,
-      labelOf(SEXES, p.sex),
-      dmy(p.birthDate),
-      p.position ?? "",
-      labelOf(PERSON_CATEGORIES, p.category),
-      p.isHead ? "Có" : "Không",
-      p.email ?? "",
-      p.phone ?? "",
-    ]),
+    rows.map(({ p, unitCode, unitPath }) => {
+      const full = personal(p, unitPath);
+      return [
+        full ? (p.code ?? "") : "",
+        p.fullName,
+        unitCode,
+        labelOf(SEXES, p.sex),
+        full ? dmy(p.birthDate) : "",
+        p.position ?? "",
+        labelOf(PERSON_CATEGORIES, p.category),
+        p.isHead ? "Có" : "Không",
+        full ? (p.email ?? "") : "",
+        full ? (p.phone ?? "") : "",
+      ];
+    }),
     peopleHelp,
   );
 }

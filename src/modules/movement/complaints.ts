@@ -1,15 +1,16 @@
 // Complaints and feedback (phản ánh, kiến nghị – PAKN) about a unit, recorded and verified by the standing office.
 // Those verified as substantiated and tied to a plan count against the unit in that plan (known.ts).
-import { and, count, desc, eq, isNull, or, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull, or, type SQL } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client.js";
 import { complaints, plans, units } from "../../db/schema.js";
-import { can } from "../../domain/access.js";
+import { can, knowsOf, mayReadUnitRecords } from "../../domain/access.js";
 import { isWithin } from "../../domain/org.js";
 import { badRequest, conflict, forbidden, notFound, versionConflict } from "../../http/errors.js";
 import { type Actor, SYSTEM_ACTOR } from "../actor.js";
 import { writeAudit } from "../audit/write-audit.js";
-import { scopeCondition } from "../scope.js";
+import { assertPlanReadable, assertReadable, refusal, scopeCondition } from "../scope.js";
 import { findUnit, type UnitRow } from "../units/service.js";
+import { appraisalReach, mayReadRecordsOf } from "./appraisal-reach.js";
 import { today } from "./participants.js";
 
 type ComplaintRow = typeof complaints.$inferSelect;
@@ -39,14 +40,14 @@ async function planWithIssuer(db: Executor, planId: number) {
  */
 function assertMayHandle(actor: Actor, unit: UnitRow, plan: { p: PlanRow; u: UnitRow } | null, what: string) {
   if (plan) {
-    if (!can(actor.grants, "movement.manage", plan.u.path)) {
-      throw forbidden(`Chỉ cơ quan thường trực của phong trào "${plan.p.title}" được ${what}.`);
-    }
+    if (!can(actor.grants, "movement.manage", plan.u.path)) throw forbidden(`Chỉ cơ quan thường trực của phong trào "${plan.p.title}" được ${what}.`);
+    // A unit outside all the caller's scopes is not named back to them, not even as "not in the plan".
+    if (!knowsOf(actor.grants, unit.path)) throw refusal(actor, unit.path);
     return;
   }
   const above = parentPath(unit.path);
   if (!can(actor.grants, "movement.manage", above) && !can(actor.grants, "units.write", above)) {
-    throw forbidden(`Bạn không có quyền ${what} về "${unit.name}"; việc này do cơ quan thường trực cấp trên thực hiện.`);
+    throw refusal(actor, unit.path, `Bạn không có quyền ${what} về "${unit.name}"; việc này do cơ quan thường trực cấp trên thực hiện.`);
   }
 }
 
@@ -59,6 +60,7 @@ export async function recordComplaint(
   const id = await db.transaction(async (tx) => {
     const unit = await findUnit(tx, input.unitId);
     const plan = input.planId ? await planWithIssuer(tx, input.planId) : null;
+    if (plan) assertPlanReadable(actor, plan.u.path, plan.p.id);
     assertMayHandle(actor, unit, plan, "ghi nhận phản ánh, kiến nghị");
     if (plan) {
       if (plan.p.status !== "launched")
@@ -98,6 +100,7 @@ export async function verifyComplaint(db: Db, actor: Actor, id: number, input: {
     const [current] = await tx.select().from(complaints).where(eq(complaints.id, id));
     if (!current) throw notFound(`phản ánh, kiến nghị có mã số ${id}`);
     const unit = await findUnit(tx, current.unitId);
+    assertReadable(await mayReadRecordsOf(tx, actor, unit), `phản ánh, kiến nghị có mã số ${id}`);
     const plan = current.planId ? await planWithIssuer(tx, current.planId) : null;
     assertMayHandle(actor, unit, plan, "xác minh phản ánh, kiến nghị");
     if (plan && plan.p.status !== "launched")
@@ -122,13 +125,12 @@ export async function verifyComplaint(db: Db, actor: Actor, id: number, input: {
   return presentOne(db, id);
 }
 
-/** Units whose complaints the actor may see: the office over its scope, a focal person or head over their own unit, appraisers over theirs. */
-function visibleScope(actor: Actor): SQL | undefined {
-  const conds = (["movement.manage", "movement.participate", "movement.appraise"] as const).map((c) => scopeCondition(actor, c, units.path));
-  return conds.some((c) => c === undefined) ? undefined : or(...conds);
+/** Units whose complaints the actor may see: the office over its scope, a focal person or head over their own unit, appraisers those they are assigned. */
+function visibleScope(actor: Actor, assignedUnits: Set<number>): SQL | undefined {
+  const conds = (["movement.manage", "movement.participate"] as const).map((c) => scopeCondition(actor, c, units.path));
+  if (conds.some((c) => c === undefined)) return undefined;
+  return or(...conds, assignedUnits.size ? inArray(complaints.unitId, [...assignedUnits]) : undefined);
 }
-const mayRead = (actor: Actor, path: string) =>
-  can(actor.grants, "movement.manage", path) || can(actor.grants, "movement.participate", path) || can(actor.grants, "movement.appraise", path);
 
 export interface ComplaintQuery {
   unitId?: number;
@@ -143,14 +145,17 @@ export async function listComplaints(db: Executor, actor: Actor, query: Complain
   if (!can(actor.grants, "movement.manage") && !can(actor.grants, "movement.participate") && !can(actor.grants, "movement.appraise")) {
     throw forbidden("Bạn không có quyền xem phản ánh, kiến nghị.");
   }
-  const where: (SQL | undefined)[] = [visibleScope(actor)];
+  const reach = await appraisalReach(db, actor);
+  const where: (SQL | undefined)[] = [visibleScope(actor, reach.unitIds)];
   if (query.unitId) {
     const u = await findUnit(db, query.unitId);
-    if (!mayRead(actor, u.path)) throw forbidden(`Bạn không có quyền xem phản ánh, kiến nghị về "${u.name}".`);
+    if (!mayReadUnitRecords(actor.grants, u.path) && !reach.unitIds.has(u.id))
+      throw refusal(actor, u.path, `Bạn không có quyền xem phản ánh, kiến nghị về "${u.name}".`);
     where.push(eq(complaints.unitId, u.id));
   }
   if (query.planId) {
-    await planWithIssuer(db, query.planId);
+    const plan = await planWithIssuer(db, query.planId);
+    assertPlanReadable(actor, plan.u.path, plan.p.id);
     where.push(eq(complaints.planId, query.planId));
   }
   if (query.status === "pending") where.push(isNull(complaints.substantiated));

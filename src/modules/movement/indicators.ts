@@ -3,13 +3,14 @@
 import { and, count, desc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client.js";
 import { indicatorValues, units, users } from "../../db/schema.js";
-import { can } from "../../domain/access.js";
+import { can, mayReadUnitRecords } from "../../domain/access.js";
 import { indicatorValueProblem } from "../../domain/import-rows.js";
 import { badRequest, forbidden } from "../../http/errors.js";
 import type { Actor } from "../actor.js";
 import { type AuditInput, writeAudit } from "../audit/write-audit.js";
-import { assertCan, scopeCondition } from "../scope.js";
+import { refusal, scopeCondition } from "../scope.js";
 import { findUnit, type UnitRow } from "../units/service.js";
+import { appraisalReach } from "./appraisal-reach.js";
 
 /** Participants type their own unit's values (movement.participate); the office types anyone's in its scope (movement.manage). */
 export function mayEnterIndicators(actor: Actor, unitPath: string): boolean {
@@ -87,7 +88,7 @@ export async function recordIndicator(db: Db, actor: Actor, input: { unitId: num
   const id = await db.transaction(async (tx) => {
     const unit = await findUnit(tx, input.unitId);
     if (!mayEnterIndicators(actor, unit.path)) {
-      throw forbidden(`Bạn chỉ được nhập số liệu chỉ số của đơn vị mình; "${unit.name}" không thuộc phạm vi của bạn.`);
+      throw refusal(actor, unit.path, `Bạn chỉ được nhập số liệu chỉ số của đơn vị mình; "${unit.name}" không thuộc phạm vi của bạn.`);
     }
     const problem = indicatorValueProblem(input.metric, input.value);
     if (problem) throw badRequest("BAD_VALUE", `Giá trị không hợp lệ: ${problem}.`);
@@ -113,13 +114,16 @@ export interface IndicatorQuery {
 // True for the latest row of its unit, metric and period (the order known.ts uses: entry time, then id).
 const isCurrent = sql<boolean>`not exists (select 1 from indicator_values as newer where newer.unit_id = ${indicatorValues.unitId} and newer.metric = ${indicatorValues.metric} and newer.period = ${indicatorValues.period} and (newer.entered_at > ${indicatorValues.enteredAt} or (newer.entered_at = ${indicatorValues.enteredAt} and newer.id > ${indicatorValues.id})))`;
 
-/** Values (history, newest first) of the units the actor may read; `current` marks the value in force. */
+/** Values (history, newest first) of the units whose records the actor may read; `current` marks the value in force. */
 export async function listIndicators(db: Executor, actor: Actor, query: IndicatorQuery) {
-  assertCan(actor, "units.read");
-  const where: (SQL | undefined)[] = [scopeCondition(actor, "units.read", units.path)];
+  const reach = await appraisalReach(db, actor);
+  if (!can(actor.grants, "movement.participate") && !can(actor.grants, "movement.manage") && reach.unitIds.size === 0)
+    throw forbidden("Bạn không có quyền xem số liệu chỉ số.");
+  const own = indicatorScopeCondition(actor);
+  const where: (SQL | undefined)[] = [own && reach.unitIds.size ? or(own, inArray(indicatorValues.unitId, [...reach.unitIds])) : own];
   if (query.unitId) {
     const u = await findUnit(db, query.unitId);
-    assertCan(actor, "units.read", u.path, `Bạn không có quyền xem số liệu của "${u.name}".`);
+    if (!mayReadUnitRecords(actor.grants, u.path) && !reach.unitIds.has(u.id)) throw refusal(actor, u.path, `Bạn không có quyền xem số liệu của "${u.name}".`);
     where.push(eq(indicatorValues.unitId, u.id));
   }
   if (query.metric) where.push(eq(indicatorValues.metric, query.metric));

@@ -8,7 +8,7 @@ import type { Group, Plan } from "../../domain/plan/schema.js";
 import { conflict, forbidden, notFound } from "../../http/errors.js";
 import type { Actor } from "../actor.js";
 import { writeAudit } from "../audit/write-audit.js";
-import { assertCan } from "../scope.js";
+import { assertCan, assertPlanReadable, assertReadable } from "../scope.js";
 
 export type ParticipantRow = typeof participants.$inferSelect;
 export type PlanRow = typeof plans.$inferSelect;
@@ -29,6 +29,7 @@ export interface ParticipantContext {
 export async function loadMovement(db: Executor, actor: Actor, planId: number, capability: "movement.manage" | "plans.read" = "movement.manage") {
   const [row] = await db.select({ p: plans, u: units }).from(plans).innerJoin(units, eq(units.id, plans.issuerUnitId)).where(eq(plans.id, planId));
   if (!row) throw notFound(`kế hoạch có mã số ${planId}`);
+  if (capability === "plans.read" || !can(actor.grants, "movement.manage", row.u.path)) assertPlanReadable(actor, row.u.path, planId);
   if (capability === "movement.manage") assertCan(actor, "movement.manage", row.u.path, `Bạn không phải cơ quan thường trực của phong trào "${row.p.title}".`);
   if (row.p.status !== "launched") throw conflict("NOT_LAUNCHED", `Kế hoạch "${row.p.title}" chưa phát động nên chưa thể triển khai.`);
   return { plan: row.p, issuer: row.u, data: row.p.data as Plan };
@@ -120,14 +121,13 @@ export async function loadParticipant(
   };
   const manages = can(actor.grants, "movement.manage", issuer.path);
   const participates = can(actor.grants, "movement.participate", row.u.path);
+  const assigned = !manages && !participates && (await isAssigned(db, actor, row.pa.planId, participantId));
+  // A participant's file is read by its unit, the office and its appraisers; to anyone else it does not exist.
+  assertReadable(manages || participates || assigned, `đối tượng thi đua có mã số ${participantId}`);
   if (access === "manage" && !manages) throw forbidden("Chỉ cơ quan thường trực của phong trào được thực hiện thao tác này.");
   if (access === "participate" && !participates)
     throw forbidden(`Bạn chỉ được cập nhật hồ sơ thi đua của đơn vị mình; "${row.u.name}" không thuộc phạm vi của bạn.`);
-  if (access === "appraise" && !manages && !(await isAssigned(db, actor, row.pa.planId, participantId)))
-    throw forbidden("Bạn không được phân công thẩm định đối tượng này.");
-  if (access === "read" && !manages && !participates && !(await isAssigned(db, actor, row.pa.planId, participantId))) {
-    throw forbidden("Hồ sơ thi đua này không thuộc phạm vi của bạn.");
-  }
+  if (access === "appraise" && !manages && !assigned) throw forbidden("Bạn không được phân công thẩm định đối tượng này.");
   return ctx;
 }
 
@@ -172,6 +172,7 @@ export function presentParticipant(p: ParticipantRow, unitName: string, personNa
 export async function listParticipants(db: Executor, actor: Actor, planId: number, filter: { groupId?: string } = {}) {
   const [row] = await db.select({ p: plans, u: units }).from(plans).innerJoin(units, eq(units.id, plans.issuerUnitId)).where(eq(plans.id, planId));
   if (!row) throw notFound(`kế hoạch có mã số ${planId}`);
+  assertPlanReadable(actor, row.u.path, planId);
   const data = row.p.data as Plan;
   const rows = await db
     .select({ pa: participants, unitName: units.name, unitPath: units.path, personName: people.fullName })

@@ -1,11 +1,13 @@
 import { and, count, eq, ilike, like, type SQL, sql } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client.js";
 import { people, units } from "../../db/schema.js";
+import { can } from "../../domain/access.js";
 import { labelOf, PERSON_CATEGORIES, SEXES } from "../../domain/org.js";
 import { personSortKey } from "../../domain/vietnamese-sort.js";
 import { badRequest, conflict, notFound, versionConflict } from "../../http/errors.js";
 import type { Actor } from "../actor.js";
 import { writeAudit } from "../audit/write-audit.js";
+import { personalDataReader } from "../movement/appraisal-reach.js";
 import { assertCan, scopeCondition } from "../scope.js";
 import { findUnit } from "../units/service.js";
 
@@ -24,22 +26,25 @@ export interface PersonFields {
   phone?: string | null;
 }
 
-export function presentPerson(p: PersonRow, unitName: string) {
+/** A person as the caller may see them: without `personal`, the directory only (personal fields are null). */
+export function presentPerson(p: PersonRow, unitName: string, personal = true) {
   return {
     id: p.id,
-    code: p.code,
+    code: personal ? p.code : null,
     unitId: p.unitId,
     unitName,
     fullName: p.fullName,
     sex: p.sex,
     sexLabel: labelOf(SEXES, p.sex),
-    birthDate: p.birthDate,
+    birthDate: personal ? p.birthDate : null,
     position: p.position,
     category: p.category,
     categoryLabel: labelOf(PERSON_CATEGORIES, p.category),
     isHead: p.isHead,
-    email: p.email,
-    phone: p.phone,
+    email: personal ? p.email : null,
+    phone: personal ? p.phone : null,
+    /** False when birth date, contact and staff code are withheld from this caller. */
+    personal,
     active: p.active,
     version: p.version,
   };
@@ -84,7 +89,7 @@ export async function listPeople(db: Executor, actor: Actor, query: PeopleQuery)
   if (query.category) where.push(eq(people.category, query.category));
   const cond = and(...where);
   const rows = await db
-    .select({ p: people, unitName: units.name })
+    .select({ p: people, unitName: units.name, unitPath: units.path })
     .from(people)
     .innerJoin(units, eq(units.id, people.unitId))
     .where(cond)
@@ -92,7 +97,8 @@ export async function listPeople(db: Executor, actor: Actor, query: PeopleQuery)
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
   const [{ total }] = await db.select({ total: count() }).from(people).innerJoin(units, eq(units.id, people.unitId)).where(cond);
-  return { items: rows.map((r) => presentPerson(r.p, r.unitName)), total };
+  const personal = await personalDataReader(db, actor);
+  return { items: rows.map((r) => presentPerson(r.p, r.unitName, personal(r.p, r.unitPath))), total };
 }
 
 async function findPerson(db: Executor, id: number) {
@@ -105,17 +111,23 @@ async function findPerson(db: Executor, id: number) {
   return row;
 }
 
-async function assertPersonCodeFree(db: Executor, code: string | null | undefined, exceptId?: number) {
+async function assertPersonCodeFree(db: Executor, actor: Actor, code: string | null | undefined, exceptId?: number) {
   if (!code) return;
-  const [other] = await db.select({ id: people.id, fullName: people.fullName }).from(people).where(eq(people.code, code));
+  const [other] = await db
+    .select({ id: people.id, fullName: people.fullName, path: units.path })
+    .from(people)
+    .innerJoin(units, eq(units.id, people.unitId))
+    .where(eq(people.code, code));
   if (other && other.id !== exceptId) {
-    throw conflict("DUPLICATE_CODE", `Mã cán bộ "${code}" đã được dùng cho ${other.fullName}.`, [{ path: "code", message: "Mã đã tồn tại" }]);
+    // Codes are unique system-wide; the holder is named only to a caller who may read them.
+    const holder = can(actor.grants, "people.read", other.path) ? ` cho ${other.fullName}` : " cho một cán bộ khác";
+    throw conflict("DUPLICATE_CODE", `Mã cán bộ "${code}" đã được dùng${holder}.`, [{ path: "code", message: "Mã đã tồn tại" }]);
   }
 }
 
 /** Inserts a person (inside the caller's transaction) and audits it; the caller has checked access. */
 export async function insertPerson(tx: Executor, actor: Actor, input: PersonFields, unitName: string) {
-  await assertPersonCodeFree(tx, input.code);
+  await assertPersonCodeFree(tx, actor, input.code);
   const [p] = await tx
     .insert(people)
     .values({
@@ -155,7 +167,7 @@ export async function createPerson(db: Db, actor: Actor, input: PersonFields) {
 /** Applies changed fields if `version` is current (inside the caller's transaction); access already checked. */
 export async function applyPersonUpdate(tx: Executor, actor: Actor, current: PersonRow, version: number, patch: Partial<PersonFields>, unitName: string) {
   if (current.version !== version) throw versionConflict(`Hồ sơ của ${current.fullName}`);
-  if (patch.code !== undefined && patch.code !== current.code) await assertPersonCodeFree(tx, patch.code, current.id);
+  if (patch.code !== undefined && patch.code !== current.code) await assertPersonCodeFree(tx, actor, patch.code, current.id);
   const fullName = patch.fullName ?? current.fullName;
   const [next] = await tx
     .update(people)
@@ -223,5 +235,5 @@ export async function deactivatePerson(db: Db, actor: Actor, id: number, input: 
 export async function getPerson(db: Executor, actor: Actor, id: number) {
   const row = await findPerson(db, id);
   assertCan(actor, "people.read", row.unitPath);
-  return presentPerson(row.p, row.unitName);
+  return presentPerson(row.p, row.unitName, (await personalDataReader(db, actor))(row.p, row.unitPath));
 }

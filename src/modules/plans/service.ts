@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, like } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client.js";
 import { participants, planRevisions, plans, units, users } from "../../db/schema.js";
-import { can } from "../../domain/access.js";
+import { can, mayReadPlan } from "../../domain/access.js";
 import { isLate, vietnamDate } from "../../domain/calendar.js";
 import { isWithin } from "../../domain/org.js";
 import type { Facts } from "../../domain/plan/conditions.js";
@@ -10,10 +10,10 @@ import { unitInGroup } from "../../domain/plan/membership.js";
 import { type Plan, planSchema } from "../../domain/plan/schema.js";
 import { checkFacts, scoreCriteria } from "../../domain/plan/scoring.js";
 import { validatePlan } from "../../domain/plan/validate.js";
-import { badRequest, conflict, forbidden, notFound, versionConflict } from "../../http/errors.js";
+import { badRequest, conflict, notFound, versionConflict } from "../../http/errors.js";
 import type { Actor } from "../actor.js";
 import { writeAudit } from "../audit/write-audit.js";
-import { assertCan } from "../scope.js";
+import { assertCan, assertPlanReadable } from "../scope.js";
 import { findUnit, type UnitRow } from "../units/service.js";
 import { loadTemplate } from "./templates.js";
 
@@ -45,17 +45,10 @@ function present(p: PlanRow, issuer: UnitRow, actor: Actor) {
   return { ...summary(p, issuer.name), data, issues: validatePlan(data), canEdit: writer && p.status === "draft", canAmend: writer && p.status === "launched" };
 }
 
-/** A plan is visible to anyone whose scope lies inside the issuer's subtree, or contains the issuer. */
-function canRead(actor: Actor, issuerPath: string): boolean {
-  return (
-    actor.grants.some((g) => g.scopePath === null || isWithin(g.scopePath, issuerPath) || isWithin(issuerPath, g.scopePath)) && can(actor.grants, "plans.read")
-  );
-}
-
 async function findPlan(db: Executor, actor: Actor, id: number) {
   const [row] = await db.select({ p: plans, u: units }).from(plans).innerJoin(units, eq(units.id, plans.issuerUnitId)).where(eq(plans.id, id));
   if (!row) throw notFound(`kế hoạch có mã số ${id}`);
-  if (!canRead(actor, row.u.path)) throw forbidden("Kế hoạch này không thuộc phạm vi của bạn.");
+  assertPlanReadable(actor, row.u.path, id);
   return row;
 }
 
@@ -65,7 +58,7 @@ const write = (actor: Actor, issuer: UnitRow) =>
 export async function listPlans(db: Executor, actor: Actor) {
   assertCan(actor, "plans.read");
   const rows = await db.select({ p: plans, u: units }).from(plans).innerJoin(units, eq(units.id, plans.issuerUnitId)).orderBy(desc(plans.year), plans.title);
-  return rows.filter((r) => canRead(actor, r.u.path)).map((r) => summary(r.p, r.u.name));
+  return rows.filter((r) => mayReadPlan(actor.grants, r.u.path)).map((r) => summary(r.p, r.u.name));
 }
 
 export async function getPlan(db: Executor, actor: Actor, id: number) {

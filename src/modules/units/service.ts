@@ -1,6 +1,7 @@
 import { and, count, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client.js";
 import { people, units } from "../../db/schema.js";
+import { can } from "../../domain/access.js";
 import { ancestorIds, depthOf, isWithin, labelOf, UNIT_KINDS, unitPath } from "../../domain/org.js";
 import { vietnameseSortKey } from "../../domain/vietnamese-sort.js";
 import { badRequest, conflict, notFound, versionConflict } from "../../http/errors.js";
@@ -38,15 +39,15 @@ export async function findUnit(db: Executor, id: number): Promise<UnitRow> {
   return u;
 }
 
-async function assertCodeFree(db: Executor, code: string, exceptId?: number) {
+async function assertCodeFree(db: Executor, actor: Actor, code: string, exceptId?: number) {
   const [other] = await db
-    .select({ id: units.id, name: units.name })
+    .select({ id: units.id, name: units.name, path: units.path })
     .from(units)
     .where(and(sql`lower(${units.code}) = lower(${code})`, exceptId ? ne(units.id, exceptId) : undefined));
+  // Codes are unique system-wide; the holder is named only to a caller who may read it.
+  const holder = other && can(actor.grants, "units.read", other.path) ? ` cho "${other.name}"` : " cho một đơn vị khác";
   if (other)
-    throw conflict("DUPLICATE_CODE", `Mã đơn vị "${code}" đã được dùng cho "${other.name}". Vui lòng chọn mã khác.`, [
-      { path: "code", message: "Mã đã tồn tại" },
-    ]);
+    throw conflict("DUPLICATE_CODE", `Mã đơn vị "${code}" đã được dùng${holder}. Vui lòng chọn mã khác.`, [{ path: "code", message: "Mã đã tồn tại" }]);
 }
 
 export async function listUnits(db: Executor, actor: Actor, opts: { includeInactive: boolean }) {
@@ -86,7 +87,7 @@ export interface NewUnit {
 
 /** Inserts a unit under its parent (inside the caller's transaction) and audits it. */
 export async function insertUnit(tx: Executor, actor: Actor, input: NewUnit, parent: UnitRow | null): Promise<UnitRow> {
-  await assertCodeFree(tx, input.code);
+  await assertCodeFree(tx, actor, input.code);
   const [created] = await tx
     .insert(units)
     .values({ code: input.code, name: input.name, sortKey: vietnameseSortKey(input.name), kind: input.kind, parentId: parent?.id ?? null, path: "/", depth: 0 })
@@ -134,7 +135,7 @@ export async function updateUnit(db: Db, actor: Actor, id: number, input: { vers
   return db.transaction(async (tx) => {
     const u = await findUnit(tx, id);
     assertCan(actor, "units.write", u.path);
-    if (input.code && input.code.toLowerCase() !== u.code.toLowerCase()) await assertCodeFree(tx, input.code, id);
+    if (input.code && input.code.toLowerCase() !== u.code.toLowerCase()) await assertCodeFree(tx, actor, input.code, id);
     const next = await updateVersioned(tx, u, input.version, {
       code: input.code ?? u.code,
       name: input.name ?? u.name,
