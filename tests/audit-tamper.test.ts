@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { desc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../src/cli.js";
 import { type Database, type Executor, openDatabase, type Tx } from "../src/db/client.js";
 import { auditAnchor, auditLog } from "../src/db/schema.js";
 import { auditHash, GENESIS_HASH } from "../src/domain/audit-chain.js";
@@ -331,7 +332,25 @@ describe("npm run cli -- audit:verify", () => {
       delete env.DATABASE_URL;
       database = await openDatabase({ databaseUrl: null, dataDir: env.DATA_DIR as string });
     }
-    const cli = async () => {
+    /** The command as an operator runs it (a child process), or its exported function (faster; same code path). */
+    const cli = async (how: "child" | "in-process") => {
+      if (how === "in-process") {
+        const names = ["DATA_DIR", "FILES_DIR", "AUDIT_KEY", "DATABASE_URL"] as const;
+        const saved = Object.fromEntries(names.map((n) => [n, process.env[n]]));
+        for (const n of names) {
+          if (env[n] === undefined) delete process.env[n];
+          else process.env[n] = env[n];
+        }
+        const lines: string[] = [];
+        try {
+          return { code: await runCli(["audit:verify"], (line) => lines.push(line)), stdout: lines.join("\n") };
+        } finally {
+          for (const n of names) {
+            if (saved[n] === undefined) delete process.env[n];
+            else process.env[n] = saved[n];
+          }
+        }
+      }
       try {
         const { stdout } = await run(path.join(root, "node_modules/.bin/tsx"), ["src/cli.ts", "audit:verify"], { cwd: root, env });
         return { code: 0, stdout };
@@ -347,7 +366,7 @@ describe("npm run cli -- audit:verify", () => {
       expect(await takeCheckpoint(database.db, key, files)).toMatchObject({ written: true });
       const all = await ids(database.db);
       await database.close();
-      const ok = await cli();
+      const ok = await cli("in-process");
       expect(ok.stdout).toContain(`khớp điểm neo đến mục #${all.at(-1)}`);
       expect(ok.code).toBe(0);
 
@@ -356,14 +375,14 @@ describe("npm run cli -- audit:verify", () => {
         : await openDatabase({ databaseUrl: null, dataDir: env.DATA_DIR as string });
       await database.db.delete(auditLog).where(eq(auditLog.id, all.at(-1) as number));
       await database.close();
-      const broken = await cli();
+      const broken = await cli("child");
       expect(broken.code).toBe(1);
       expect(broken.stdout).toContain(`NHẬT KÝ BỊ THAY ĐỔI tại mục #${all.at(-1)}`);
       expect(broken.stdout).toContain("các mục cuối đã bị xóa");
 
       // Another key proves nothing either way: exit 2, not a claim of tampering.
       env.AUDIT_KEY = randomBytes(32).toString("base64");
-      const wrong = await cli();
+      const wrong = await cli("in-process");
       expect(wrong.code).toBe(2);
       expect(wrong.stdout).toContain("KHÔNG KIỂM TRA ĐƯỢC NHẬT KÝ");
     } finally {
@@ -371,5 +390,5 @@ describe("npm run cli -- audit:verify", () => {
       await dropDatabase();
       fs.rmSync(dir, { recursive: true, force: true });
     }
-  }, 120_000);
+  }, 180_000);
 });
