@@ -190,18 +190,16 @@ describe("issuing a decision", () => {
   it("re-checks the quota: a draft made before the guard (over the quota once another is issued) is refused", async () => {
     // Written as an old draft would be: straight into the tables, with no check.
     const [old] = await t.database.db.insert(decisions).values({ planId, awardFormId: GK, signedOn: "2024-12-30", signerTitle: "CHỦ TỊCH" }).returning();
-    await t.database.db
-      .insert(decisionRecipients)
-      .values(
-        [3, 4].map((i) => ({
-          decisionId: old.id,
-          nominationId: nid[i],
-          participantId: pid[i],
-          name: `Phường ${i}`,
-          unitName: `Phường ${i}`,
-          target: "collective",
-        })),
-      );
+    await t.database.db.insert(decisionRecipients).values(
+      [3, 4].map((i) => ({
+        decisionId: old.id,
+        nominationId: nid[i],
+        participantId: pid[i],
+        name: `Phường ${i}`,
+        unitName: `Phường ${i}`,
+        target: "collective",
+      })),
+    );
     const refused = await issue(old.id, "104");
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe("OVER_QUOTA");
