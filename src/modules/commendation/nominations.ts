@@ -633,7 +633,8 @@ export async function recordOpinion(
       const block = eligibilityBlock(c.name, view.eligibility);
       if (block) throw conflict(block.code, `Không đề nghị khen thưởng được. ${view.eligibility.summary}.`);
       const prior = await awardsOf(tx, c.scope.plan.id, c.n.awardFormId);
-      const same = prior.find((a) => a.identity === identityOf(c.participant));
+      // Another nomination of the same person or unit (e.g. in another group) already decided; not this one itself.
+      const same = prior.find((a) => a.identity === identityOf(c.participant) && a.nominationId !== id);
       if (same) throw conflict("ALREADY_AWARDED", `${c.name} đã có tên trong ${same.decision} tặng "${c.form?.name ?? c.n.awardFormId}" của phong trào này.`);
     }
     const [next] = await tx
