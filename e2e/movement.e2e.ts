@@ -8,9 +8,10 @@ import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { notifications } from "../src/db/schema.js";
 import { PDF } from "../tests/support/sample-files.js";
-import { canRunBrowser, type Journey, startJourney } from "./support/harness";
+import { canRunBrowser, type Journey, menuLink, startJourney } from "./support/harness";
 
 const SHOTS = process.env.MOVEMENT_E2E_SHOTS; // a folder, e.g. /tmp: screenshots of each step while developing
+
 const SCORED = ["i-1", "i-2-1", "i-2-2", "i-2-3", "i-3", "ii-1", "ii-2", "iii", "iv-1", "iv-2", "v"];
 
 async function shot(page: Page, name: string, at?: Locator) {
@@ -25,6 +26,16 @@ const fact = (page: Page, criterion: string, key: string): Locator => page.getBy
 async function number(page: Page, criterion: string, key: string, value: string) {
   const input = fact(page, criterion, key).locator("input");
   await input.fill(value);
+}
+
+const PLAN_TITLE = "Phát động phong trào thi đua thực hiện cải cách hành chính năm 2024";
+
+/** From anywhere in the app: the menu's "Phong trào", this movement, then one of the user's own dossiers. */
+async function openOwnDossier(page: Page, name: string) {
+  await menuLink(page, "Phong trào").click();
+  await page.getByTestId("movements-list").getByRole("link", { name: PLAN_TITLE }).click();
+  await page.getByTestId("my-participants").getByRole("link", { name, exact: true }).click();
+  await page.getByTestId("participant-name").getByText(name).waitFor();
 }
 
 async function yesNo(page: Page, criterion: string, key: string, yes: boolean) {
@@ -64,10 +75,7 @@ describe.skipIf(!canRunBrowser)("running a movement", () => {
     const page = await j.newPage();
     await j.login(page, "daumoi.phuong1");
 
-    await page.getByRole("link", { name: "Phong trào", exact: true }).click();
-    await page.getByTestId("movements-list").getByRole("link", { name: "Phát động phong trào thi đua thực hiện cải cách hành chính năm 2024" }).click();
-    await page.getByTestId("my-participants").getByRole("link", { name: "Phường 1", exact: true }).click();
-    await page.getByTestId("participant-name").getByText("Phường 1").waitFor();
+    await openOwnDossier(page, "Phường 1");
     await page.getByRole("tab", { name: "Tự chấm điểm" }).click();
     await page.getByTestId("assessment-window").getByText("Thời gian tự chấm điểm: từ 01/12/2024 đến hết ngày 31/12/2024.").waitFor();
     await page.getByTestId("assessment-status").getByText("Đang tự chấm").waitFor();
@@ -166,7 +174,8 @@ describe.skipIf(!canRunBrowser)("running a movement", () => {
     // The ward's head confirms it; it is then locked.
     const head = await j.newPage();
     await j.login(head, "thutruong.phuong1");
-    await head.goto(`/phong-trao/${planId}/ho-so/${ward1}?tab=tu-cham`);
+    await openOwnDossier(head, "Phường 1");
+    await head.getByRole("tab", { name: "Tự chấm điểm" }).click();
     await head.getByRole("button", { name: "Xác nhận" }).click();
     await head.locator(".ant-popconfirm").getByRole("button", { name: "Xác nhận" }).click();
     await head.getByTestId("assessment-status").getByText("Đã xác nhận").waitFor();
@@ -221,13 +230,16 @@ describe.skipIf(!canRunBrowser)("running a movement", () => {
   it("Phường 2's focal person cannot open Phường 1's self-assessment, and sends their own annual report (late)", async () => {
     const page = await j.newPage();
     await j.login(page, "daumoi.phuong2");
+    // A link to another ward's dossier (shared by someone, or typed): the app refuses it; no menu leads there.
     await page.goto(`/phong-trao/${planId}/ho-so/${ward1}?tab=tu-cham`);
-    await page.getByText("Hồ sơ thi đua này không thuộc phạm vi của bạn.").waitFor();
+    // Refused (403), or — once a record the caller may not read is reported as not existing — a 404 naming nothing.
+    await page.getByText(/Hồ sơ thi đua này không thuộc phạm vi của bạn\.|Không tìm thấy đối tượng thi đua có mã số \d+\./).waitFor();
     expect(await page.getByTestId("self-total").count()).toBe(0);
     await shot(page, "c-forbidden");
 
     // Their own dossier: registration closed since 26/04; the annual report sent now is late.
-    await page.goto(`/phong-trao/${planId}/ho-so/${ward2}`);
+    await openOwnDossier(page, "Phường 2");
+    expect(new URL(page.url()).pathname).toBe(`/phong-trao/${planId}/ho-so/${ward2}`);
     await page.getByTestId("registration-expired").getByText("Đã hết hạn đăng ký thi đua (hạn 26/04/2024).", { exact: false }).waitFor();
     await page.getByRole("tab", { name: "Báo cáo định kỳ" }).click();
     const annual = page.getByTestId("reports-table").locator("tr", { hasText: "Báo cáo tổng kết CCHC năm 2024" });
@@ -255,7 +267,9 @@ describe.skipIf(!canRunBrowser)("running a movement", () => {
 
     const page = await j.newPage();
     await j.login(page, "noivu.vinhlong");
-    await page.goto(`/ke-hoach/${planId}`);
+    await menuLink(page, "Kế hoạch thi đua").click();
+    await page.getByTestId("plans-table").getByRole("link", { name: PLAN_TITLE }).click();
+    await page.waitForURL(`**/ke-hoach/${planId}`);
     await page.getByTestId("movement-link").click();
     await page.getByRole("searchbox", { name: "Tìm theo tên" }).fill("Phường 1");
     await page.getByTestId("participants-table").getByRole("link", { name: "Phường 1", exact: true }).waitFor();
@@ -285,16 +299,25 @@ describe.skipIf(!canRunBrowser)("running a movement", () => {
         await page.waitForTimeout(600);
         await shot(page, `d4-${tab.slice(0, 6)}`);
       }
-      await page.setViewportSize({ width: 390, height: 844 });
-      await page.goto(`/phong-trao/${planId}/ho-so/${ward1}?tab=tu-cham`);
-      await page.getByTestId("self-total").waitFor();
-      await shot(page, "e1-phone");
-      await page.goto(`/phong-trao/${planId}/ho-so/${ward1}?tab=dang-ky`);
-      await page.getByTestId("registration-table").waitFor();
-      await shot(page, "e2-phone-registration");
-      await page.goto(`/phong-trao/${planId}?tab=xep-hang`);
+      // Phone-sized screenshots; tabs are clicked at desktop size, where none is scrolled out of the tab bar.
+      const phone = { width: 390, height: 844 };
+      const desktop = page.viewportSize() ?? { width: 1366, height: 860 };
+      await page.getByRole("tab", { name: "Xếp hạng, kết quả" }).click();
+      await page.setViewportSize(phone);
       await page.getByTestId("ranking-table").waitFor();
       await shot(page, "e3-phone-ranking");
+      await page.setViewportSize(desktop);
+      await page.getByRole("tab", { name: "Đối tượng thi đua" }).click();
+      await page.getByTestId("participants-table").getByRole("link", { name: "Phường 1", exact: true }).click();
+      await page.getByRole("tab", { name: "Tự chấm điểm" }).click();
+      await page.setViewportSize(phone);
+      await page.getByTestId("self-total").waitFor();
+      await shot(page, "e1-phone");
+      await page.setViewportSize(desktop);
+      await page.getByRole("tab", { name: "Đăng ký thi đua" }).click();
+      await page.setViewportSize(phone);
+      await page.getByTestId("registration-table").waitFor();
+      await shot(page, "e2-phone-registration");
     }
   });
 });
