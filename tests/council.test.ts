@@ -246,7 +246,8 @@ describe("decision and honour roll", () => {
     expect(r).toContain("BÁO CÁO THÀNH TÍCH");
     expect(r).toContain("Phường 1");
     expect(r).toContain("Mẫu số 02");
-    expect((await (await t.as("daumoi.phuong2")).get(`/api/nominations/${nom.p1}/achievement-report`)).status).toBe(403);
+    // Another ward's nomination is out of scope: 404, naming nothing.
+    expect((await (await t.as("daumoi.phuong2")).get(`/api/nominations/${nom.p1}/achievement-report`)).status).toBe(404);
   });
 
   it("lists the plan's decisions (drafts only for insiders) and the people the office may seat on a council", async () => {
