@@ -152,6 +152,8 @@ describe("drafting a decision", () => {
     expect((await decide([nid[4]])).body.code).toBe("OVER_QUOTA");
     expect((await issue(a.body.id, "101")).status).toBe(200);
     expect(await quota()).toMatchObject({ issued: 1, drafted: 1, remaining: 0 });
+    // The office may still record its opinion on a decided nomination (it is not "already awarded" by itself).
+    expect((await opinion(office, nid[1], "Đã được khen thưởng theo Quyết định số 101.", "accepted")).status).toBe(200);
     // The same ward in two issued decisions (seen: five people awarded twice) cannot happen: the second draft is refused.
     expect((await decide([nid[1]])).body.code).toBe("ALREADY_AWARDED");
     // Cancelling a draft frees its place; the cancelled draft cannot be issued.
