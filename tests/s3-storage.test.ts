@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyBackupFile } from "../src/modules/backup/restore-backup.js";
 import { S3FileStore } from "../src/storage/s3-file-store.js";
 import { PDF } from "./support/sample-files.js";
 import { createTestApp, type TestApp } from "./support/test-app.js";
@@ -69,5 +70,18 @@ describe("uploads through the API with STORAGE=s3", () => {
     const back = await focal.get(`/api/files/${up.body.id}`);
     expect(back.raw.equals(pdf)).toBe(true);
     expect((await (await t.as("daumoi.phuong2")).get(`/api/files/${up.body.id}`)).status).toBe(403);
+  });
+
+  it("keeps a backup in the bucket, with the evidence files in it, and serves it back to an administrator", async () => {
+    const admin = await t.as("admin");
+    const taken = await admin.post("/api/system/backups");
+    expect(taken.status, JSON.stringify(taken.body)).toBe(201);
+    const objects = fs.readdirSync(path.join(dir, "thidua"), { recursive: true }).map(String);
+    expect(objects.some((f) => f.includes(taken.body.fileName.replace(".tar.gz", "")))).toBe(true);
+    const archive = path.join(dir, "downloaded.tar.gz");
+    fs.writeFileSync(archive, (await admin.get(`/api/system/backups/${taken.body.id}/download`)).raw);
+    const manifest = await verifyBackupFile(archive);
+    expect(manifest.source.storage).toBe("s3");
+    expect(manifest.files.length).toBeGreaterThan(0);
   });
 });

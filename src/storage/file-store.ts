@@ -5,6 +5,8 @@ import type { Config } from "../config.js";
 
 export interface FileStore {
   put(key: string, data: Buffer): Promise<void>;
+  /** Stores a file from disk without reading it into memory (backup archives can be large). */
+  putFile?(key: string, file: string): Promise<void>;
   get(key: string): Promise<Buffer>;
   delete(key: string): Promise<void>;
 }
@@ -23,6 +25,13 @@ export class LocalFileStore implements FileStore {
     await fs.mkdir(path.dirname(file), { recursive: true });
     // Write then rename, so a crash never leaves half a file under the final name.
     await fs.writeFile(`${file}.part`, data);
+    await fs.rename(`${file}.part`, file);
+  }
+
+  async putFile(key: string, source: string): Promise<void> {
+    const file = this.pathOf(key);
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    await fs.copyFile(source, `${file}.part`);
     await fs.rename(`${file}.part`, file);
   }
 

@@ -41,10 +41,16 @@ export function writeArchive(file: string): ArchiveWriter {
 export async function readArchive(file: string, onEntry: (name: string, data: Buffer) => Promise<void> | void): Promise<void> {
   const extract = tar.extract();
   const reading = (async () => {
-    for await (const entry of extract) {
-      const chunks: Buffer[] = [];
-      for await (const chunk of entry) chunks.push(chunk as Buffer);
-      if (entry.header.type === "file") await onEntry(entry.header.name, Buffer.concat(chunks));
+    try {
+      for await (const entry of extract) {
+        const chunks: Buffer[] = [];
+        for await (const chunk of entry) chunks.push(chunk as Buffer);
+        if (entry.header.type === "file") await onEntry(entry.header.name, Buffer.concat(chunks));
+      }
+    } catch (e) {
+      // Stop reading the file too: the caller's refusal ends the whole read.
+      extract.destroy(e as Error);
+      throw e;
     }
   })();
   await Promise.all([pipeline(fs.createReadStream(file), zlib.createGunzip(), extract), reading]);

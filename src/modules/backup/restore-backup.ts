@@ -137,6 +137,40 @@ async function assertEmptyTarget(target: RestoreTarget): Promise<void> {
 // Statements are sent in batches of about this many characters (a year's dump is far larger than one round trip).
 const BATCH_CHARS = 1_000_000;
 
+/** Fills the empty target from the dump in one transaction, committed only if every table matches the manifest. */
+async function loadDatabase(target: RestoreTarget, manifest: BackupManifest, sql: string): Promise<void> {
+  const raw = await openRaw(target);
+  try {
+    const statements = splitSqlScript(sql);
+    await raw.exec("begin");
+    let batch = "";
+    for (const s of statements) {
+      batch += `${s};\n`;
+      if (batch.length >= BATCH_CHARS) {
+        await raw.exec(batch);
+        batch = "";
+      }
+    }
+    if (batch) await raw.exec(batch);
+    await raw.exec("set local timezone = 'UTC'");
+    const differences = tableDifferences(manifest.tables, await describeTables(raw.query));
+    if (differences.length) {
+      throw new AppError(
+        500,
+        "RESTORE_MISMATCH",
+        `Dữ liệu sau khi nạp không khớp bản sao lưu nên đã hủy, CSDL đích vẫn trống: ${differences.slice(0, 5).join("; ")}.`,
+      );
+    }
+    await raw.exec("commit");
+  } catch (e) {
+    await raw.exec("rollback").catch(() => undefined);
+    if (e instanceof AppError) throw e;
+    throw new AppError(500, "RESTORE_FAILED", `Không nạp được CSDL từ bản sao lưu (CSDL đích vẫn trống): ${(e as Error).message}`);
+  } finally {
+    await raw.close();
+  }
+}
+
 /** Restores `file` into `target`; `log` hears each step in Vietnamese. */
 export async function restoreBackup(file: string, target: RestoreTarget, log: (line: string) => void = () => undefined): Promise<RestoreReport> {
   const manifest = await verifyBackupFile(file);
@@ -147,65 +181,39 @@ export async function restoreBackup(file: string, target: RestoreTarget, log: (l
   try {
     await assertEmptyTarget(target);
 
-    let sql = "";
-    const parts = new Map<string, Buffer>();
-    await readArchive(file, (name, data) => {
-      if (name === "database.sql") sql = data.toString("utf8");
-      else if (name.startsWith("files/") || name.startsWith("data/")) parts.set(name, data);
-    });
-
-    // 1. The database, all or nothing, checked against the manifest before it is committed.
-    const raw = await openRaw(target);
-    try {
-      const statements = splitSqlScript(sql);
-      await raw.exec("begin");
-      let batch = "";
-      for (const s of statements) {
-        batch += `${s};\n`;
-        if (batch.length >= BATCH_CHARS) {
-          await raw.exec(batch);
-          batch = "";
-        }
-      }
-      if (batch) await raw.exec(batch);
-      await raw.exec("set local timezone = 'UTC'");
-      const differences = tableDifferences(manifest.tables, await describeTables(raw.query));
-      if (differences.length) {
-        await raw.exec("rollback");
-        throw new AppError(
-          500,
-          "RESTORE_MISMATCH",
-          `Dữ liệu sau khi nạp không khớp bản sao lưu nên đã hủy, CSDL đích vẫn trống: ${differences.slice(0, 5).join("; ")}.`,
-        );
-      }
-      await raw.exec("commit");
-    } catch (e) {
-      await raw.exec("rollback").catch(() => undefined);
-      if (e instanceof AppError) throw e;
-      throw new AppError(500, "RESTORE_FAILED", `Không nạp được CSDL từ bản sao lưu (CSDL đích vẫn trống): ${(e as Error).message}`);
-    } finally {
-      await raw.close();
-    }
-    log(`Đã nạp CSDL: ${Object.keys(manifest.tables).length} bảng, khớp số dòng và dấu vân tay từng bảng.`);
-
-    // 2. Stored files, each checked again as it is written.
+    // The archive is read once more, entry by entry (database.sql comes first), so a year of files never sits in memory.
     const store = await createFileStore(target.files);
-    for (const f of manifest.files) {
-      const data = parts.get(`files/${f.key}`) as Buffer;
-      await store.put(f.key, data);
-      if (sha256(await store.get(f.key)) !== f.sha256)
-        throw new AppError(500, "FILE_WRITE", `Tệp ${f.key} ghi vào kho không khớp mã băm; hãy kiểm tra kho lưu trữ rồi phục hồi lại vào đích trống.`);
-    }
-    for (const f of manifest.dataFiles) {
-      const dest = path.join(target.dataDir, f.name);
-      const data = parts.get(`data/${f.name}`) as Buffer;
-      if (fs.existsSync(dest) && sha256(fs.readFileSync(dest)) !== f.sha256) {
-        log(`Cảnh báo: ${dest} đã có và khác bản sao lưu; giữ nguyên tệp đang có. Bản trong sao lưu cần cho việc kiểm tra nhật ký.`);
-        continue;
+    const expectedFiles = new Map(manifest.files.map((f) => [`files/${f.key}`, f]));
+    const expectedData = new Map(manifest.dataFiles.map((f) => [`data/${f.name}`, f]));
+    let loaded = false;
+    await readArchive(file, async (name, data) => {
+      if (name === "database.sql") {
+        await loadDatabase(target, manifest, data.toString("utf8"));
+        loaded = true;
+        log(`Đã nạp CSDL: ${Object.keys(manifest.tables).length} bảng, khớp số dòng và dấu vân tay từng bảng.`);
+        return;
       }
-      fs.mkdirSync(target.dataDir, { recursive: true });
-      fs.writeFileSync(dest, data, { mode: 0o600 });
-    }
+      if (!loaded) throw new AppError(400, "BAD_ARCHIVE", "Bản sao lưu không bắt đầu bằng database.sql: không phải bản do Thi Đua tạo.");
+      const stored = expectedFiles.get(name);
+      if (stored) {
+        // Checked again as written: the archive was verified, the store might not keep what it is given.
+        await store.put(stored.key, data);
+        if (sha256(await store.get(stored.key)) !== stored.sha256) {
+          throw new AppError(500, "FILE_WRITE", `Tệp ${stored.key} ghi vào kho không khớp mã băm; hãy kiểm tra kho lưu trữ rồi phục hồi lại vào đích trống.`);
+        }
+        return;
+      }
+      const kept = expectedData.get(name);
+      if (kept) {
+        const dest = path.join(target.dataDir, kept.name);
+        if (fs.existsSync(dest) && sha256(fs.readFileSync(dest)) !== kept.sha256) {
+          log(`Cảnh báo: ${dest} đã có và khác bản sao lưu; giữ nguyên tệp đang có. Bản trong sao lưu cần cho việc kiểm tra nhật ký.`);
+          return;
+        }
+        fs.mkdirSync(target.dataDir, { recursive: true });
+        fs.writeFileSync(dest, data, { mode: 0o600 });
+      }
+    });
     log(`Đã chép ${manifest.files.length} tệp vào kho ${target.files.storage === "s3" ? "S3" : target.files.dir}.`);
   } finally {
     lock?.release();

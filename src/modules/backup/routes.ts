@@ -1,10 +1,13 @@
 import { timingSafeEqual } from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { type AppContext, actorOf, sendFile } from "../../http/context.js";
 import { AppError } from "../../http/errors.js";
-import { createBackupNow, listBackups, readStoredBackup, withBackupFile } from "./service.js";
+import { createBackup } from "./create-backup.js";
+import { createBackupNow, listBackups, readStoredBackup } from "./service.js";
 
 /** Administrators: the backups kept in the file store, one taken now, one downloaded. */
 export const backupRoutes =
@@ -38,9 +41,21 @@ export const localBackupRoute =
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
         throw new AppError(403, "FORBIDDEN", "Sai mã của thư mục dữ liệu: chỉ lệnh chạy trên máy chủ này, đọc được DATA_DIR, mới tạo bản sao lưu qua đây.");
       }
-      return withBackupFile(ctx, async (file, result) => {
-        const body = fs.readFileSync(file);
-        return reply.header("content-type", "application/gzip").header("x-thidua-missing-files", String(result.missingFiles.length)).send(body);
-      });
+      // Streamed from a temporary file, removed once sent (an archive can be larger than memory).
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "thidua-backup-"));
+      const cleanup = () => fs.rmSync(dir, { recursive: true, force: true });
+      try {
+        const result = await createBackup(ctx, path.join(dir, "backup.tar.gz"));
+        const stream = fs.createReadStream(result.file);
+        stream.once("close", cleanup);
+        return reply
+          .header("content-type", "application/gzip")
+          .header("content-length", result.bytes)
+          .header("x-thidua-missing-files", String(result.missingFiles.length))
+          .send(stream);
+      } catch (e) {
+        cleanup();
+        throw e;
+      }
     });
   };

@@ -67,7 +67,8 @@ export async function takeStoredBackup(
       const key = `backup-${stamp(at)}-${randomBytes(4).toString("hex")}`;
       try {
         const row = await withBackupFile(ctx, async (file, result) => {
-          await ctx.files.put(key, fs.readFileSync(file));
+          if (ctx.files.putFile) await ctx.files.putFile(key, file);
+          else await ctx.files.put(key, fs.readFileSync(file));
           const [saved] = await db
             .insert(backups)
             .values({ at, trigger: input.trigger, storageKey: key, bytes: result.bytes, sha256: result.sha256 })
