@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../src/cli.js";
 import { loadConfig } from "../src/config.js";
 import { openDatabase } from "../src/db/client.js";
-import { users } from "../src/db/schema.js";
+import { users, userTotp } from "../src/db/schema.js";
 import { base32Decode, totp } from "../src/domain/totp.js";
 import { hashPassword } from "../src/modules/auth/passwords.js";
 import { buildApp } from "../src/server.js";
@@ -18,6 +18,7 @@ let second: TestApp | undefined;
 const other = async () => {
   second ??= await createTestApp({
     trustProxy: true,
+    secretsKey: "khoa-ma-hoa-bi-mat-totp-dung-cho-kiem-thu",
     login: { freeFailures: 3, ipFreeFailures: 4, maxDelaySeconds: 900, forgetAfterHours: 24, perMinute: 1000 },
   });
   return second;
@@ -383,6 +384,19 @@ describe("TOTP second factor", () => {
     expect(reset.body.secondFactor).toBe(false);
     expect((await office.get("/api/auth/me")).status).toBe(401);
     expect((await login(new Client(t.app), "noivu.prtc", DEMO_PASSWORD)).body.user.username).toBe("noivu.prtc");
+  });
+});
+
+describe("TOTP secrets at rest", () => {
+  it("are stored encrypted when SECRETS_KEY is set, and still check codes", async () => {
+    const app = await other();
+    const admin = await app.as("admin");
+    const setup = await admin.post("/api/auth/second-factor/setup");
+    const [row] = await app.database.db.select().from(userTotp);
+    expect(row.secret).toMatch(/^v1:/);
+    expect(row.secret).not.toContain(setup.body.secret);
+    const confirmed = await admin.post("/api/auth/second-factor/confirm", { code: totp(base32Decode(setup.body.secret), new Date()) });
+    expect(confirmed.status).toBe(200);
   });
 });
 
