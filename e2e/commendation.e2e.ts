@@ -15,6 +15,7 @@ describe.skipIf(!canRunBrowser)("commendation: council vote, decision, honour ro
   let planId = 0;
   let sessionId = 0;
   let decisionUrl = "";
+  let honourRollUrl = "";
   const uid: Record<string, number> = {};
 
   beforeAll(async () => {
@@ -172,18 +173,32 @@ describe.skipIf(!canRunBrowser)("commendation: council vote, decision, honour ro
   it("the signer issues it with its number", async () => {
     const page = await j.newPage();
     await j.login(page, "chutich.vinhlong");
-    await page.goto(decisionUrl);
+    await page.getByRole("link", { name: "Hội đồng thi đua", exact: true }).click();
+    await page
+      .getByTestId("decisions")
+      .getByRole("row", { name: /Dự thảo/ })
+      .getByRole("link")
+      .first()
+      .click();
+    await page.waitForURL(`**${decisionUrl}`);
     await page.getByTestId("decision-issue").getByLabel("Số").fill("15");
     await page.getByRole("button", { name: "Ký ban hành" }).click();
     await page.getByTestId("decision-status").getByText("Đã ban hành").waitFor();
     await page.getByTestId("decision-number").getByText("Số: 15/QĐ-UBND").waitFor();
     await page.getByRole("link", { name: "In Bằng khen/Giấy khen" }).waitFor();
+    // The address of the public honour roll, as the issued decision links it (to publish on the unit's website).
+    honourRollUrl = (await page.getByRole("link", { name: "Bảng vàng", exact: true }).getAttribute("href")) ?? "";
+    expect(honourRollUrl).toBe(`/bang-vang/${planId}`);
     await page.context().close();
   });
 
   it("the public honour roll shows the recipients without signing in", async () => {
     const page = await j.newPage();
-    await page.goto(`/bang-vang/${planId}`);
+    // A citizen at the front door meets the sign-in page (no public portal yet); the honour roll is the published
+    // address itself, open without signing in.
+    await page.goto("/");
+    await page.waitForURL((url) => url.pathname === "/dang-nhap");
+    await page.goto(honourRollUrl);
     const roll = page.getByTestId("honour-roll");
     await roll.getByText("Phường 1", { exact: true }).waitFor();
     await roll.getByText("Phường 2", { exact: true }).waitFor();
