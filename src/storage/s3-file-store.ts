@@ -1,7 +1,4 @@
 // Files in any S3-compatible store (AWS S3, MinIO, Ceph, a government cloud), chosen by configuration.
-
-import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
 import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import type { FileStore } from "./file-store.js";
 
@@ -34,11 +31,6 @@ export class S3FileStore implements FileStore {
 
   async put(key: string, data: Buffer): Promise<void> {
     await this.client.send(new PutObjectCommand({ Bucket: this.s.bucket, Key: this.key(key), Body: data, ContentLength: data.length }));
-  }
-
-  async putFile(key: string, file: string): Promise<void> {
-    const { size } = await stat(file);
-    await this.client.send(new PutObjectCommand({ Bucket: this.s.bucket, Key: this.key(key), Body: createReadStream(file), ContentLength: size }));
   }
 
   async get(key: string): Promise<Buffer> {
