@@ -9,7 +9,7 @@ import { createFileStore } from "../../storage/file-store.js";
 import { createBackup } from "./create-backup.js";
 import { restoreBackup, verifyBackupFile } from "./restore-backup.js";
 
-const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
+const mb = (bytes: number) => (bytes < 1_048_576 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1_048_576).toFixed(1)} MB`);
 
 /**
  * Backs up the configured database and files into `out`. A PGlite folder a running server holds is backed up by that
