@@ -75,12 +75,3 @@ export function evaluateCondition(cond: Condition, facts: Facts, defs: Record<st
     }
   }
 }
-
-/** Input keys a condition reads (expressions excluded). */
-export function conditionInputs(cond: Condition): string[] {
-  if ("all" in cond) return cond.all.flatMap(conditionInputs);
-  if ("any" in cond) return cond.any.flatMap(conditionInputs);
-  if ("not" in cond) return conditionInputs(cond.not);
-  if ("expr" in cond) return [];
-  return [cond.input];
-}

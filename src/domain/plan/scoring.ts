@@ -2,8 +2,9 @@
 // its explanation in Vietnamese, a total and a classification. Pure and deterministic.
 
 import { isCalendarDate } from "../calendar-date.js";
-import { conditionInputs, evaluateCondition, type Facts, type FactValue, showValue } from "./conditions.js";
+import { evaluateCondition, type Facts, type FactValue, showValue } from "./conditions.js";
 import { dmy, num, pts } from "./format.js";
+import { inputsByKey, ruleInputKeys } from "./rule-inputs.js";
 import type { Criterion, InputDef, Plan, Rule } from "./schema.js";
 
 export interface PeerStats {
@@ -74,35 +75,10 @@ interface RuleOutcome {
   passed?: boolean;
 }
 
-const inputsOfRule = new WeakMap<Rule, string[]>();
-function ruleInputs(rule: Rule): string[] {
-  let keys = inputsOfRule.get(rule);
-  if (!keys) {
-    keys = computeRuleInputs(rule);
-    inputsOfRule.set(rule, keys);
-  }
-  return keys;
-}
-
-function computeRuleInputs(rule: Rule): string[] {
-  switch (rule.kind) {
-    case "fixed":
-      return rule.cases.flatMap((c) => conditionInputs(c.when));
-    case "sum":
-      return [...rule.parts.flatMap(ruleInputs), ...(rule.zeroWhen ? conditionInputs(rule.zeroWhen) : [])];
-    case "pass_fail":
-      return conditionInputs(rule.when);
-    case "sample_check":
-      return [rule.sampledInput, rule.confirmedInput];
-    default:
-      return [rule.input];
-  }
-}
-
 /** Applies one rule to the facts; points are not yet clamped to the criterion's max. */
 export function applyRule(rule: Rule, facts: Facts, defs: Record<string, InputDef>, peers?: PeerStats, max?: number | null): RuleOutcome {
   const label = (k: string) => defs[k]?.label ?? k;
-  const missing = ruleInputs(rule).filter((k) => rule.kind !== "lateness" && (facts[k] === undefined || facts[k] === null));
+  const missing = ruleInputKeys(rule).filter((k) => rule.kind !== "lateness" && (facts[k] === undefined || facts[k] === null));
   if (missing.length && rule.kind !== "fixed" && rule.kind !== "sum" && rule.kind !== "pass_fail") {
     return { points: 0, explanation: `Chưa nhập: ${missing.map(label).join(", ")}`, missing };
   }
@@ -221,15 +197,6 @@ export function applyRule(rule: Rule, facts: Facts, defs: Record<string, InputDe
       return { points: 0, explanation: `${r.holds ? (rule.passLabel ?? "Đạt") : (rule.failLabel ?? "Không đạt")}: ${r.reason}`, missing: [], passed: r.holds };
     }
   }
-}
-
-/** All inputs declared anywhere in a criteria tree, by key. */
-export function collectInputs(criteria: Criterion[], into: Record<string, InputDef> = {}): Record<string, InputDef> {
-  for (const c of criteria) {
-    for (const i of c.inputs ?? []) into[i.key] = i;
-    if (c.children) collectInputs(c.children, into);
-  }
-  return into;
 }
 
 function scoreLeaf(
@@ -358,7 +325,7 @@ export interface ScoreOptions {
 export function scoreCriteria(criteria: Criterion[], facts: Facts, options: ScoreOptions = {}, classification?: Plan["classification"]): ScoreResult {
   let defs = inputsOfTree.get(criteria);
   if (!defs) {
-    defs = collectInputs(criteria);
+    defs = inputsByKey(criteria);
     inputsOfTree.set(criteria, defs);
   }
   const results = criteria

@@ -1,27 +1,12 @@
 // Checks a plan beyond its shape: points add up, bands neither overlap nor leave gaps, dates are in order,
 // and every reference resolves. Each issue names where it is, in Vietnamese.
-import { conditionInputs } from "./conditions.js";
 import { num } from "./format.js";
-import { type Criterion, type InputDef, type Plan, planSchema, type Rule } from "./schema.js";
+import { ruleInputKeys } from "./rule-inputs.js";
+import { type Criterion, type InputDef, type Plan, planSchema } from "./schema.js";
 
 export interface PlanIssue {
   path: string;
   message: string;
-}
-
-function ruleInputKeys(rule: Rule): string[] {
-  switch (rule.kind) {
-    case "fixed":
-      return rule.cases.flatMap((c) => conditionInputs(c.when));
-    case "sum":
-      return [...rule.parts.flatMap(ruleInputKeys), ...(rule.zeroWhen ? conditionInputs(rule.zeroWhen) : [])];
-    case "pass_fail":
-      return conditionInputs(rule.when);
-    case "sample_check":
-      return [rule.sampledInput, rule.confirmedInput];
-    default:
-      return [rule.input];
-  }
 }
 
 function hasCriterion(criteria: Criterion[], id: string): boolean {

@@ -1,7 +1,12 @@
 // The plan model as the editor sees it. Types come from the server's Zod schema (type-only import, nothing
 // is bundled), so the editor and the API cannot drift apart. Helpers here are pure: no React, no antd.
+
+import { declaredInputs, uniqueInputs } from "../../../../src/domain/plan/rule-inputs";
 import type { Condition, Criterion, EligibilityRule, Group, InputDef, Plan as PlanData, Rule, Target } from "../../../../src/domain/plan/schema";
 import type { Id } from "../../api/types";
+
+// Which inputs a rule reads is the server's own code (a zod-free domain module), not a copy.
+export { conditionInputKeys, ruleInputKeys } from "../../../../src/domain/plan/rule-inputs";
 
 export type { Condition, Criterion, EligibilityRule, Group, InputDef, PlanData, Rule, Target };
 export type Milestone = PlanData["milestones"][number];
@@ -309,15 +314,7 @@ export function availableInputs(criteria: Criterion[], path: TreePath): InputDef
 
 /** Every input declared anywhere in the group, first declaration wins (the facts of the "try it" panel). */
 export function groupInputs(criteria: Criterion[]): InputDef[] {
-  const byKey = new Map<string, InputDef>();
-  const walk = (list: Criterion[]) => {
-    for (const c of list) {
-      for (const i of c.inputs ?? []) if (!byKey.has(i.key)) byKey.set(i.key, i);
-      if (c.children) walk(c.children);
-    }
-  };
-  walk(criteria);
-  return [...byKey.values()];
+  return uniqueInputs(declaredInputs(criteria));
 }
 
 export function hasHeadsOnlyCriteria(criteria: Criterion[]): boolean {
@@ -358,30 +355,6 @@ export function defaultRule(kind: RuleKind, input: string, max: number | undefin
     case "pass_fail":
       return { kind, when: { input, op: "true" } };
   }
-}
-
-/** The input keys a rule reads (for hints; conditions included). */
-export function ruleInputKeys(rule: Rule): string[] {
-  switch (rule.kind) {
-    case "fixed":
-      return rule.cases.flatMap((c) => conditionInputKeys(c.when));
-    case "sum":
-      return [...rule.parts.flatMap(ruleInputKeys), ...(rule.zeroWhen ? conditionInputKeys(rule.zeroWhen) : [])];
-    case "pass_fail":
-      return conditionInputKeys(rule.when);
-    case "sample_check":
-      return [rule.sampledInput, rule.confirmedInput];
-    default:
-      return [rule.input];
-  }
-}
-
-export function conditionInputKeys(cond: Condition): string[] {
-  if ("all" in cond) return cond.all.flatMap(conditionInputKeys);
-  if ("any" in cond) return cond.any.flatMap(conditionInputKeys);
-  if ("not" in cond) return conditionInputKeys(cond.not);
-  if ("expr" in cond) return [];
-  return [cond.input];
 }
 
 export type ConditionShape = "simple" | "all" | "any" | "not" | "expr";
