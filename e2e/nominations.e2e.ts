@@ -250,7 +250,13 @@ describe.skipIf(!canRunBrowser)("nominations: dossier, return, appraisal, open-v
 
     const office = await j.newPage();
     await j.login(office, "noivu.vinhlong");
-    await office.goto(url);
+    await office.getByRole("link", { name: "Hội đồng thi đua", exact: true }).click();
+    await office
+      .getByTestId("decisions")
+      .getByRole("row", { name: /21\/QĐ-UBND/ })
+      .getByRole("link", { name: GK })
+      .click();
+    await office.waitForURL(`**${url}`);
     const scan = office.getByTestId("signed-scan");
     await scan.getByText("Chưa đính kèm bản quyết định đã ký (bản chụp hoặc bản ký số).").waitFor();
     await scan.locator('input[type="file"]').setInputFiles({ name: "qd-21-da-ky.pdf", mimeType: "application/pdf", buffer: PDF });
@@ -331,7 +337,7 @@ describe.skipIf(!canRunBrowser)("nominations: dossier, return, appraisal, open-v
   it("the ward sees the Giấy khen in its commendation history", async () => {
     const page = await j.newPage();
     await j.login(page, "daumoi.phuong1");
-    await page.goto("/don-vi");
+    await page.getByRole("link", { name: "Đơn vị", exact: true }).click();
     await page.getByRole("tree").getByText("Phường 1", { exact: true }).click();
     await page.getByRole("tab", { name: "Khen thưởng", exact: true }).click();
     const row = page.getByTestId("unit-commendations").getByRole("row", { name: /Phường 1/ });
@@ -353,7 +359,9 @@ describe.skipIf(!canRunBrowser)("nominations: dossier, return, appraisal, open-v
 
     const page = await j.newPage();
     await j.login(page, "snv.ninhthuan");
-    await page.goto(`/phong-trao/${created.body.id}?tab=khen-thuong`);
+    await page.getByRole("link", { name: "Phong trào", exact: true }).click();
+    await page.getByTestId("movements-list").getByRole("link", { name: created.body.title }).click();
+    await page.getByRole("tab", { name: "Khen thưởng", exact: true }).click();
     await page.getByTestId("nominations").getByRole("button", { name: dept.name, exact: true }).click();
     const facts = page.getByTestId("appraised-facts");
     const row = facts.getByRole("row", { name: /vì lý do chủ quan/ });
