@@ -34,7 +34,12 @@ let key: Buffer;
 let store: FileStore;
 
 async function append(db: Executor, n: number, label = "Mục thử") {
-  const entries = Array.from({ length: n }, (_, i) => ({ action: "unit.update", entity: "unit", entityId: i + 1, summary: `${label} ${i + 1}` }));
+  const entries = Array.from({ length: n }, (_, i) => ({
+    action: "unit.update" as const,
+    entity: "unit" as const,
+    entityId: i + 1,
+    summary: `${label} ${i + 1}`,
+  }));
   await writeAudit(db, SYSTEM_ACTOR, entries);
 }
 

@@ -1,14 +1,16 @@
 import { desc, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import { auditLog } from "../../db/schema.js";
+import type { AuditAction, AuditEntity } from "../../domain/audit-actions.js";
 import { type AuditContent, auditHash, auditMac, GENESIS_HASH } from "../../domain/audit-chain.js";
 import type { Actor } from "../actor.js";
 import { auditKey } from "./audit-key.js";
 import { AUDIT_LOCK } from "./chain.js";
 
 export interface AuditInput {
-  action: string;
-  entity: string;
+  /** One of the catalogue's actions (domain/audit-actions.ts), so every entry has a Vietnamese name. */
+  action: AuditAction;
+  entity: AuditEntity;
   entityId: string | number;
   unitId?: number | null;
   summary: string;

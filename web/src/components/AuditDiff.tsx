@@ -13,13 +13,8 @@ export function fieldLabel(key: string): string {
   return tMaybe(`field.${key}`, key);
 }
 
-export function entityLabel(entity: string): string {
-  return tMaybe(`entity.${entity}`, entity);
-}
-
-export function actionLabel(action: string): string {
-  return tMaybe(`action.${action}`, action);
-}
+// The audit vocabulary is the server's own catalogue, shared rather than copied.
+export { auditActionLabel as actionLabel, auditEntityLabel as entityLabel } from "../../../src/domain/audit-actions";
 
 export function formatValue(value: unknown): string {
   if (value === null || value === undefined || value === "") return "—";

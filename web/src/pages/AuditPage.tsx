@@ -3,6 +3,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Alert, Button, Card, Col, DatePicker, Input, Row, Select, Table, Tag, Typography } from "antd";
 import type { Dayjs } from "dayjs";
 import { useEffect, useMemo, useState } from "react";
+import { AUDIT_ACTIONS, AUDIT_ENTITIES } from "../../../src/domain/audit-actions";
 import { http } from "../api/client";
 import { queryKeys } from "../api/queries";
 import type { AuditEntry, AuditVerifyResult, Page } from "../api/types";
@@ -11,13 +12,13 @@ import { AuditDiff, actionLabel, entityLabel } from "../components/AuditDiff";
 import { BackupsCard } from "../components/BackupsCard";
 import { ErrorState, PageTitle } from "../components/States";
 import { compareVi, DATE_FORMAT, formatDateTime, formatNumber, toApiDate } from "../format";
-import { keysUnder, t } from "../i18n";
+import { t } from "../i18n";
 import { useDebounced } from "../useDebounced";
 
 // Known values; values seen in results are added so new kinds stay filterable.
-// Every entity and action with a Vietnamese name in the catalogue can be filtered on, even before it appears.
-const KNOWN_ENTITIES = keysUnder("entity.");
-const KNOWN_ACTIONS = keysUnder("action.").filter((a) => a !== "demo.seed");
+// Every entity and action of the audit catalogue can be filtered on, even before it appears.
+const KNOWN_ENTITIES = Object.keys(AUDIT_ENTITIES);
+const KNOWN_ACTIONS = Object.keys(AUDIT_ACTIONS).filter((a) => a !== "demo.seed");
 
 export default function AuditPage() {
   const showError = useApiError();

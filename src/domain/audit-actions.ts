@@ -1,0 +1,125 @@
+// The audit log's vocabulary: every action and entity the server records, with its Vietnamese name. The writer
+// (modules/audit/write-audit.ts) accepts only these, and the audit page names and filters by them, so a new kind of
+// entry cannot reach the log without a name.
+
+/** What an audit entry is about, by name. */
+export const AUDIT_ENTITIES = {
+  unit: "Đơn vị",
+  person: "Cán bộ",
+  user: "Tài khoản",
+  import: "Nhập dữ liệu",
+  role_assignment: "Phân quyền",
+  session: "Phiên đăng nhập",
+  system: "Hệ thống",
+  file: "Tệp đính kèm",
+  plan: "Kế hoạch thi đua",
+  participant: "Đối tượng thi đua",
+  initiative: "Sáng kiến",
+  indicator: "Chỉ số",
+  complaint: "Phản ánh, kiến nghị",
+  nomination: "Hồ sơ đề nghị khen thưởng",
+  council_session: "Phiên họp Hội đồng",
+  decision: "Quyết định khen thưởng",
+  legal_hold: "Vụ việc theo Điều 4 NĐ 98/2023",
+} as const;
+
+/** What was done, by name. */
+export const AUDIT_ACTIONS = {
+  "unit.create": "Thêm đơn vị",
+  "unit.update": "Sửa đơn vị",
+  "unit.rename": "Đổi tên đơn vị",
+  "unit.move": "Chuyển cấp trên",
+  "unit.merge": "Sáp nhập",
+  "unit.merge_in": "Tiếp nhận sáp nhập",
+  "unit.deactivate": "Ngừng hoạt động",
+  "unit.reactivate": "Hoạt động lại",
+  "person.create": "Thêm cán bộ",
+  "person.update": "Sửa hồ sơ cán bộ",
+  "person.deactivate": "Thôi theo dõi cán bộ",
+  "user.create": "Tạo tài khoản",
+  "user.update": "Sửa tài khoản",
+  "user.grant": "Giao vai trò",
+  "user.revoke": "Gỡ vai trò",
+  "user.lock": "Khóa tài khoản",
+  "user.unlock": "Bỏ thời gian chờ đăng nhập",
+  "user.totp_enable": "Bật xác thực hai bước",
+  "user.totp_disable": "Tắt xác thực hai bước",
+  "user.totp_reset": "Quản trị tắt xác thực hai bước",
+  "user.recovery_codes": "Tạo mã khôi phục mới",
+  "user.reset_password": "Đặt lại mật khẩu",
+  "user.change_password": "Đổi mật khẩu",
+  "import.commit": "Nhập dữ liệu",
+  "demo.seed": "Tạo dữ liệu mẫu",
+  "auth.login": "Đăng nhập",
+  "auth.login_failed": "Đăng nhập không thành công",
+  "auth.logout": "Đăng xuất",
+  "file.upload": "Tải tệp lên",
+  "file.download": "Tải tệp xuống",
+  "audit.seal": "Niêm phong nhật ký cũ, bắt đầu ký MAC",
+  "plan.create": "Tạo kế hoạch",
+  "plan.save": "Lưu kế hoạch",
+  "plan.delete": "Xóa kế hoạch nháp",
+  "plan.launch": "Phát động",
+  "plan.amend": "Sửa đổi kế hoạch đã phát động",
+  "movement.sync_participants": "Cập nhật danh sách đối tượng",
+  "movement.register": "Đăng ký thi đua",
+  "movement.update_registration": "Sửa đăng ký thi đua",
+  "movement.reopen_registration": "Mở lại đăng ký",
+  "movement.submit_report": "Gửi báo cáo định kỳ",
+  "movement.replace_report": "Gửi lại báo cáo định kỳ",
+  "movement.save_assessment": "Lưu bản tự chấm điểm",
+  "movement.submit_assessment": "Gửi bản tự chấm điểm",
+  "movement.confirm_assessment": "Thủ trưởng xác nhận tự chấm điểm",
+  "movement.assign_appraiser": "Phân công thẩm định",
+  "movement.unassign_appraiser": "Hủy phân công thẩm định",
+  "movement.appraise": "Thẩm định",
+  "movement.explanation_round": "Mở vòng giải trình",
+  "movement.explain": "Giải trình",
+  "movement.finalise": "Chốt kết quả",
+  "initiative.submit": "Đăng ký sáng kiến",
+  "initiative.update": "Sửa sáng kiến",
+  "indicator.record": "Ghi nhận chỉ số",
+  "complaint.create": "Tiếp nhận phản ánh, kiến nghị",
+  "complaint.verify": "Xác minh phản ánh, kiến nghị",
+  "nomination.create": "Đề nghị khen thưởng",
+  "nomination.delete": "Rút hồ sơ đề nghị",
+  "nomination.dossier_set": "Gắn tệp hồ sơ",
+  "nomination.dossier_remove": "Bỏ tệp hồ sơ",
+  "nomination.dossier_generate": "Hệ thống lập thành phần hồ sơ",
+  "nomination.submit": "Nộp hồ sơ đề nghị",
+  "nomination.resubmit": "Nộp lại hồ sơ đề nghị",
+  "nomination.return": "Trả lại hồ sơ",
+  "nomination.opinion": "Ý kiến thẩm định hồ sơ",
+  "nomination.facts": "Ghi nhận dữ kiện xét khen thưởng",
+  "nomination.forward": "Chuyển hồ sơ lên cấp trên",
+  "council.create": "Tạo phiên họp Hội đồng",
+  "council.agenda": "Lập danh sách xét",
+  "council.open": "Mở biểu quyết",
+  "council.vote": "Bỏ phiếu kín",
+  "council.open_vote": "Ghi biểu quyết công khai",
+  "council.close": "Kết thúc biểu quyết",
+  "decision.create": "Dự thảo quyết định",
+  "decision.issue": "Ký ban hành quyết định",
+  "decision.cancel": "Hủy dự thảo quyết định",
+  "decision.scan": "Đính kèm quyết định đã ký",
+  "legal_hold.create": "Ghi nhận vụ việc (Điều 4)",
+  "legal_hold.update": "Sửa vụ việc (Điều 4)",
+  "legal_hold.close": "Kết thúc vụ việc (Điều 4)",
+  "legal_hold.reopen": "Mở lại vụ việc (Điều 4)",
+  "legal_hold.delete": "Xóa vụ việc (Điều 4)",
+  "initiative.recognise": "Công nhận sáng kiến",
+  "initiative.reject": "Không công nhận sáng kiến",
+} as const;
+
+export type AuditEntity = keyof typeof AUDIT_ENTITIES;
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+/** The Vietnamese name of an action, or the code itself for one no longer written (older entries keep theirs). */
+export function auditActionLabel(action: string): string {
+  return (AUDIT_ACTIONS as Record<string, string>)[action] ?? action;
+}
+
+/** The Vietnamese name of an entity kind, or the code itself. */
+export function auditEntityLabel(entity: string): string {
+  return (AUDIT_ENTITIES as Record<string, string>)[entity] ?? entity;
+}
