@@ -21,6 +21,7 @@ import {
   VerticalAlignTable,
   WidthType,
 } from "docx";
+import { dmy } from "../domain/format.js";
 
 // ---------------------------------------------------------------------------------------------------
 // Units and page geometry
@@ -110,8 +111,8 @@ export function documentNumberLine(number: string | number | undefined, symbol: 
 
 /** A date as dd/mm/yyyy ("2024-04-26" → "26/04/2024"). */
 export function ddmmyyyy(isoDate: string): string {
-  const { year, month, day } = isoDateParts(isoDate);
-  return `${String(day).padStart(2, "0")}/${String(month).padStart(2, "0")}/${year}`;
+  isoDateParts(isoDate); // a document never prints an impossible date
+  return dmy(isoDate);
 }
 
 /** Upper-case Roman numeral for section numbers (1 → "I", 4 → "IV"). */

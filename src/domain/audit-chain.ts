@@ -3,6 +3,7 @@
 // follow is caught too. Checkpoints of the head, signed with the same key and written outside the database, catch
 // the deletion of the newest rows (which a chain alone cannot see).
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { vietnamDateTime } from "./format.js";
 
 export const GENESIS_HASH = "0".repeat(64);
 
@@ -171,24 +172,8 @@ export function checkpointIsAuthentic(key: AuditKey, c: SignedCheckpoint): boole
   return sameMac(c.mac, hmac(key, checkpointBody(c)));
 }
 
-/** "dd/mm/yyyy HH:mm" in Vietnam time, for naming a checkpoint. */
-export function vietnamDateTime(iso: string): string {
-  const d = new Date(iso);
-  const p = Object.fromEntries(
-    new Intl.DateTimeFormat("en-GB", {
-      timeZone: "Asia/Ho_Chi_Minh",
-      day: "2-digit",
-      month: "2-digit",
-      year: "numeric",
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-    })
-      .formatToParts(d)
-      .map((x) => [x.type, x.value]),
-  );
-  return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`;
-}
+// "dd/mm/yyyy HH:mm" in Vietnam time, for naming a checkpoint.
+export { vietnamDateTime };
 
 /** What the chain holds at a checkpoint's head: the row with its id (hash, or null if gone) and the entries up to it. */
 export interface HeadFound {

@@ -7,6 +7,11 @@ export function vietnamDate(now: Date): string {
   return new Date(now.getTime() + VN_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** The first instant of day `day` (YYYY-MM-DD) in Vietnam: 00:00 +07:00. */
+export function startOfVietnamDay(day: string): Date {
+  return new Date(Date.parse(`${day}T00:00:00+07:00`));
+}
+
 /** The last instant of day `due` (YYYY-MM-DD) in Vietnam. */
 export function endOfVietnamDay(due: string): Date {
   return new Date(Date.parse(`${due}T23:59:59.999+07:00`));

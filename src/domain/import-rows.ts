@@ -1,4 +1,6 @@
 // Validation of imported spreadsheet rows (units, people). Pure: lookups are passed in.
+
+import { num } from "./format.js";
 import { matchCatalog, PERSON_CATEGORIES, SEXES, UNIT_KINDS } from "./org.js";
 
 export interface RowError {
@@ -232,7 +234,7 @@ export const isPercentMetric = (metric: string) => /_(rate|on_time)$/.test(metri
 export function indicatorValueProblem(metric: string, value: number): string | null {
   if (!Number.isFinite(value)) return "giá trị phải là một số";
   if (isPercentMetric(metric) && (value < 0 || value > 100)) {
-    return `chỉ số "${metric}" là tỷ lệ phần trăm nên giá trị phải từ 0 đến 100, không phải ${value.toLocaleString("vi-VN")}`;
+    return `chỉ số "${metric}" là tỷ lệ phần trăm nên giá trị phải từ 0 đến 100, không phải ${num(value, 3)}`;
   }
   return null;
 }

@@ -5,8 +5,8 @@
 import { and, eq, gte, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db, Executor } from "../db/client.js";
 import { notifications, people, plans, roleAssignments, units, users } from "../db/schema.js";
-import { ddmmyyyy } from "../documents/decree30.js";
 import { isLate, vietnamDate } from "../domain/calendar.js";
+import { dmy } from "../domain/format.js";
 import {
   daysLeftPhrase,
   isTracked,
@@ -162,7 +162,7 @@ async function createNotifications(tx: Executor, now: Date, opts: ReminderOption
       const progress = milestoneProgress(m, records, now);
       const left = progress.daysLeft as number;
       const title = `${left < 0 ? "Quá hạn" : "Nhắc hạn"}: ${m.label}`;
-      const deadline = `Hạn chót: hết ngày ${ddmmyyyy(m.due)} (${daysLeftPhrase(left)}).`;
+      const deadline = `Hạn chót: hết ngày ${dmy(m.due)} (${daysLeftPhrase(left)}).`;
       // Individuals of one unit are summed up in one reminder, so a focal person of a ward with a hundred staff
       // gets one message, not a hundred.
       const individualsByUnit = new Map<number, MovementParticipant[]>();
@@ -200,10 +200,10 @@ async function createNotifications(tx: Executor, now: Date, opts: ReminderOption
         const c = milestoneProgress(m, records, now).counts;
         if (c.missing === 0) continue;
         overdue += c.missing;
-        lines.push(`• ${m.label} (hạn ${ddmmyyyy(m.due)}): ${c.missing}/${c.total} ${NOT_DONE[m.kind]}${c.late ? `; ${c.late} thực hiện trễ hạn` : ""}.`);
+        lines.push(`• ${m.label} (hạn ${dmy(m.due)}): ${c.missing}/${c.total} ${NOT_DONE[m.kind]}${c.late ? `; ${c.late} thực hiện trễ hạn` : ""}.`);
       }
       if (overdue > 0) {
-        const title = `Tổng hợp quá hạn ngày ${ddmmyyyy(today)}: ${plan.title}`;
+        const title = `Tổng hợp quá hạn ngày ${dmy(today)}: ${plan.title}`;
         const body = [`Phong trào "${plan.title}" có ${overdue} việc quá hạn chưa thực hiện:`, ...lines].join("\n");
         for (const userId of officeStaff) {
           values.push({ userId, kind: "overdue_digest", title, body, link, dedupeKey: digestKey, createdAt: now });

@@ -1,6 +1,6 @@
 // The small text rules shared by the commendation documents.
 import { describe, expect, it } from "vitest";
-import { countPhrase, decisionReference, longDate, moneyText, percentText, timeText, vnd, whoPhrase } from "./common.js";
+import { countPhrase, decisionReference, longDate, moneyText, percentText, timeText, wholeAmount, whoPhrase } from "./common.js";
 
 describe("money", () => {
   it.each([
@@ -10,12 +10,12 @@ describe("money", () => {
     [710_000, "710.000"],
     [1_410_000, "1.410.000"],
     [1_234_567_890, "1.234.567.890"],
-  ])("vnd(%d) = %s", (n, s) => {
-    expect(vnd(n)).toBe(s);
+  ])("wholeAmount(%d) = %s", (n, s) => {
+    expect(wholeAmount(n)).toBe(s);
   });
 
-  it.each([-1, 1.5, Number.NaN])("vnd refuses %d", (n) => {
-    expect(() => vnd(n)).toThrow(RangeError);
+  it.each([-1, 1.5, Number.NaN])("wholeAmount refuses %d", (n) => {
+    expect(() => wholeAmount(n)).toThrow(RangeError);
   });
 
   it("writes figures and words together", () => {

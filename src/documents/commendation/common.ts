@@ -20,12 +20,13 @@ import {
   WidthType,
 } from "docx";
 import { moneyInWords } from "../../domain/commendation/money.js";
-import { num } from "../../domain/plan/format.js";
+import { num, percent, wholeAmount } from "../../domain/format.js";
 import {
   BLACK,
   balancedLines,
   centred,
   type DataColumn,
+  ddmmyyyy,
   estimateTextWidth,
   FIRST_LINE_INDENT,
   halfPoints,
@@ -56,21 +57,18 @@ export interface IssuerInput {
 // ---------------------------------------------------------------------------------------------------
 
 /** A whole amount with Vietnamese thousands separators: 1410000 → "1.410.000". */
-export function vnd(amount: number): string {
-  if (!Number.isSafeInteger(amount) || amount < 0) throw new RangeError(`Số tiền không hợp lệ: ${amount}`);
-  return String(amount).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
-}
+export { wholeAmount } from "../../domain/format.js";
 
 /** "1.410.000 đồng (Một triệu bốn trăm mười nghìn đồng)". */
 export function moneyText(amount: number): string {
-  return `${vnd(amount)} đồng (${moneyInWords(amount)})`;
+  return `${wholeAmount(amount)} đồng (${moneyInWords(amount)})`;
 }
 
 /** Points as Vietnamese write them: 92.5 → "92,5", 1250 → "1.250". */
 export const pointsText = (n: number): string => num(n);
 
 /** A percentage with at most two decimals: 87.5 → "87,5%". */
-export const percentText = (n: number): string => `${num(Math.round(n * 100) / 100)}%`;
+export const percentText = (n: number): string => percent(n);
 
 const NOUN: Record<Target, string> = { collective: "tập thể", individual: "cá nhân" };
 
@@ -125,13 +123,8 @@ export function timeText(hhmm: string): string {
 export function decisionReference(number: string | null | undefined, symbol: string, isoDate: string | undefined, year?: number): string {
   const n = number?.trim() ? number.trim() : "     ";
   const sym = symbol.trim().replace(/^\/+/, "");
-  const date = isoDate ? ddmmyyyyOf(isoDate) : `     /     /${year ?? "     "}`;
+  const date = isoDate ? ddmmyyyy(isoDate) : `     /     /${year ?? "     "}`;
   return `Quyết định số ${n}/${sym} ngày ${date}`;
-}
-
-function ddmmyyyyOf(iso: string): string {
-  const { year, month, day } = isoDateParts(iso);
-  return `${String(day).padStart(2, "0")}/${String(month).padStart(2, "0")}/${year}`;
 }
 
 // ---------------------------------------------------------------------------------------------------

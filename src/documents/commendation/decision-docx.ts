@@ -34,7 +34,7 @@ import {
   moneyText,
   phrase,
   type Target,
-  vnd,
+  wholeAmount,
   whoPhrase,
 } from "./common.js";
 
@@ -94,7 +94,7 @@ function validate(input: DecisionInput): void {
   if (!input.recipients.length) throw new RangeError("Quyết định khen thưởng cần ít nhất một tập thể hoặc cá nhân.");
   for (const r of input.recipients) {
     if (!r.name.trim()) throw new RangeError("Có tập thể hoặc cá nhân không có tên.");
-    if (r.amount !== undefined && r.amount !== null) vnd(r.amount);
+    if (r.amount !== undefined && r.amount !== null) wholeAmount(r.amount);
   }
 }
 
@@ -135,19 +135,19 @@ function annexTable(recipients: readonly DecisionRecipient[]): Block {
     const unit = r.unitName?.trim() && r.unitName.trim() !== r.name.trim() ? r.unitName.trim() : "";
     return [r.position?.trim(), unit].filter(Boolean).join(", ");
   };
-  const amountText = (r: DecisionRecipient) => (hasAmount(r) ? vnd(r.amount) : "");
+  const amountText = (r: DecisionRecipient) => (hasAmount(r) ? wholeAmount(r.amount) : "");
   const rows: ListRow[] = [];
   const sections = (["collective", "individual"] as const).map((t) => recipients.filter((r) => r.target === t)).filter((l) => l.length > 0);
   sections.forEach((list, i) => {
     if (sections.length > 1) {
       const title = list[0].target === "collective" ? "TẬP THỂ" : "CÁ NHÂN";
-      rows.push({ kind: "section", cells: [romanNumeral(i + 1), title, "", withMoney ? vnd(totalAmount(list)) : ""] });
+      rows.push({ kind: "section", cells: [romanNumeral(i + 1), title, "", withMoney ? wholeAmount(totalAmount(list)) : ""] });
     }
     list.forEach((r, k) => {
       rows.push({ kind: "item", cells: [String(k + 1), r.name.trim(), unitText(r), amountText(r)] });
     });
   });
-  if (withMoney) rows.push({ kind: "total", cells: ["", "Tổng cộng", "", vnd(totalAmount(recipients))] });
+  if (withMoney) rows.push({ kind: "total", cells: ["", "Tổng cộng", "", wholeAmount(totalAmount(recipients))] });
   const columns: DataColumn[] = withMoney
     ? [
         { header: "STT", width: 0.08, align: "center" },
@@ -239,7 +239,7 @@ export function decisionDocument(input: DecisionInput): Document {
   if (recipients.some(hasAmount)) {
     const total = totalAmount(recipients);
     blocks.push(
-      bodyParagraph(`Tổng số: ${countPhrase(collectives, individuals)}. Tổng số tiền thưởng: ${vnd(total)} đồng.`),
+      bodyParagraph(`Tổng số: ${countPhrase(collectives, individuals)}. Tổng số tiền thưởng: ${wholeAmount(total)} đồng.`),
       bodyParagraph(`(Bằng chữ: ${moneyInWords(total)})`, { italics: true }),
     );
   } else blocks.push(bodyParagraph(`Tổng số: ${countPhrase(collectives, individuals)}./.`));

@@ -1,5 +1,7 @@
 // Council votes: quorum, denominator (all members or those present) and threshold come from the plan; members with a
 // conflict of interest on a nominee are recused from it and left out of its quorum and threshold. Pure.
+
+import { percent as percentText } from "../format.js";
 import type { Plan } from "../plan/schema.js";
 
 type VoteRule = NonNullable<Plan["vote"]>;
@@ -33,7 +35,7 @@ export interface Tally {
   explanation: string;
 }
 
-const pct = (x: number) => `${new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 2 }).format(x)}%`;
+const pct = (x: number) => percentText(x);
 
 /** Counts one nominee's ballots under a vote rule. */
 export function tally(rule: VoteRule, members: number, present: number, ballots: Choice[], recused: Recused = { total: 0, present: 0 }): Tally {

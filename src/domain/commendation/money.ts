@@ -1,5 +1,6 @@
 // Reward money: coefficient × base salary in force on the decision date, collectives twice the individual
 // amount, rounded UP to the nearest 10,000 VND. The numbers come from a dated legal table, never from code.
+import { dmy, money, num } from "../format.js";
 
 export interface Dated {
   from: string;
@@ -26,8 +27,6 @@ export interface MoneyResult {
   sources: string[];
 }
 
-const vnd = (n: number) => `${new Intl.NumberFormat("vi-VN").format(n)} đồng`;
-
 /** The reward for one award form, to an individual or a collective, decided on `date` (YYYY-MM-DD). */
 export function rewardAmount(tables: LegalTables, key: string, target: "individual" | "collective", date: string): MoneyResult {
   const coef = inForce(
@@ -43,19 +42,19 @@ export function rewardAmount(tables: LegalTables, key: string, target: "individu
   let multiplier: Dated | null = null;
   if (target === "collective" && coef.collective !== undefined) {
     factor = coef.collective;
-    how = `hệ số ${fmt(factor)}`;
+    how = `hệ số ${num(factor)}`;
   } else if (target === "collective") {
     const mult = inForce(tables.collectiveMultiplier, date);
     if (!mult || coef.individual === undefined)
       return { amount: null, words: null, explanation: `Chưa có quy định tiền thưởng tập thể cho "${coef.label}"`, sources };
     factor = coef.individual * mult.value;
-    how = `hệ số ${fmt(coef.individual)} × ${fmt(mult.value)} (tập thể)`;
+    how = `hệ số ${num(coef.individual)} × ${num(mult.value)} (tập thể)`;
     sources.push(mult.source);
     multiplier = mult;
   } else {
     if (coef.individual === undefined) return { amount: null, words: null, explanation: `"${coef.label}" không áp dụng cho cá nhân`, sources };
     factor = coef.individual;
-    how = `hệ số ${fmt(factor)}`;
+    how = `hệ số ${num(factor)}`;
   }
   // Work in whole đồng to avoid floating-point drift, then round up to the next 10,000.
   const exact = Math.round(factor * salary.amount * 100) / 100;
@@ -64,13 +63,10 @@ export function rewardAmount(tables: LegalTables, key: string, target: "individu
   return {
     amount,
     words: moneyInWords(amount),
-    explanation: `${coef.label}: ${how} × lương cơ sở ${vnd(salary.amount)} = ${vnd(exact)}, làm tròn lên ${vnd(amount)}${unverified}`,
+    explanation: `${coef.label}: ${how} × lương cơ sở ${money(salary.amount)} = ${money(exact)}, làm tròn lên ${money(amount)}${unverified}`,
     sources,
   };
 }
-
-const fmt = (n: number) => new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 2 }).format(n);
-const dmy = (iso: string) => iso.split("-").reverse().join("/");
 
 const DIGITS = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"];
 const GROUPS = ["", "nghìn", "triệu", "tỷ", "nghìn tỷ", "triệu tỷ"];

@@ -1,6 +1,5 @@
-// Vietnamese number and date text for explanations.
-const nf = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 2 });
-// Small whole numbers need no separators; Intl formatting is slow enough to matter when scoring thousands.
-export const num = (n: number) => (Number.isInteger(n) && n > -1000 && n < 1000 ? String(n) : nf.format(n));
+// Vietnamese number and date text for explanations (the formats themselves live in ../format.ts).
+import { num } from "../format.js";
+
+export { dmy, num } from "../format.js";
 export const pts = (n: number) => `${num(n)} điểm`;
-export const dmy = (iso: string) => iso.split("-").reverse().join("/");

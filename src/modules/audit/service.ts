@@ -2,6 +2,7 @@ import { and, count, desc, eq, gte, ilike, lt, type SQL } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import { auditLog } from "../../db/schema.js";
 import { can } from "../../domain/access.js";
+import { startOfVietnamDay } from "../../domain/calendar.js";
 import { forbidden } from "../../http/errors.js";
 import type { Actor } from "../actor.js";
 
@@ -32,9 +33,6 @@ export function presentAudit(row: typeof auditLog.$inferSelect) {
   };
 }
 
-// A day in Vietnam starts at 00:00 +07:00.
-const vnDayStart = (d: string) => new Date(`${d}T00:00:00+07:00`);
-
 export async function listAudit(db: Executor, actor: Actor, q: AuditQuery) {
   if (!can(actor.grants, "audit.read", "/")) throw forbidden("Chỉ quản trị hệ thống được xem nhật ký.");
   const where: SQL[] = [];
@@ -42,8 +40,8 @@ export async function listAudit(db: Executor, actor: Actor, q: AuditQuery) {
   if (q.entityId) where.push(eq(auditLog.entityId, q.entityId));
   if (q.action) where.push(eq(auditLog.action, q.action));
   if (q.actor) where.push(ilike(auditLog.actorName, `%${q.actor}%`));
-  if (q.from) where.push(gte(auditLog.at, vnDayStart(q.from)));
-  if (q.to) where.push(lt(auditLog.at, new Date(vnDayStart(q.to).getTime() + 86_400_000)));
+  if (q.from) where.push(gte(auditLog.at, startOfVietnamDay(q.from)));
+  if (q.to) where.push(lt(auditLog.at, new Date(startOfVietnamDay(q.to).getTime() + 86_400_000)));
   const cond = where.length ? and(...where) : undefined;
   const rows = await db
     .select()

@@ -4,13 +4,13 @@ import { eq, inArray } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import { councilSessions, users } from "../../db/schema.js";
 import { buildCouncilMinutesDocx } from "../../documents/commendation/minutes-docx.js";
+import { vietnamTime } from "../../domain/format.js";
 import type { Actor } from "../actor.js";
 import { loadMovement } from "../movement/participants.js";
 import { getSession, sessionResults } from "./council.js";
 
 const sentence = (s: string) => s.charAt(0) + s.slice(1).toLowerCase();
-const vnTime = (d: Date | null) =>
-  d ? d.toLocaleTimeString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh", hour: "2-digit", minute: "2-digit", hour12: false }) : "…";
+const vnTime = (d: Date | null) => (d ? vietnamTime(d) : "…");
 
 export async function minutesDocx(db: Executor, actor: Actor, id: number): Promise<{ fileName: string; body: Buffer }> {
   const s = await getSession(db, actor, id);

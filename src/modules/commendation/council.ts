@@ -26,6 +26,7 @@ import {
   recusedOn,
   tallyCounts,
 } from "../../domain/commendation/ballot.js";
+import { participantDisplayName } from "../../domain/format.js";
 import type { Plan } from "../../domain/plan/schema.js";
 import { badRequest, conflict, forbidden, notFound, versionConflict } from "../../http/errors.js";
 import type { Actor } from "../actor.js";
@@ -152,7 +153,7 @@ async function agendaOf(db: Executor, sessionId: number) {
     .innerJoin(units, eq(units.id, participants.unitId))
     .leftJoin(people, eq(people.id, participants.personId))
     .where(eq(councilAgenda.sessionId, sessionId));
-  return rows.map((r) => ({ nominationId: r.nominationId, awardFormId: r.awardFormId, name: r.personName ? `${r.personName} (${r.unitName})` : r.unitName }));
+  return rows.map((r) => ({ nominationId: r.nominationId, awardFormId: r.awardFormId, name: participantDisplayName(r.unitName, r.personName) }));
 }
 
 /** Who on the council is recused from which nominee on the agenda, by the conflict rule over today's data. */

@@ -9,6 +9,7 @@ import { buildCouncilMinutesDocx } from "../../documents/commendation/minutes-do
 import { buildProposalMemoDocx } from "../../documents/commendation/proposal-docx.js";
 import type { Signature } from "../../documents/decree30.js";
 import { inForce } from "../../domain/commendation/money.js";
+import { vietnamTime } from "../../domain/format.js";
 import type { Plan } from "../../domain/plan/schema.js";
 import { conflict } from "../../http/errors.js";
 import type { Actor } from "../actor.js";
@@ -18,8 +19,7 @@ import { getDecision, legalTables } from "./decisions.js";
 import { getNomination, listNominations } from "./nominations.js";
 
 const sentence = (s: string) => s.charAt(0) + s.slice(1).toLowerCase();
-const vnTime = (d: Date | null) =>
-  d ? d.toLocaleTimeString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh", hour: "2-digit", minute: "2-digit", hour12: false }) : "…";
+const vnTime = (d: Date | null) => (d ? vietnamTime(d) : "…");
 
 function decider(plan: Plan, formId: string) {
   const form = plan.awardForms.find((f) => f.id === formId);

@@ -4,6 +4,7 @@ import { fileTypeFromBuffer } from "file-type";
 import type { Executor } from "../../db/client.js";
 import { decisions, files, units } from "../../db/schema.js";
 import { can, knowsOf } from "../../domain/access.js";
+import { num } from "../../domain/format.js";
 import { cleanFileName } from "../../http/content-disposition.js";
 import { AppError, badRequest, forbidden, notFound } from "../../http/errors.js";
 import type { FileStore } from "../../storage/file-store.js";
@@ -83,7 +84,7 @@ export async function storeFile(db: Executor, store: FileStore, actor: Actor, up
       entity: "file",
       entityId: id,
       unitId: unit.id,
-      summary: `Tải lên tệp "${inserted.originalName}" (${ACCEPTED[detected.mime]}, ${inserted.size.toLocaleString("vi-VN")} byte) cho "${unit.name}"`,
+      summary: `Tải lên tệp "${inserted.originalName}" (${ACCEPTED[detected.mime]}, ${num(inserted.size, 0)} byte) cho "${unit.name}"`,
       after: { name: inserted.originalName, mime: inserted.mime, size: inserted.size, sha256 },
     });
     return inserted;

@@ -1,6 +1,7 @@
 import { and, eq, like, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import { people, units } from "../../db/schema.js";
+import { dmy, vietnamDate } from "../../domain/format.js";
 import { INDICATOR_COLUMNS, PEOPLE_COLUMNS, UNIT_COLUMNS } from "../../domain/import-rows.js";
 import { labelOf, PERSON_CATEGORIES, SEXES, UNIT_KINDS } from "../../domain/org.js";
 import type { Actor } from "../actor.js";
@@ -19,8 +20,6 @@ export interface FileOut {
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const unitHeaders = [UNIT_COLUMNS.code, UNIT_COLUMNS.name, UNIT_COLUMNS.kind, UNIT_COLUMNS.parentCode];
 const peopleHeaders = Object.values(PEOPLE_COLUMNS);
-
-const dmy = (iso: string | null) => (iso ? iso.split("-").reverse().join("/") : "");
 
 const unitHelp: [string, string][] = [
   [UNIT_COLUMNS.code, "Bắt buộc. Mã duy nhất, không dấu cách, tối đa 40 ký tự. Mã đã có thì dòng đó cập nhật đơn vị."],
@@ -55,7 +54,7 @@ const indicatorHelp: [string, string][] = [
 ];
 
 async function out(kind: string, format: FileFormat, headers: string[], rows: unknown[][], help: [string, string][]): Promise<FileOut> {
-  const stamp = new Date().toLocaleDateString("sv-SE", { timeZone: "Asia/Ho_Chi_Minh" });
+  const stamp = vietnamDate(new Date());
   if (format === "csv") return { fileName: `${kind}-${stamp}.csv`, contentType: "text/csv; charset=utf-8", body: writeCsv(headers, rows) };
   const title = kind === "don-vi" ? "Đơn vị" : kind === "mau-nhap-chi-so" ? "Chỉ số" : "Cán bộ";
   return { fileName: `${kind}-${stamp}.xlsx`, contentType: XLSX, body: await writeSheet(title, headers, rows, help) };

@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { inspectZip, type ZipLimits, ZipRefused } from "../../documents/zip-inspect.js";
+import { num } from "../../domain/format.js";
 import type { RawRow } from "../../domain/import-rows.js";
 import { escapeFormula, unescapeFormula } from "../../domain/spreadsheet-text.js";
 import { badRequest } from "../../http/errors.js";
@@ -90,8 +91,7 @@ async function assertSafeZip(buf: Buffer) {
   }
 }
 
-const tooMany = (maxRows: number) =>
-  badRequest("TOO_MANY_ROWS", `Tệp có quá ${maxRows.toLocaleString("vi-VN")} dòng dữ liệu. Vui lòng chia thành nhiều tệp nhỏ hơn.`);
+const tooMany = (maxRows: number) => badRequest("TOO_MANY_ROWS", `Tệp có quá ${num(maxRows, 0)} dòng dữ liệu. Vui lòng chia thành nhiều tệp nhỏ hơn.`);
 
 /** Builds an .xlsx with a header row, the given rows, and an optional help sheet. */
 export async function writeSheet(title: string, headers: string[], rows: unknown[][], help?: [string, string][]): Promise<Buffer> {

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { num } from "../../domain/format.js";
 import { type AppContext, actorOf, sendFile } from "../../http/context.js";
 import { AppError, badRequest } from "../../http/errors.js";
 import { readUpload } from "../../http/multipart.js";
@@ -37,7 +38,7 @@ export const importRoutes =
       const tooLarge = new AppError(
         413,
         "TOO_LARGE",
-        `Tệp vượt quá giới hạn ${(ctx.config.import.maxBytes / 1048576).toLocaleString("vi-VN", { maximumFractionDigits: 1 })} MB. Vui lòng chia thành nhiều tệp nhỏ hơn.`,
+        `Tệp vượt quá giới hạn ${num(ctx.config.import.maxBytes / 1048576, 1)} MB. Vui lòng chia thành nhiều tệp nhỏ hơn.`,
       );
       const { fields, file } = await readUpload(request, { maxBytes: ctx.config.import.maxBytes, tooLarge, expects: "trường kind và file" });
       const kind = fields.kind;

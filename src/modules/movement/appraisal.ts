@@ -3,6 +3,7 @@ import type { Db, Executor } from "../../db/client.js";
 import { appraisalAssignments, appraisals, assessments, participants, people, plans, roleAssignments, units, users } from "../../db/schema.js";
 import { can } from "../../domain/access.js";
 import { isLate } from "../../domain/calendar.js";
+import { dmy, participantDisplayName } from "../../domain/format.js";
 import { appraisesOwnUnit } from "../../domain/movement/appraiser-conflict.js";
 import type { Facts } from "../../domain/plan/conditions.js";
 import { checkFacts } from "../../domain/plan/scoring.js";
@@ -107,7 +108,7 @@ export async function myAssignments(db: Executor, actor: Actor) {
       planId: r.a.planId,
       planTitle: r.planTitle,
       criterionId: r.a.criterionId,
-      participants: list.map((p) => ({ id: p.id, name: p.personName ? `${p.personName} (${p.unitName})` : p.unitName, assessmentStatus: p.status ?? "draft" })),
+      participants: list.map((p) => ({ id: p.id, name: participantDisplayName(p.unitName, p.personName), assessmentStatus: p.status ?? "draft" })),
     });
   }
   return out;
@@ -188,7 +189,7 @@ export async function openExplanationRound(db: Db, actor: Actor, planId: number,
       entity: "plan",
       entityId: planId,
       unitId: issuer.id,
-      summary: `Mở vòng giải trình của "${plan.title}" đến hết ngày ${until.split("-").reverse().join("/")}`,
+      summary: `Mở vòng giải trình của "${plan.title}" đến hết ngày ${dmy(until)}`,
     });
   });
 }
@@ -198,8 +199,7 @@ export async function explain(db: Db, actor: Actor, participantId: number, crite
   return db.transaction(async (tx) => {
     const ctx = await loadParticipant(tx, actor, participantId, "participate");
     if (!ctx.plan.explanationUntil) throw conflict("NO_ROUND", "Cơ quan thường trực chưa mở vòng giải trình.");
-    if (isLate(ctx.plan.explanationUntil, now))
-      throw conflict("ROUND_CLOSED", `Đã hết hạn giải trình (hết ngày ${ctx.plan.explanationUntil.split("-").reverse().join("/")}).`);
+    if (isLate(ctx.plan.explanationUntil, now)) throw conflict("ROUND_CLOSED", `Đã hết hạn giải trình (hết ngày ${dmy(ctx.plan.explanationUntil)}).`);
     const [row] = await tx
       .select()
       .from(appraisals)

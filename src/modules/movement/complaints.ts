@@ -4,6 +4,7 @@ import { and, count, desc, eq, inArray, isNull, or, type SQL } from "drizzle-orm
 import type { Db, Executor } from "../../db/client.js";
 import { complaints, plans, units } from "../../db/schema.js";
 import { can, knowsOf, mayReadUnitRecords } from "../../domain/access.js";
+import { dmy } from "../../domain/format.js";
 import { isWithin } from "../../domain/org.js";
 import { badRequest, conflict, forbidden, notFound, versionConflict } from "../../http/errors.js";
 import { type Actor, SYSTEM_ACTOR } from "../actor.js";
@@ -86,7 +87,7 @@ export async function recordComplaint(
       entity: "complaint",
       entityId: row.id,
       unitId: unit.id,
-      summary: `Ghi nhận phản ánh, kiến nghị về ${unit.name} (tiếp nhận ngày ${row.receivedOn.split("-").reverse().join("/")})`,
+      summary: `Ghi nhận phản ánh, kiến nghị về ${unit.name} (tiếp nhận ngày ${dmy(row.receivedOn)})`,
       after: snapshot(row),
     });
     return row.id;

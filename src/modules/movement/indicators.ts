@@ -4,6 +4,7 @@ import { and, count, desc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client.js";
 import { indicatorValues, units, users } from "../../db/schema.js";
 import { can, mayReadUnitRecords } from "../../domain/access.js";
+import { num } from "../../domain/format.js";
 import { indicatorValueProblem } from "../../domain/import-rows.js";
 import { badRequest, forbidden } from "../../http/errors.js";
 import type { Actor } from "../actor.js";
@@ -37,7 +38,7 @@ export interface NewIndicatorValue {
   source: string;
 }
 
-const fmt = (v: number) => v.toLocaleString("vi-VN", { maximumFractionDigits: 6 });
+const fmt = (v: number) => num(v, 6);
 const keyOf = (unitId: number, metric: string, period: string) => `${unitId}|${metric}|${period}`;
 
 /** Inserts values (inside the caller's transaction) and audits each one with the value it supersedes. */

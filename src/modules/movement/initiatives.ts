@@ -4,6 +4,7 @@ import { and, desc, eq, inArray, type SQL } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client.js";
 import { files, initiatives, participants, people, plans, units } from "../../db/schema.js";
 import { can } from "../../domain/access.js";
+import { dmy, participantDisplayName } from "../../domain/format.js";
 import { badRequest, conflict, notFound, versionConflict } from "../../http/errors.js";
 import type { Actor } from "../actor.js";
 import { writeAudit } from "../audit/write-audit.js";
@@ -80,7 +81,7 @@ async function rowsWhere(db: Executor, cond: SQL | undefined) {
     .orderBy(desc(initiatives.createdAt), desc(initiatives.id));
   return present(
     db,
-    rows.map((r) => ({ i: r.i, unitId: r.unitId, unitName: r.unitName, participantName: r.personName ? `${r.personName} (${r.unitName})` : r.unitName })),
+    rows.map((r) => ({ i: r.i, unitId: r.unitId, unitName: r.unitName, participantName: participantDisplayName(r.unitName, r.personName) })),
   );
 }
 
@@ -227,7 +228,7 @@ export async function reviewInitiative(db: Db, actor: Actor, id: number, input: 
       unitId: ctx.unit.id,
       summary:
         input.status === "recognised"
-          ? `Công nhận sáng kiến "${next.title}" của ${participantName(ctx)} (Quyết định số ${next.decisionNo} ngày ${next.recognisedOn?.split("-").reverse().join("/")})`
+          ? `Công nhận sáng kiến "${next.title}" của ${participantName(ctx)} (Quyết định số ${next.decisionNo} ngày ${dmy(next.recognisedOn)})`
           : `Không công nhận sáng kiến "${next.title}" của ${participantName(ctx)}`,
       before: snapshot(current),
       after: snapshot(next),

@@ -4,6 +4,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import { assessments, participants, people, reportSubmissions, units } from "../../db/schema.js";
 import { daysBetween, vietnamDate } from "../../domain/calendar.js";
+import { participantDisplayName } from "../../domain/format.js";
 import { isTracked, type MilestoneProgress, milestoneProgress, type ParticipantRecord, type StepRow } from "../../domain/movement/monitoring.js";
 import type { Plan } from "../../domain/plan/schema.js";
 import type { Actor } from "../actor.js";
@@ -60,7 +61,7 @@ export async function loadMovementParticipants(db: Executor, planId: number): Pr
     unitPath: r.unitPath,
     personId: r.pa.personId,
     personName: r.personName,
-    name: r.personName ? `${r.personName} (${r.unitName})` : r.unitName,
+    name: participantDisplayName(r.unitName, r.personName),
     reopenedUntil: r.pa.reopenedUntil,
     record: {
       id: r.pa.id,

@@ -3,6 +3,7 @@ import type { Db, Executor } from "../../db/client.js";
 import { appraisalAssignments, participants, people, plans, units } from "../../db/schema.js";
 import { can } from "../../domain/access.js";
 import { vietnamDate } from "../../domain/calendar.js";
+import { participantDisplayName } from "../../domain/format.js";
 import { personInGroup, unitInGroup } from "../../domain/plan/membership.js";
 import type { Group, Plan } from "../../domain/plan/schema.js";
 import { conflict, forbidden, notFound } from "../../http/errors.js";
@@ -146,7 +147,7 @@ async function isAssigned(db: Executor, actor: Actor, planId: number, participan
 }
 
 export function participantName(ctx: Pick<ParticipantContext, "personName" | "unit">): string {
-  return ctx.personName ? `${ctx.personName} (${ctx.unit.name})` : ctx.unit.name;
+  return participantDisplayName(ctx.unit.name, ctx.personName);
 }
 
 export function presentParticipant(p: ParticipantRow, unitName: string, personName: string | null, groupName: string) {
@@ -159,7 +160,7 @@ export function presentParticipant(p: ParticipantRow, unitName: string, personNa
     unitName,
     personId: p.personId,
     personName,
-    name: personName ? `${personName} (${unitName})` : unitName,
+    name: participantDisplayName(unitName, personName),
     registered: p.registeredAt !== null,
     registeredAt: p.registeredAt?.toISOString() ?? null,
     registration: p.registration ?? null,

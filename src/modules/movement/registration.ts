@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { participants, reportSubmissions } from "../../db/schema.js";
 import { isLate } from "../../domain/calendar.js";
+import { dmy } from "../../domain/format.js";
 import type { Criterion } from "../../domain/plan/schema.js";
 import { badRequest, conflict, versionConflict } from "../../http/errors.js";
 import type { Actor } from "../actor.js";
@@ -33,10 +34,7 @@ export async function saveRegistration(db: Db, actor: Actor, participantId: numb
     const ctx = await loadParticipant(tx, actor, participantId, "participate");
     const due = milestoneOf(ctx.data, "registration")?.due ?? null;
     if (!registrationOpen(due, ctx.participant.reopenedUntil, now)) {
-      throw conflict(
-        "REGISTRATION_CLOSED",
-        `Đã hết hạn đăng ký thi đua (hạn ${due?.split("-").reverse().join("/")}). Liên hệ cơ quan thường trực nếu cần mở lại.`,
-      );
+      throw conflict("REGISTRATION_CLOSED", `Đã hết hạn đăng ký thi đua (hạn ${dmy(due)}). Liên hệ cơ quan thường trực nếu cần mở lại.`);
     }
     if (ctx.participant.version !== input.version) throw versionConflict(`Bản đăng ký của ${participantName(ctx)}`);
     const leaves = new Map(scoredLeaves(ctx.group.criteria).map((c) => [c.id, c]));
@@ -85,7 +83,7 @@ export async function reopenRegistration(db: Db, actor: Actor, participantId: nu
       entity: "participant",
       entityId: participantId,
       unitId: ctx.unit.id,
-      summary: `Mở lại đăng ký thi đua cho ${participantName(ctx)} đến hết ngày ${until.split("-").reverse().join("/")}`,
+      summary: `Mở lại đăng ký thi đua cho ${participantName(ctx)} đến hết ngày ${dmy(until)}`,
     });
     return next;
   });

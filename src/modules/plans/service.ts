@@ -3,6 +3,7 @@ import type { Db, Executor } from "../../db/client.js";
 import { participants, planRevisions, plans, units, users } from "../../db/schema.js";
 import { can, mayReadPlan } from "../../domain/access.js";
 import { isLate, vietnamDate } from "../../domain/calendar.js";
+import { dmy } from "../../domain/format.js";
 import { isWithin } from "../../domain/org.js";
 import type { Facts } from "../../domain/plan/conditions.js";
 import { describeChanges, describePath, diffPlans } from "../../domain/plan/diff.js";
@@ -124,7 +125,7 @@ export async function createPlan(db: Db, actor: Actor, input: CreatePlanInput) {
       signer: undefined,
       parentPlan: {
         code: p.code,
-        reference: `Kế hoạch số ${p.number ?? "…"}/${p.symbol} ${p.issuedOn ? `ngày ${p.issuedOn.split("-").reverse().join("/")} ` : ""}của ${p.issuer.name.charAt(0)}${p.issuer.name.slice(1).toLowerCase()}`,
+        reference: `Kế hoạch số ${p.number ?? "…"}/${p.symbol} ${p.issuedOn ? `ngày ${dmy(p.issuedOn)} ` : ""}của ${p.issuer.name.charAt(0)}${p.issuer.name.slice(1).toLowerCase()}`,
       },
       legalBases: [{ text: `Căn cứ Kế hoạch số ${p.number ?? "…"}/${p.symbol} về ${p.title.charAt(0).toLowerCase()}${p.title.slice(1)}` }],
       groups: p.groups.map((g) => ({ ...g, membership: { ...g.membership, withinUnitCodes: g.membership.withinUnitCodes ? [issuer.code] : undefined } })),
