@@ -1,7 +1,9 @@
-// Display formatting for Vietnamese users: dates dd/mm/yyyy, vi-VN number separators,
-// and Vietnamese collation for any sorting done in the browser.
+// Display formatting for Vietnamese users. The formats themselves (dd/mm/yyyy, vi-VN separators, Vietnam time) come
+// from the server's domain module, so a date or an amount reads the same on screen as in documents and messages;
+// this file adapts them to the UI (empty for missing values, DatePicker values) and adds Vietnamese collation.
 import dayjs from "dayjs";
 import customParseFormat from "dayjs/plugin/customParseFormat";
+import { dmy, num, percent, vietnamDateTime } from "../../src/domain/format";
 
 dayjs.extend(customParseFormat);
 
@@ -14,15 +16,16 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** `2024-05-01` or an ISO timestamp → `01/05/2024`; empty for null or unparsable input. */
 export function formatDate(value: string | null | undefined): string {
   if (!value) return "";
-  const d = ISO_DATE.test(value) ? dayjs(value, API_DATE_FORMAT, true) : dayjs(value);
+  if (ISO_DATE.test(value)) return dayjs(value, API_DATE_FORMAT, true).isValid() ? dmy(value) : value;
+  const d = dayjs(value);
   return d.isValid() ? d.format(DATE_FORMAT) : value;
 }
 
-/** ISO timestamp → `01/05/2024 14:30` in the browser's time zone. */
+/** ISO timestamp → `01/05/2024 14:30` in Vietnam's time, wherever the browser is. */
 export function formatDateTime(value: string | null | undefined): string {
   if (!value) return "";
-  const d = dayjs(value);
-  return d.isValid() ? d.format(DATE_TIME_FORMAT) : value;
+  const d = new Date(value);
+  return Number.isNaN(d.getTime()) ? value : vietnamDateTime(d);
 }
 
 /** `YYYY-MM-DD` → Dayjs for DatePicker values. */
@@ -37,17 +40,14 @@ export function toApiDate(value: dayjs.Dayjs | null | undefined): string | null 
   return value?.isValid() ? value.format(API_DATE_FORMAT) : null;
 }
 
-const numberFormat = new Intl.NumberFormat("vi-VN");
-const percentFormat = new Intl.NumberFormat("vi-VN", { style: "percent", maximumFractionDigits: 1 });
-
-/** 12345.6 → `12.345,6` */
+/** 12345.6 → `12.345,6` (at most three decimals); empty for no value. */
 export function formatNumber(value: number | null | undefined): string {
-  return value === null || value === undefined || Number.isNaN(value) ? "" : numberFormat.format(value);
+  return value === null || value === undefined || Number.isNaN(value) ? "" : num(value, 3);
 }
 
-/** 0.875 → `87,5 %` */
+/** A ratio as a percentage: 0.875 → `87,5%`. */
 export function formatPercent(ratio: number): string {
-  return percentFormat.format(ratio);
+  return percent(ratio * 100, 1);
 }
 
 export const viCollator = new Intl.Collator("vi", { sensitivity: "base", numeric: true });

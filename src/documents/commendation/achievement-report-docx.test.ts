@@ -2,9 +2,9 @@
 // sections of Decree 98/2023's templates, the data filled in, the dotted lines left for what the system
 // does not know, and the confirmation and signature blocks.
 import { beforeAll, describe, expect, it } from "vitest";
+import { collectiveReport, individualReport } from "../../../tests/support/commendation-documents.js";
+import { type Docx, expectDecree30Portrait, flatText, inOrder, openDocx, paragraphXml, rowWith, tableRows } from "../../../tests/support/read-docx.js";
 import { type AchievementReportInput, buildAchievementReportDocx } from "./achievement-report-docx.js";
-import { collectiveReport, individualReport } from "./fixtures.js";
-import { type Docx, expectDecree30Portrait, flatText, inOrder, openDocx, paragraphXml, rowWith, tableRows } from "./read-docx.js";
 
 describe("buildAchievementReportDocx — an individual (Mẫu 03)", () => {
   let d: Docx;

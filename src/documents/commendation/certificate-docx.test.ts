@@ -2,9 +2,18 @@
 // no frame) and checks the landscape A4 page, one page per recipient, the large award and name, the
 // decision reference, the place and date, and the signature.
 import { beforeAll, describe, expect, it } from "vitest";
+import { cityCertificates, communeCertificates } from "../../../tests/support/commendation-documents.js";
+import {
+  type Docx,
+  expectNationalMotto,
+  expectTimesNewRomanBlack,
+  flatText,
+  openDocx,
+  paragraphXml,
+  paragraphXmls,
+  textOf,
+} from "../../../tests/support/read-docx.js";
 import { buildCertificateDocx, LANDSCAPE_TEXT_WIDTH } from "./certificate-docx.js";
-import { cityCertificates, communeCertificates } from "./fixtures.js";
-import { type Docx, expectNationalMotto, expectTimesNewRomanBlack, flatText, openDocx, paragraphXml, paragraphXmls, textOf } from "./read-docx.js";
 
 function expectLandscapeA4(d: Docx) {
   expectTimesNewRomanBlack(d);

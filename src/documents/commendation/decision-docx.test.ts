@@ -2,9 +2,9 @@
 // only, a deputy signs) and reads the .docx back to check the Decree 30 layout, the articles, the money in
 // figures and words, the closing and the annex.
 import { beforeAll, describe, expect, it } from "vitest";
+import { cityDecision, communeDecision } from "../../../tests/support/commendation-documents.js";
+import { type Docx, expectDecree30Portrait, flatText, inOrder, openDocx, paragraphXml, rowWith, tableRows } from "../../../tests/support/read-docx.js";
 import { buildDecisionDocx, type DecisionInput, moneyLines, totalAmount } from "./decision-docx.js";
-import { cityDecision, communeDecision } from "./fixtures.js";
-import { type Docx, expectDecree30Portrait, flatText, inOrder, openDocx, paragraphXml, rowWith, tableRows } from "./read-docx.js";
 
 describe("buildDecisionDocx — a city rewards collectives and individuals", () => {
   let d: Docx;

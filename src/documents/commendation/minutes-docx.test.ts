@@ -2,9 +2,9 @@
 // those present), and checks the layout, attendance counts, the rule with its source, the counts and
 // results per nominee, and the two signatures side by side.
 import { beforeAll, describe, expect, it } from "vitest";
-import { cityMinutes, communeMinutes } from "./fixtures.js";
+import { cityMinutes, communeMinutes } from "../../../tests/support/commendation-documents.js";
+import { type Docx, expectDecree30Portrait, flatText, inOrder, openDocx, paragraphXml, rowWith, tableRows } from "../../../tests/support/read-docx.js";
 import { buildCouncilMinutesDocx, type CouncilMinutesInput, nomineeTally, ruleSentences } from "./minutes-docx.js";
-import { type Docx, expectDecree30Portrait, flatText, inOrder, openDocx, paragraphXml, rowWith, tableRows } from "./read-docx.js";
 
 describe("buildCouncilMinutesDocx — a city council, secret ballot", () => {
   let d: Docx;

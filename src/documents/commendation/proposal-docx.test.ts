@@ -2,9 +2,9 @@
 // points and rank; a commune proposing two individuals for different awards to two addressees) and checks
 // the layout, "Kính gửi", the nominee table, the dossier list and the closing.
 import { beforeAll, describe, expect, it } from "vitest";
-import { cityProposal, communeProposal } from "./fixtures.js";
+import { cityProposal, communeProposal } from "../../../tests/support/commendation-documents.js";
+import { type Docx, expectDecree30Portrait, flatText, inOrder, openDocx, paragraphXml, rowWith, tableRows } from "../../../tests/support/read-docx.js";
 import { buildProposalMemoDocx } from "./proposal-docx.js";
-import { type Docx, expectDecree30Portrait, flatText, inOrder, openDocx, paragraphXml, rowWith, tableRows } from "./read-docx.js";
 
 describe("buildProposalMemoDocx — a city office", () => {
   let d: Docx;

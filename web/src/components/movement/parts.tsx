@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import { type UploadHandle, uploadWithProgress } from "../../api/client";
 import type { Id } from "../../api/types";
 import { useApiError } from "../../api/useApiError";
-import { formatNumber } from "../../format";
+import { formatDate, formatNumber } from "../../format";
 import { type MessageKey, t } from "../../i18n";
 import { downloadFile } from "../plan/DownloadButton";
 import { DateField, Num } from "../plan/fields";
@@ -205,7 +205,7 @@ export function factText(def: InputDef | undefined, value: FactValue | undefined
   if (value === null || value === undefined || value === "") return "—";
   if (typeof value === "boolean") return value ? t("common.yes") : t("common.no");
   if (typeof value === "number") return `${formatNumber(value)}${def?.type === "percent" ? " %" : def?.unit ? ` ${def.unit}` : ""}`;
-  if (def?.type === "date" && /^\d{4}-\d{2}-\d{2}$/.test(value)) return value.split("-").reverse().join("/");
+  if (def?.type === "date" && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
   return value;
 }
 

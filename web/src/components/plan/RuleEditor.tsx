@@ -2,7 +2,7 @@
 import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, Checkbox, Col, Input, Radio, Row, Select, Space, Switch, Table, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
-import { formatNumber } from "../../format";
+import { formatDate, formatNumber } from "../../format";
 import { t } from "../../i18n";
 import { ConditionEditor } from "./ConditionEditor";
 import { DateField, enumOptions, Field, InputKeySelect, Num, optionalText, useReadOnly } from "./fields";
@@ -36,7 +36,7 @@ export function describeRule(rule: Rule, inputs: InputDef[]): string {
       return t(rule.unit === "month" ? "plans.describe.latenessMonth" : "plans.describe.latenessDay", {
         onTime: n(rule.onTime),
         perStep: n(rule.perStep),
-        due: rule.due.split("-").reverse().join("/"),
+        due: formatDate(rule.due),
         missing: n(rule.missing),
       });
     case "fixed":

@@ -4,8 +4,8 @@ import { SaveOutlined } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
 import { Alert, App, Button, Card, Form, Input, Space, Table, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
-import dayjs from "dayjs";
 import { useEffect, useMemo, useState } from "react";
+import { vietnamDate } from "../../../../src/domain/calendar";
 import { ApiError, http } from "../../api/client";
 import { useApiError } from "../../api/useApiError";
 import { movementKeys, scoredLeaves } from "../../components/movement/api";
@@ -17,9 +17,9 @@ import type { Criterion, Group, PlanRecord } from "../../components/plan/model";
 import { formatDate, formatNumber } from "../../format";
 import { t } from "../../i18n";
 
-/** Registration is open until the end of the due day, or of the office's reopening (browser clock; the server decides). */
+/** Registration is open until the end of the due day in Vietnam, or of the office's reopening (browser clock; the server decides). */
 export function registrationOpen(due: string | null, reopenedUntil: string | null): boolean {
-  const today = dayjs().format("YYYY-MM-DD");
+  const today = vietnamDate(new Date());
   if (reopenedUntil && reopenedUntil >= today) return true;
   return !due || due >= today;
 }
@@ -134,7 +134,7 @@ export function RegistrationTab({ participant, plan, group, canEdit }: { partici
           type="info"
           showIcon
           title={
-            participant.reopenedUntil && participant.registrationDue && participant.registrationDue < (participant.today ?? dayjs().format("YYYY-MM-DD"))
+            participant.reopenedUntil && participant.registrationDue && participant.registrationDue < (participant.today ?? vietnamDate(new Date()))
               ? t("mv.reg.reopened", { date: formatDate(participant.reopenedUntil) })
               : participant.registrationDue
                 ? t("mv.reg.due", { date: formatDate(participant.registrationDue) })

@@ -1,11 +1,11 @@
-// Sample inputs of two shapes for the commendation documents, made up for the tests and for previews:
+// Sample inputs of two shapes for the commendation documents, made up for the tests:
 // a city that rewards collectives and individuals after a secret ballot, and a commune (two-level local
 // government, 2025) that rewards individuals only after an open vote. No seed's data.
-import type { AchievementReportInput } from "./achievement-report-docx.js";
-import type { CertificateInput } from "./certificate-docx.js";
-import type { DecisionInput } from "./decision-docx.js";
-import type { CouncilMinutesInput } from "./minutes-docx.js";
-import type { ProposalMemoInput } from "./proposal-docx.js";
+import type { AchievementReportInput } from "../../src/documents/commendation/achievement-report-docx.js";
+import type { CertificateInput } from "../../src/documents/commendation/certificate-docx.js";
+import type { DecisionInput } from "../../src/documents/commendation/decision-docx.js";
+import type { CouncilMinutesInput } from "../../src/documents/commendation/minutes-docx.js";
+import type { ProposalMemoInput } from "../../src/documents/commendation/proposal-docx.js";
 
 const cityMovement = "phong trào thi đua thực hiện cải cách hành chính năm 2024";
 const communeMovement = "phong trào thi đua chuyển đổi số trong giải quyết thủ tục hành chính năm 2025";
