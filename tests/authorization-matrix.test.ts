@@ -11,6 +11,7 @@ import { Client as Anonymous, type Client, createTestApp, type TestApp } from ".
 const ROLES = ["noivu.vinhlong", "daumoi.phuong1", "thutruong.phuong1", "thamdinh.vinhlong", "hoidong.vinhlong", "thuky.vinhlong", "chutich.vinhlong"];
 const GK = "giay-khen-tp";
 const PASSWORD = "Cau thang gio Mong Cai 2024";
+const VL_PLAN = "Phát động phong trào thi đua Riêng Tư Vĩnh Long năm 2024";
 const COMPONENTS = ["to-trinh", "bien-ban", "bao-cao-thanh-tich"];
 const AWARD_FACTS = { guong_mau_chap_hanh_chu_truong: true, hoan_thanh_tot_kh_cchc_2024: true, thanh_tich_xuat_sac_phong_trao: true };
 // Names only the foreign city's records carry (made up, so no own record can share them).
@@ -219,28 +220,28 @@ const ID_BY_PREFIX: [RegExp, keyof Foreign][] = [
 /** A value for a field by its name: a foreign id where the name says what it refers to. */
 function foreignValue(name: string): unknown {
   const byName: Record<string, unknown> = {
-    unitId: F.unit,
-    issuerUnitId: F.unit,
-    parentId: F.unit,
-    targetId: F.unit,
-    planId: F.plan,
-    parentPlanId: F.plan,
-    upperPlanId: F.plan,
-    participantId: F.participant,
-    personId: F.person,
-    fileId: F.file,
-    fileIds: [F.file],
-    nominationId: F.nomination,
-    nominationIds: [F.nomination],
-    userId: F.user,
-    chairUserId: F.user,
-    secretaryUserId: F.user,
-    memberUserIds: [F.user],
-    present: [F.user],
-    choices: [{ nominationId: F.nomination, choice: "approve" }],
-    assignmentId: F.assignment,
-    milestoneId: F.milestone,
-    criterionId: F.criterion,
+    unitId: T.unit,
+    issuerUnitId: T.unit,
+    parentId: T.unit,
+    targetId: T.unit,
+    planId: T.plan,
+    parentPlanId: T.plan,
+    upperPlanId: T.plan,
+    participantId: T.participant,
+    personId: T.person,
+    fileId: T.file,
+    fileIds: [T.file],
+    nominationId: T.nomination,
+    nominationIds: [T.nomination],
+    userId: T.user,
+    chairUserId: T.user,
+    secretaryUserId: T.user,
+    memberUserIds: [T.user],
+    present: [T.user],
+    choices: [{ nominationId: T.nomination, choice: "approve" }],
+    assignmentId: T.assignment,
+    milestoneId: T.milestone,
+    criterionId: T.criterion,
     componentId: COMPONENTS[0],
     formId: GK,
     awardFormId: GK,
@@ -273,7 +274,7 @@ function valueFor(name: string, schema: JsonSchema | undefined): unknown {
     fullName: "Người Thử",
   };
   if (type === "string") {
-    if (s.format === "uuid") return F.file;
+    if (s.format === "uuid") return T.file;
     if (s.format === "date" || /On$|until|from|to$/.test(name)) return "2024-12-01";
     return text[name] ?? "Nội dung thử";
   }
@@ -314,7 +315,7 @@ async function probes(spec: { paths: Record<string, Record<string, Operation>> }
           // A route over records no city owns (e.g. the system's backups): still tried, its reply still read for names.
           if (!key) return "1";
           targetsForeign = true;
-          return String(F[key]);
+          return String(T[key]);
         }
         if (name === "kind") return "people";
         targetsForeign = true;
@@ -339,7 +340,7 @@ async function probes(spec: { paths: Record<string, Record<string, Operation>> }
       let mp: Probe["multipart"];
       if (method === "POST" && path === "/api/files") {
         const form = new FormData();
-        form.append("unitId", String(F.unit));
+        form.append("unitId", String(T.unit));
         form.append("file", new Blob([Buffer.from("%PDF-1.4\n%%EOF\n")]), "x.pdf");
         const req = new Request("http://local/", { method: "POST", body: form });
         mp = { body: Buffer.from(await req.arrayBuffer()), contentType: req.headers.get("content-type") as string };
@@ -362,37 +363,52 @@ async function send(c: Client, p: Probe) {
 /** The foreign names a reply's body (text, JSON or the text inside a file) contains. */
 function leaksIn(raw: Buffer): string[] {
   const text = raw.toString("utf8");
-  return foreignNames.filter((n) => text.includes(n));
+  return targetNames.filter((n) => text.includes(n));
+}
+
+/** The records and names the walk currently treats as foreign. */
+let T = {} as Foreign;
+let targetNames: string[] = [];
+
+/** Every operation of the OpenAPI document, for each caller, against `target`'s records; what refused wrongly or named them. */
+async function walk(callers: [string, Client][], target: Foreign, names: string[]) {
+  T = target;
+  targetNames = names;
+  const spec = (await new Anonymous(t.app).get("/api/openapi.json")).body;
+  const all = await probes(spec);
+  const failures: string[] = [];
+  let requests = 0;
+  let leaks = 0;
+  const statuses: Record<number, number> = {};
+  for (const [username, c] of callers) {
+    for (const p of all) {
+      if (PUBLIC(p.path)) continue;
+      const res = await send(c, p);
+      requests++;
+      if (p.targetsForeign) statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+      const named = leaksIn(res.raw);
+      if (named.length) {
+        leaks++;
+        failures.push(`${username} ${p.method} ${p.url} → ${res.status} names ${named.join(", ")}: ${res.raw.toString("utf8").slice(0, 200)}`);
+      } else if (p.targetsForeign && res.status !== 403 && res.status !== 404) {
+        failures.push(`${username} ${p.method} ${p.url} → ${res.status} (expected 403/404): ${res.raw.toString("utf8").slice(0, 200)}`);
+      }
+      if (res.status >= 500) failures.push(`${username} ${p.method} ${p.url} → ${res.status}`);
+    }
+  }
+  return { operations: all.length, requests, leaks, failures, statuses: JSON.stringify(statuses) };
 }
 
 describe("every operation, every role of Vĩnh Long, against Móng Cái's records", () => {
   it("answers 403 or 404 to a foreign target, and never names a foreign unit, person, plan or account", async () => {
-    const spec = (await new Anonymous(t.app).get("/api/openapi.json")).body;
-    const all = await probes(spec);
-    expect(all.length).toBeGreaterThan(120);
-    const failures: string[] = [];
-    let requests = 0;
-    let leaks = 0;
-    for (const username of ROLES) {
-      const c = await t.as(username);
-      for (const p of all) {
-        if (PUBLIC(p.path)) continue;
-        const res = await send(c, p);
-        requests++;
-        const named = leaksIn(res.raw);
-        if (named.length) {
-          leaks++;
-          failures.push(`${username} ${p.method} ${p.url} → ${res.status} names ${named.join(", ")}: ${res.raw.toString("utf8").slice(0, 200)}`);
-        } else if (p.targetsForeign && res.status !== 403 && res.status !== 404) {
-          failures.push(`${username} ${p.method} ${p.url} → ${res.status} (expected 403/404): ${res.raw.toString("utf8").slice(0, 200)}`);
-        }
-        if (res.status >= 500) failures.push(`${username} ${p.method} ${p.url} → ${res.status}`);
-      }
-    }
+    const callers: [string, Client][] = [];
+    for (const username of ROLES) callers.push([username, await t.as(username)]);
+    const r = await walk(callers, F, foreignNames);
+    expect(r.operations).toBeGreaterThan(120);
     console.info(
-      `authorization matrix: ${all.length} operations × ${ROLES.length} roles = ${requests} requests; ${leaks} leaking replies; ${failures.length} failures`,
+      `authorization matrix: ${r.operations} operations × ${callers.length} roles = ${r.requests} requests; ${r.leaks} leaking replies; ${r.failures.length} failures; statuses of foreign targets ${r.statuses}`,
     );
-    expect(failures).toEqual([]);
+    expect(r.failures).toEqual([]);
   }, 600_000);
 });
 
@@ -404,14 +420,18 @@ describe("within one city: a unit's working records and its people's personal da
   let individual: { id: number; personId: number };
   let person: number;
   let complaint: number;
+  let planId: number;
+  let assignment: number;
 
   beforeAll(async () => {
     t.clock.set("2024-03-01T02:00:00Z");
     office = await t.as("noivu.vinhlong");
     const city = await t.unitId("VL-TPVL");
     ward1 = await t.unitId("VL-TPVL-P1");
-    const plan = (await office.post("/api/plans", { issuerUnitId: city, template: "003-vinh-long-2024.yaml" })).body;
+    const template = (await office.post("/api/plans", { issuerUnitId: city, template: "003-vinh-long-2024.yaml" })).body;
+    const plan = (await office.request("PUT", `/api/plans/${template.id}`, { version: template.version, data: { ...template.data, title: VL_PLAN } })).body;
     expect((await office.post(`/api/plans/${plan.id}/launch`, { version: plan.version })).status).toBe(200);
+    planId = plan.id;
     expect((await office.post(`/api/plans/${plan.id}/participants/sync`)).status).toBe(200);
     const all = (await office.get(`/api/plans/${plan.id}/participants`)).body.items as { id: number; unitId: number; personId: number | null }[];
     collective = (all.find((p) => p.unitId === ward1 && p.personId === null) as { id: number }).id;
@@ -440,6 +460,7 @@ describe("within one city: a unit's working records and its people's personal da
       participantId: individual.id,
     });
     expect(assigned.status, JSON.stringify(assigned.body)).toBe(201);
+    assignment = assigned.body.id;
   });
 
   it("evidence files: the ward, its head and the office download them; a council member, the secretary and the signer do not", async () => {
@@ -504,4 +525,75 @@ describe("within one city: a unit's working records and its people's personal da
     const appraiser = await t.as("thamdinh.vinhlong");
     expect((await appraiser.get(`/api/people/${individual.personId}`)).body.personal).toBe(true);
   });
+  it("the other way: Móng Cái's office, appraiser, council and signer against Vĩnh Long's records, naming none of them", async () => {
+    const admin = await t.as("admin");
+    const held = await office.post("/api/legal-holds", { kind: "investigation", unitId: ward1, personId: person, startedOn: "2024-02-01" });
+    expect(held.status, JSON.stringify(held.body)).toBe(201);
+    const initiative = await office.post(`/api/participants/${collective}/initiatives`, { title: "Sáng kiến Riêng Tư" });
+    expect(initiative.status, JSON.stringify(initiative.body)).toBe(201);
+    const nomination = await office.post(`/api/plans/${planId}/nominations`, { awardFormId: "bang-khen-tinh", participantId: collective });
+    expect(nomination.status, JSON.stringify(nomination.body)).toBe(201);
+    const users = (await admin.get("/api/users")).body.items as { id: number; username: string }[];
+    const uid = (u: string) => (users.find((x) => x.username === u) as { id: number }).id;
+    const session = await office.post(`/api/plans/${planId}/council-sessions`, {
+      title: "Phiên họp Riêng Tư",
+      heldOn: "2024-12-23",
+      chairUserId: uid("chutich.vinhlong"),
+      secretaryUserId: uid("thuky.vinhlong"),
+      memberUserIds: [uid("hoidong.vinhlong")],
+    });
+    expect(session.status, JSON.stringify(session.body)).toBe(201);
+    const sheet = await multipart("people", "can-bo.csv", "Mã đơn vị,Họ và tên,Giới tính,Đối tượng\nVL-TPVL-P1,Trịnh Văn Riêng Tư,Nam,Công chức\n");
+    const imported = await office.request("POST", "/api/imports", sheet.body, { headers: { "content-type": sheet.contentType } });
+    expect(imported.status, JSON.stringify(imported.body)).toBeLessThan(300);
+    const notes = (await (await t.as("daumoi.phuong1")).get("/api/notifications")).body.items as { id: number }[];
+    const vl: Foreign = {
+      city: await t.unitId("VL-TPVL"),
+      unit: ward1,
+      person,
+      user: uid("thamdinh.vinhlong"),
+      plan: planId,
+      participant: collective,
+      file,
+      assignment,
+      initiative: initiative.body.id,
+      complaint,
+      hold: held.body.id,
+      nomination: nomination.body.id,
+      session: session.body.id,
+      // No decision of Vĩnh Long's here: an id no record has stands in (the answer must be the same 404).
+      decision: 999_999,
+      notification: notes[0]?.id ?? 999_999,
+      importId: imported.body.id,
+      milestone: "bc-nam",
+      criterion: "iv-2",
+    };
+    // Vĩnh Long's names that Móng Cái's callers never see (less those Móng Cái's own records share).
+    const units = (await admin.get("/api/units?includeInactive=true")).body.items as { name: string; path: string; code: string }[];
+    const vlPath = (units.find((u) => u.code === "VL") as { path: string }).path;
+    const mcPath = (units.find((u) => u.code === "QN") as { path: string }).path;
+    const vlPeople = (await admin.get(`/api/people?unitId=${vl.city}&pageSize=500&active=all`)).body.items.map((p: { fullName: string }) => p.fullName);
+    const mcPeople = (await admin.get(`/api/people?unitId=${F.city}&pageSize=500&active=all`)).body.items.map((p: { fullName: string }) => p.fullName);
+    const theirs = [
+      ...units.filter((u) => u.path.startsWith(mcPath)).map((u) => u.name),
+      ...mcPeople,
+      "Tạ Quang Bí Mật",
+      "Vũ Đức Thịnh",
+      "Hoàng Thị Minh Nguyệt",
+      "Hồ Quang Huy",
+      "Phạm Quốc Bảo",
+    ];
+    const accounts = ["Lê Thị Ngọc Lan", "Huỳnh Thanh Tâm", "Bùi Minh Khánh", "Đỗ Hữu Phúc", "Ngô Thanh Sơn", "Dương Thị Hạnh", "Hồ Quang Việt"];
+    const names = [...new Set([...units.filter((u) => u.path.startsWith(vlPath)).map((u) => u.name), ...vlPeople, ...accounts, VL_PLAN])].filter(
+      (n) => n.length >= 6 && !theirs.some((o) => o.includes(n)),
+    );
+    expect(names).toEqual(expect.arrayContaining(["Phường 2", "Trịnh Thị Riêng Tư", VL_PLAN]));
+    const callers: [string, Client][] = [["noivu.mongcai", await t.as("noivu.mongcai")]];
+    for (const u of ["thamdinh.mongcai", "hoidong.mongcai", "thuky.mongcai", "chutich.mongcai"]) callers.push([u, await t.as(u, PASSWORD)]);
+    const r = await walk(callers, vl, names);
+    console.info(
+      `authorization matrix (Móng Cái → Vĩnh Long): ${r.operations} operations × ${callers.length} roles = ${r.requests} requests; ${r.leaks} leaking replies; ${r.failures.length} failures; statuses of foreign targets ${r.statuses}`,
+    );
+    expect(r.failures).toEqual([]);
+  }, 600_000);
 });

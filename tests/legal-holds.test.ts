@@ -158,9 +158,10 @@ describe("who may see and change cases", () => {
     expect(list.status).toBe(403);
     expect(list.body.message).toBe("Chỉ cơ quan thường trực (Nội vụ) được xem vụ việc kỷ luật, thanh tra, khiếu nại theo Điều 4 Nghị định 98/2023/NĐ-CP.");
     expect((await focal1.get(`/api/legal-holds?unitId=${unit["VL-TPVL-P1"]}`)).status).toBe(403);
-    expect((await focal1.get(`/api/legal-holds/${hid.discipline}`)).status).toBe(403);
-    expect((await focal1.patch(`/api/legal-holds/${hid.discipline}`, { version: 1, endedOn: "2024-12-01" })).status).toBe(403);
-    expect((await focal1.delete(`/api/legal-holds/${hid.discipline}?version=1`)).status).toBe(403);
+    // A case is not even acknowledged to its own unit: a 403 would tell the ward it is under review.
+    expect((await focal1.get(`/api/legal-holds/${hid.discipline}`)).status).toBe(404);
+    expect((await focal1.patch(`/api/legal-holds/${hid.discipline}`, { version: 1, endedOn: "2024-12-01" })).status).toBe(404);
+    expect((await focal1.delete(`/api/legal-holds/${hid.discipline}?version=1`)).status).toBe(404);
     expect((await (await t.as()).get("/api/legal-holds")).status).toBe(401);
   });
 
@@ -168,13 +169,15 @@ describe("who may see and change cases", () => {
     const list = await mongcai.get("/api/legal-holds");
     expect(list.status).toBe(200);
     expect(list.body).toEqual({ items: [], total: 0 });
-    expect((await mongcai.get(`/api/legal-holds?unitId=${unit["VL-TPVL-P2"]}`)).status).toBe(403);
+    expect((await mongcai.get(`/api/legal-holds?unitId=${unit["VL-TPVL-P2"]}`)).status).toBe(404);
     const read = await mongcai.get(`/api/legal-holds/${hid.investigation}`);
-    expect(read.status).toBe(403);
+    expect(read.body).toEqual({ code: "NOT_FOUND", message: `Không tìm thấy vụ việc có mã số ${hid.investigation}.` });
     expect(JSON.stringify(read.body)).not.toContain("45/KH-TTr");
-    expect((await mongcai.patch(`/api/legal-holds/${hid.investigation}`, { version: 1, endedOn: "2024-12-01" })).status).toBe(403);
-    expect((await mongcai.delete(`/api/legal-holds/${hid.investigation}?version=1`)).status).toBe(403);
-    expect((await mongcai.post("/api/legal-holds", { kind: "complaint", unitId: unit["VL-TPVL-P2"], startedOn: "2024-12-01" })).status).toBe(403);
+    expect((await mongcai.patch(`/api/legal-holds/${hid.investigation}`, { version: 1, endedOn: "2024-12-01" })).status).toBe(404);
+    expect((await mongcai.delete(`/api/legal-holds/${hid.investigation}?version=1`)).status).toBe(404);
+    const elsewhere = await mongcai.post("/api/legal-holds", { kind: "complaint", unitId: unit["VL-TPVL-P2"], startedOn: "2024-12-01" });
+    expect(elsewhere.status).toBe(404);
+    expect(JSON.stringify(elsewhere.body)).not.toContain("Phường 2");
     // Its own city is its own business.
     const own = await mongcai.post("/api/legal-holds", { kind: "complaint", unitId: unit["QN-MC"], startedOn: "2024-12-01" });
     expect(own.status).toBe(201);

@@ -155,7 +155,7 @@ describe("initiatives", () => {
     const other = await evidence("VL-TPVL-P2", "cua-phuong-2.pdf");
     const foreign = await focal1.post(`/api/participants/${p1}/initiatives`, { title: "A", fileIds: [other.id] });
     expect(foreign.status).toBe(403);
-    expect(foreign.body.message).toBe('Tệp "cua-phuong-2.pdf" thuộc đơn vị khác, không dùng làm minh chứng ở đây được.');
+    expect(foreign.body.message).toBe("Một tệp đã chọn thuộc đơn vị khác, không dùng làm minh chứng ở đây được; hãy tải tệp của đơn vị lên.");
     const nobody = await focal1.post("/api/participants/999999/initiatives", { title: "A" });
     expect(nobody.status).toBe(404);
     expect(nobody.body.message).toBe("Không tìm thấy đối tượng thi đua có mã số 999999.");

@@ -45,9 +45,11 @@ function assertMayHandle(actor: Actor, unit: UnitRow, what: string) {
   );
 }
 
-async function personOf(db: Executor, unit: UnitRow, personId: number | null): Promise<PersonRow | null> {
+async function personOf(db: Executor, actor: Actor, unit: UnitRow, personId: number | null): Promise<PersonRow | null> {
   if (personId === null) return null;
-  const [p] = await db.select().from(people).where(eq(people.id, personId));
+  const [row] = await db.select({ p: people, path: units.path }).from(people).innerJoin(units, eq(units.id, people.unitId)).where(eq(people.id, personId));
+  // Someone the caller may not read is, to them, no one: the same answer as for an id no person has.
+  const p = row && can(actor.grants, "people.read", row.path) ? row.p : undefined;
   if (!p)
     throw badRequest("NO_PERSON", `Không tìm thấy cán bộ có mã số ${personId}; hãy chọn lại cán bộ.`, [{ path: "personId", message: "Không có cán bộ này" }]);
   if (p.unitId !== unit.id)
@@ -96,7 +98,7 @@ export async function createHold(db: Db, actor: Actor, input: HoldFields, now: D
     const unit = await findUnit(tx, input.unitId);
     assertMayHandle(actor, unit, "ghi nhận");
     if (!unit.active) throw badRequest("UNIT_INACTIVE", `"${unit.name}" đã ngừng hoạt động; hãy chọn đơn vị đang hoạt động.`);
-    const person = await personOf(tx, unit, input.personId ?? null);
+    const person = await personOf(tx, actor, unit, input.personId ?? null);
     const endedOn = input.endedOn ?? null;
     assertDates(input.startedOn, endedOn, now);
     const [row] = await tx
@@ -127,9 +129,10 @@ export async function createHold(db: Db, actor: Actor, input: HoldFields, now: D
   return getHold(db, actor, id, now);
 }
 
-async function loadHold(db: Executor, id: number) {
+async function loadHold(db: Executor, actor: Actor, id: number) {
   const [row] = await db.select({ h: legalHolds, unit: units }).from(legalHolds).innerJoin(units, eq(units.id, legalHolds.unitId)).where(eq(legalHolds.id, id));
-  if (!row) throw notFound(`vụ việc có mã số ${id}`);
+  // To whoever may not read it, a case does not exist: a refusal would tell that the unit is under review.
+  if (!row || !mayReadHolds(actor, row.unit.path)) throw notFound(`vụ việc có mã số ${id}`);
   return row;
 }
 
@@ -138,7 +141,7 @@ export type HoldPatch = Partial<HoldFields> & { version: number };
 /** Changes a case; setting `endedOn` closes it, clearing it (null) reopens it. */
 export async function updateHold(db: Db, actor: Actor, id: number, patch: HoldPatch, now: Date) {
   await db.transaction(async (tx) => {
-    const { h: current, unit: currentUnit } = await loadHold(tx, id);
+    const { h: current, unit: currentUnit } = await loadHold(tx, actor, id);
     assertMayHandle(actor, currentUnit, "sửa");
     const unit = patch.unitId !== undefined && patch.unitId !== current.unitId ? await findUnit(tx, patch.unitId) : currentUnit;
     if (unit !== currentUnit) {
@@ -148,7 +151,7 @@ export async function updateHold(db: Db, actor: Actor, id: number, patch: HoldPa
     if (current.version !== patch.version) throw versionConflict("Vụ việc này");
     // Moved to another unit, the case keeps its person only if that person is of the new unit (else 400: name one, or null).
     const personId = patch.personId !== undefined ? patch.personId : current.personId;
-    const person = await personOf(tx, unit, personId);
+    const person = await personOf(tx, actor, unit, personId);
     const startedOn = patch.startedOn ?? current.startedOn;
     const endedOn = patch.endedOn !== undefined ? patch.endedOn : current.endedOn;
     assertDates(startedOn, endedOn, now);
@@ -191,7 +194,7 @@ export async function updateHold(db: Db, actor: Actor, id: number, patch: HoldPa
 /** Deletes a case recorded by mistake (a case that ended is closed with its end date, not deleted). */
 export async function deleteHold(db: Db, actor: Actor, id: number, version: number) {
   await db.transaction(async (tx) => {
-    const { h, unit } = await loadHold(tx, id);
+    const { h, unit } = await loadHold(tx, actor, id);
     assertMayHandle(actor, unit, "xóa");
     if (h.version !== version) throw versionConflict("Vụ việc này");
     const person = h.personId === null ? null : ((await tx.select().from(people).where(eq(people.id, h.personId)))[0] ?? null);
@@ -286,9 +289,8 @@ export async function listHolds(db: Executor, actor: Actor, query: HoldQuery, no
 
 export async function getHold(db: Executor, actor: Actor, id: number, now: Date) {
   const [row] = await selectHolds(db).where(eq(legalHolds.id, id));
-  if (!row) throw notFound(`vụ việc có mã số ${id}`);
-  const [unit] = await db.select().from(units).where(eq(units.id, row.h.unitId));
-  assertMayHandle(actor, unit, "xem");
+  const [unit] = row ? await db.select().from(units).where(eq(units.id, row.h.unitId)) : [];
+  if (!row || !mayReadHolds(actor, unit.path)) throw notFound(`vụ việc có mã số ${id}`);
   return present(row, today(now));
 }
 

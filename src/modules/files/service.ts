@@ -133,7 +133,8 @@ export async function filesOfUnit(db: Executor, ids: string[], unitId: number): 
   for (const id of ids) {
     const f = found.find((r) => r.id === id);
     if (!f) throw badRequest("NO_FILE", "Một tệp minh chứng không còn tồn tại; hãy tải lên lại.");
-    if (f.unitId !== unitId) throw forbidden(`Tệp "${f.originalName}" thuộc đơn vị khác, không dùng làm minh chứng ở đây được.`);
+    // Another unit's file is not named: its name is that unit's, not the caller's, to see.
+    if (f.unitId !== unitId) throw forbidden("Một tệp đã chọn thuộc đơn vị khác, không dùng làm minh chứng ở đây được; hãy tải tệp của đơn vị lên.");
   }
   return found;
 }
