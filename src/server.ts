@@ -10,11 +10,12 @@ import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ROLES } from "./domain/access.js";
 import { PERSON_CATEGORIES, SEXES, UNIT_KINDS } from "./domain/org.js";
-import { type AppContext, SESSION_COOKIE } from "./http/context.js";
+import { type AppContext, CSRF_COOKIE, SESSION_COOKIE } from "./http/context.js";
+import { contractSerializerCompiler, contractTransformObject, createContractTransform } from "./http/contract.js";
 import { errorHandler, frameworkErrors } from "./http/error-handler.js";
 import { AppError, unauthenticated } from "./http/errors.js";
 import { rejectNulInBody, rejectNulInUrl } from "./http/reject-nul.js";
@@ -55,7 +56,8 @@ const isPublic = (method: string, route: string) =>
 
 /** Builds the whole application (API, docs, web UI) on an open database. */
 export async function buildApp(
-  input: Pick<AppContext, "database" | "config"> & Partial<AppContext> & { /** Where the request log goes (stdout by default). */ logStream?: { write(line: string): void } },
+  input: Pick<AppContext, "database" | "config"> &
+    Partial<AppContext> & { /** Where the request log goes (stdout by default). */ logStream?: { write(line: string): void } },
 ): Promise<FastifyInstance> {
   const ctx: AppContext = { files: input.files ?? (await createFileStore(input.config.files)), now: () => new Date(), wallClock: () => new Date(), ...input };
   const app = Fastify({
@@ -66,7 +68,7 @@ export async function buildApp(
     frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(contractSerializerCompiler);
   app.setErrorHandler(errorHandler);
 
   await app.register(helmet, {
@@ -93,9 +95,21 @@ export async function buildApp(
   await app.register(swagger, {
     openapi: {
       info: { title: "Thi Đua API", description: "API của nền tảng quản lý phong trào thi đua cải cách hành chính.", version: VERSION },
-      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: SESSION_COOKIE } } },
+      components: {
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: SESSION_COOKIE, description: "Cookie phiên, đặt khi đăng nhập." },
+          csrf: {
+            type: "apiKey",
+            in: "header",
+            name: "x-csrf-token",
+            description: `Mã chống giả mạo yêu cầu, bắt buộc với POST, PUT, PATCH, DELETE: giá trị cookie ${CSRF_COOKIE} (hoặc csrfToken của /api/auth/me).`,
+          },
+        },
+      },
+      security: [{ session: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: createContractTransform(isPublic),
+    transformObject: contractTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
 
