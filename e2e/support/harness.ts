@@ -1,5 +1,8 @@
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { type Browser, chromium, type Locator, type Page } from "playwright-core";
 import { createTestApp, DEMO_PASSWORD, type TestApp } from "../../tests/support/test-app.js";
 
@@ -37,6 +40,11 @@ export function menuLink(page: Page, label: string): Locator {
 export async function startJourney(): Promise<Journey> {
   if (!fs.existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}: install it (Debian: apt-get install chromium) or set CHROMIUM_PATH.`);
+  }
+  // `npm test` builds the web app first; a lone run of a journey builds it when missing (else "/" would be a 404).
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+  if (!fs.existsSync(path.join(root, "web", "dist", "index.html"))) {
+    execFileSync(process.execPath, [path.join(root, "scripts", "ensure-web-build.mjs")], { cwd: root, stdio: "inherit" });
   }
   const t = await createTestApp();
   await t.app.listen({ port: 0, host: "127.0.0.1" });
