@@ -1,13 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Factories } from "./support/factories.js";
 import { type Client, createTestApp, type TestApp } from "./support/test-app.js";
 
+// Built here, not taken from the demo: a city with one ward, its people, and the ward's focal person.
 let t: TestApp;
+let make: Factories;
 let focal: Client;
 let ward1: number;
+const NAMES = ["Trần Văn Bình", "Lê Thị Ánh", "Nguyễn Văn An", "Phạm Thị Bích", "Đỗ Văn Đức", "Nguyễn Thị Ánh", "Võ Văn Ân"];
 beforeAll(async () => {
-  t = await createTestApp();
-  focal = await t.as("daumoi.phuong1");
-  ward1 = await t.unitId("VL-TPVL-P1");
+  t = await createTestApp({}, { demo: false });
+  make = await Factories.of(t);
+  const city = await make.unit({ name: "Thành phố Vĩnh Long" });
+  const ward = await make.unit({ name: "Phường 1", parent: city });
+  const other = await make.unit({ name: "Phường 2", parent: city });
+  for (const [i, fullName] of NAMES.entries()) await make.person(i % 2 ? other : ward, { fullName });
+  focal = (await make.account({ role: "focal", unit: ward })).client;
+  ward1 = ward.id;
 });
 afterAll(() => t.close());
 
@@ -16,11 +25,12 @@ const given = (name: string) => name.split(" ").at(-1) as string;
 
 describe("people", () => {
   it("lists people sorted the Vietnamese way: by given name, then full name", async () => {
-    const admin = await t.as("admin");
-    const res = await admin.get("/api/people?pageSize=500");
+    const res = await make.admin.get("/api/people?pageSize=500");
     expect(res.status).toBe(200);
-    expect(res.body.total).toBeGreaterThan(500);
+    expect(res.body.total).toBe(NAMES.length);
     const names: string[] = res.body.items.map((p: { fullName: string }) => p.fullName);
+    // Given names first (a, then â: "Ân" after "Ánh"), then the full name.
+    expect(names).toEqual(["Nguyễn Văn An", "Lê Thị Ánh", "Nguyễn Thị Ánh", "Võ Văn Ân", "Phạm Thị Bích", "Trần Văn Bình", "Đỗ Văn Đức"]);
     for (let i = 1; i < names.length; i++) {
       const byGiven = collator.compare(given(names[i - 1]), given(names[i]));
       expect(byGiven < 0 || (byGiven === 0 && collator.compare(names[i - 1], names[i]) <= 0), `${names[i - 1]} before ${names[i]}`).toBe(true);

@@ -5,8 +5,10 @@ import path from "node:path";
 import type { FastifyInstance, InjectOptions } from "fastify";
 import { type Config, loadConfig } from "../../src/config.js";
 import type { Database } from "../../src/db/client.js";
+import { SYSTEM_ACTOR } from "../../src/modules/actor.js";
 import { openAuditTrail } from "../../src/modules/audit/open-audit-trail.js";
 import { importsSettled } from "../../src/modules/imports/service.js";
+import { addRole, createUser } from "../../src/modules/users/service.js";
 import { readAccounts, seedDemo } from "../../src/seed/demo.js";
 import { buildApp } from "../../src/server.js";
 import { createFileStore } from "../../src/storage/file-store.js";
@@ -60,10 +62,14 @@ export class Client {
 }
 
 /**
- * Builds the real app on a fresh database with the demo data loaded. `logStream` receives the app's request log
- * (then at LOG_LEVEL info unless `overrides.logLevel` says otherwise).
+ * Builds the real app on a fresh database with the demo data loaded — or, with `demo: false`, with nothing but one
+ * administrator (`admin`, the demo password), for tests that build what they need with ./factories.ts. `logStream`
+ * receives the app's request log (then at LOG_LEVEL info unless `overrides.logLevel` says otherwise).
  */
-export async function createTestApp(overrides: Partial<Config> = {}, options: { logStream?: { write(line: string): void } } = {}): Promise<TestApp> {
+export async function createTestApp(
+  overrides: Partial<Config> = {},
+  options: { logStream?: { write(line: string): void }; demo?: boolean } = {},
+): Promise<TestApp> {
   const database = await openTestDatabase();
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), "td-files-"));
   const config = {
@@ -80,7 +86,11 @@ export async function createTestApp(overrides: Partial<Config> = {}, options: { 
   // As at a server's start: the audit key is checked and installed before anything writes an entry.
   const files = await createFileStore(config.files);
   await openAuditTrail(config, database.db, files);
-  await seedDemo(database.db);
+  if (options.demo === false) {
+    // As `npm run cli -- user:create --admin` does on a database without the demo.
+    const user = await createUser(database.db, SYSTEM_ACTOR, { username: "admin", fullName: "Quản trị hệ thống", password: DEMO_PASSWORD });
+    await addRole(database.db, SYSTEM_ACTOR, user.id, { role: "admin", unitId: null });
+  } else await seedDemo(database.db);
   const clock = { at: null as Date | null };
   const wall = { offsetMs: 0 };
   const app = await buildApp({
