@@ -1,12 +1,21 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { vietnamDate } from "../src/domain/calendar.js";
+import { Factories } from "./support/factories.js";
 import { type Client, createTestApp, type TestApp } from "./support/test-app.js";
 
+// Built here, not taken from the demo: a province, a city with one ward, and the city's office staff member.
 let t: TestApp;
+let make: Factories;
 let admin: Client;
 beforeAll(async () => {
-  t = await createTestApp();
-  admin = await t.as("admin");
+  t = await createTestApp({}, { demo: false });
+  make = await Factories.of(t);
+  admin = make.admin;
+  await make.unit({ code: "NT", name: "Tỉnh Ninh Thuận", kind: "province" });
+  const city = await make.unit({ code: "QN-MC", name: "Thành phố Móng Cái" });
+  await make.unit({ code: "QN-MC-P-KALONG", name: "Phường Ka Long", parent: city });
+  await make.account({ role: "office", unit: city }, { username: "noivu.mongcai", fullName: "Phạm Quốc Bảo" });
 });
 afterAll(() => t.close());
 
@@ -15,7 +24,7 @@ async function auditIds(app: TestApp): Promise<number[]> {
   return res.rows.map((r) => Number(r.id));
 }
 
-const today = () => new Date().toLocaleDateString("sv-SE", { timeZone: "Asia/Ho_Chi_Minh" });
+const today = () => vietnamDate(new Date());
 
 describe("audit log", () => {
   it("records who changed what, with before and after, and filters by entity, actor and day", async () => {
@@ -33,7 +42,7 @@ describe("audit log", () => {
       before: expect.objectContaining({ name: "Phường Ka Long" }),
       after: expect.objectContaining({ name: "Phường Ka Long (thử)" }),
     });
-    const yesterday = new Date(Date.now() - 86_400_000).toLocaleDateString("sv-SE", { timeZone: "Asia/Ho_Chi_Minh" });
+    const yesterday = vietnamDate(new Date(Date.now() - 86_400_000));
     expect((await admin.get(`/api/audit?entity=unit&entityId=${id}&to=${yesterday}`)).body.total).toBe(0);
   });
 
@@ -60,11 +69,12 @@ describe("audit log", () => {
 
 describe("audit tampering by deletion", () => {
   it("detects a row removed from the middle of the chain", async () => {
-    const other = await createTestApp();
+    const other = await createTestApp({}, { demo: false });
     try {
       const a = await other.as("admin");
+      const parentId = (await a.post("/api/units", { code: "NT", name: "Tỉnh Ninh Thuận", kind: "province", parentId: null })).body.id;
       for (const name of ["Một", "Hai", "Ba"]) {
-        await a.post("/api/units", { code: `DEL-${name}`, name: `Đơn vị ${name}`, kind: "other", parentId: await other.unitId("NT") });
+        await a.post("/api/units", { code: `DEL-${name}`, name: `Đơn vị ${name}`, kind: "other", parentId });
       }
       const ids = await auditIds(other);
       await other.database.db.execute(sql`delete from audit_log where id = ${ids[2]}`);

@@ -1,11 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Factories } from "./support/factories.js";
 import { type Client, createTestApp, type TestApp } from "./support/test-app.js";
 
+// Built here, not taken from the demo: two provinces, a city of one with nine wards (a person in Phường 8), and the
+// city's office staff.
 let t: TestApp;
 let office: Client;
 beforeAll(async () => {
-  t = await createTestApp();
-  office = await t.as("noivu.vinhlong");
+  t = await createTestApp({}, { demo: false });
+  const make = await Factories.of(t);
+  const province = await make.unit({ code: "VL", name: "Tỉnh Vĩnh Long", kind: "province" });
+  await make.unit({ code: "NT", name: "Tỉnh Ninh Thuận", kind: "province" });
+  const city = await make.unit({ code: "VL-TPVL", name: "Thành phố Vĩnh Long", kind: "district", parent: province });
+  for (const n of [9, 1, 2, 3, 4, 5, 6, 7, 8]) {
+    const ward = await make.unit({ code: `VL-TPVL-P${n}`, name: `Phường ${n}`, parent: city });
+    if (n === 8) await make.person(ward, { fullName: "Hồ Thị Tám" });
+  }
+  office = (await make.account({ role: "office", unit: city })).client;
 });
 afterAll(() => t.close());
 
