@@ -493,7 +493,8 @@ describe("cascade to the province", () => {
     expect(person.code).toBe("DUPLICATE_NOMINATION");
     const extra = await focal2.post(`/api/plans/${planId}/nominations`, { awardFormId: BK, participantId: pid.p2 });
     expect(extra.status).toBe(201);
-    expect((await focal1.delete(`/api/nominations/${extra.body.id}?version=${extra.body.version}`)).status).toBe(403);
+    // Another ward's nomination does not exist for this ward (the scope rule: 404, naming nothing).
+    expect((await focal1.delete(`/api/nominations/${extra.body.id}?version=${extra.body.version}`)).status).toBe(404);
     expect((await focal2.delete(`/api/nominations/${extra.body.id}?version=${extra.body.version}`)).status).toBe(204);
     expect((await office.get(`/api/nominations/${extra.body.id}`)).status).toBe(404);
   });

@@ -18,7 +18,7 @@ import { loadMovement } from "../movement/participants.js";
 import { holdersOf, notify } from "../notifications/notify.js";
 import { awardsOf, identityOf, lockAwardForm, participantsPerGroup } from "./awards.js";
 import { sessionResults } from "./council.js";
-import { judgeNominations } from "./nominations.js";
+import { judgeNominations } from "./nominations/present-nomination.js";
 
 const legalFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../legal/rewards.json");
 let tables: LegalTables | null = null;

@@ -16,7 +16,8 @@ import type { Actor } from "../actor.js";
 import { loadMovement } from "../movement/participants.js";
 import { getSession, sessionResults } from "./council.js";
 import { getDecision, legalTables } from "./decisions.js";
-import { getNomination, listNominations } from "./nominations.js";
+import { listNominations } from "./nominations/list-nominations.js";
+import { getNomination } from "./nominations/present-nomination.js";
 
 const sentence = (s: string) => s.charAt(0) + s.slice(1).toLowerCase();
 const vnTime = (d: Date | null) => (d ? vietnamTime(d) : "…");

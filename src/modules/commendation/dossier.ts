@@ -5,15 +5,11 @@ import type { Executor } from "../../db/client.js";
 import { dossierItems, files } from "../../db/schema.js";
 import { buildScoringSheetDocx } from "../../documents/scoring-sheet.js";
 import { isLate, vietnamDate } from "../../domain/calendar.js";
+import { LODGED } from "../../domain/lifecycles/nomination.js";
 import { dmy } from "../../domain/plan/format.js";
 import type { Group, Plan } from "../../domain/plan/schema.js";
 import type { CriterionResult } from "../../domain/plan/scoring.js";
 import { type FileRow, presentFile } from "../files/service.js";
-
-/** Statuses in which the dossier has been lodged with the office (its submission time counts). */
-export const LODGED = new Set(["submitted", "accepted", "rejected"]);
-/** Statuses in which the proposing side may still change the dossier. */
-export const EDITABLE = new Set(["draft", "returned"]);
 
 export interface DossierItem {
   componentId: string;

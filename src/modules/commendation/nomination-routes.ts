@@ -2,21 +2,19 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { type AppContext, actorOf } from "../../http/context.js";
 import { idParam, version } from "../../http/schemas.js";
-import {
-  createNomination,
-  deleteNomination,
-  forwardNomination,
-  generateDossierItem,
-  getNomination,
-  listNominations,
-  recordEligibilityFacts,
-  recordOpinion,
-  removeDossierItem,
-  returnNomination,
-  setDossierItem,
-  submitNomination,
-  suggestions,
-} from "./nominations.js";
+import { createNomination } from "./nominations/create-nomination.js";
+import { forwardNomination } from "./nominations/forward-nomination.js";
+import { generateDossierItem } from "./nominations/generate-dossier-item.js";
+import { listNominations } from "./nominations/list-nominations.js";
+import { getNomination } from "./nominations/present-nomination.js";
+import { recordEligibilityFacts } from "./nominations/record-eligibility-facts.js";
+import { recordOpinion } from "./nominations/record-opinion.js";
+import { removeDossierItem } from "./nominations/remove-dossier-item.js";
+import { returnNomination } from "./nominations/return-nomination.js";
+import { setDossierItem } from "./nominations/set-dossier-item.js";
+import { submitNomination } from "./nominations/submit-nomination.js";
+import { suggestions } from "./nominations/suggest-awards.js";
+import { deleteNomination } from "./nominations/withdraw-nomination.js";
 
 const tags = ["Khen thưởng"];
 const slug = (label: string) =>
