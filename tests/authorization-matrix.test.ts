@@ -79,7 +79,14 @@ beforeAll(async () => {
   F.unit = tranPhu.unitId;
   const created = await office.post("/api/units", { code: "MC-BIMAT", name: MARK.unit, kind: "hamlet", parentId: F.unit });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
-  const person = await office.post("/api/people", { unitId: F.unit, fullName: MARK.person, sex: "nu", category: "cong_chuc", birthDate: "1990-05-17" });
+  const person = await office.post("/api/people", {
+    unitId: F.unit,
+    fullName: MARK.person,
+    sex: "nu",
+    category: "cong_chuc",
+    birthDate: "1990-05-17",
+    code: "MC-BM-01",
+  });
   expect(person.status, JSON.stringify(person.body)).toBe(201);
   F.person = person.body.id;
 
@@ -410,6 +417,29 @@ describe("every operation, every role of Vĩnh Long, against Móng Cái's record
     );
     expect(r.failures).toEqual([]);
   }, 600_000);
+});
+
+describe("imports name no one outside the caller's scope", () => {
+  it("a staff code held in another city is refused without saying whose it is", async () => {
+    const office = await t.as("noivu.vinhlong");
+    const sheet = await multipart("people", "can-bo.csv", `Mã cán bộ,Họ và tên,Mã đơn vị,Giới tính,Đối tượng\nMC-BM-01,Người Thử,VL-TPVL-P1,Nữ,Công chức\n`);
+    const res = await office.request("POST", "/api/imports", sheet.body, { headers: { "content-type": sheet.contentType } });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.errors.map((e: { message: string }) => e.message)).toContainEqual(expect.stringContaining('mã cán bộ "MC-BM-01" đã được dùng'));
+    expect(JSON.stringify(res.body)).not.toContain(MARK.person);
+    const dup = await office.post("/api/people", {
+      unitId: await t.unitId("VL-TPVL-P1"),
+      fullName: "Người Thử",
+      sex: "nu",
+      category: "cong_chuc",
+      code: "MC-BM-01",
+    });
+    expect(dup.status).toBe(409);
+    expect(JSON.stringify(dup.body)).not.toContain(MARK.person);
+    const unit = await office.post("/api/units", { code: "MC-BIMAT", name: "Tổ mới", kind: "hamlet", parentId: await t.unitId("VL-TPVL-P1") });
+    expect(unit.status).toBe(409);
+    expect(JSON.stringify(unit.body)).not.toContain(MARK.unit);
+  });
 });
 
 describe("within one city: a unit's working records and its people's personal data", () => {

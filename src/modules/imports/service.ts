@@ -158,13 +158,14 @@ async function checkPeople(db: Db, actor: Actor, raw: Parameters<typeof validate
       .from(people)
       .innerJoin(units, eq(units.id, people.unitId))
       .where(inArray(people.code, codes));
-    const outside = new Map(found.filter((f) => !can(actor.grants, "people.write", f.path)).map((f) => [f.code, f.fullName]));
+    // Whose the code is stays unsaid: that person is outside the caller's scope.
+    const outside = new Set(found.filter((f) => !can(actor.grants, "people.write", f.path)).map((f) => f.code));
     for (const r of rows) {
       if (r.code && outside.has(r.code)) {
         errors.push({
           row: r.row,
           column: PEOPLE_COLUMNS.code,
-          message: `Dòng ${r.row}: mã cán bộ "${r.code}" đã thuộc về ${outside.get(r.code)} ở đơn vị ngoài phạm vi bạn được quản lý`,
+          message: `Dòng ${r.row}: mã cán bộ "${r.code}" đã được dùng cho một cán bộ ở đơn vị ngoài phạm vi bạn được quản lý; hãy dùng mã khác`,
         });
       }
     }
@@ -355,7 +356,8 @@ async function applyIndicators(tx: Executor, actor: Actor, rows: IndicatorImport
   const values = rows.map((r) => {
     const unit = unitByCode.get(r.unitCode.toLowerCase());
     if (!unit) throw badRequest("UNIT_GONE", `Dòng ${r.row}: không còn đơn vị có mã "${r.unitCode}".`);
-    if (!mayEnterIndicators(actor, unit.path)) throw forbidden(`Dòng ${r.row}: đơn vị "${unit.name}" nằm ngoài phạm vi bạn được nhập số liệu.`);
+    // The code the caller typed, not the unit's name: a unit outside the scope is not named.
+    if (!mayEnterIndicators(actor, unit.path)) throw forbidden(`Dòng ${r.row}: đơn vị có mã "${r.unitCode}" nằm ngoài phạm vi bạn được nhập số liệu.`);
     return { unit, metric: r.metric, period: r.period, value: r.value, source: r.source };
   });
   let done = 0;
