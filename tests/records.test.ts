@@ -3,8 +3,8 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR } from "../src/modules/actor.js";
 import { storeFile } from "../src/modules/files/service.js";
-import { knownRecords } from "../src/modules/movement/known.js";
 import { listParticipants, loadParticipant, syncParticipants } from "../src/modules/movement/participants.js";
+import { loadRecords } from "../src/modules/movement/records.js";
 import { LocalFileStore } from "../src/storage/file-store.js";
 import { multipart, readXlsx, xlsx } from "./support/files.js";
 import { PDF } from "./support/sample-files.js";
@@ -46,7 +46,7 @@ afterAll(() => t.close());
 /** What the system's own records say about a participant (the facts scoring reads). */
 async function known(participantId: number) {
   const ctx = await loadParticipant(t.database.db, SYSTEM_ACTOR, participantId, "read");
-  return knownRecords(t.database.db, ctx, new Date());
+  return (await loadRecords(t.database.db, ctx.plan.id, ctx.data, [participantId])).known(participantId, new Date());
 }
 
 function evidence(unitCode: string, name: string) {

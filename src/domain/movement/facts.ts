@@ -62,10 +62,26 @@ export function systemFacts(inputs: InputDef[], known: KnownRecords): SystemFact
   return out;
 }
 
-/** The facts a score uses: the participant's own, then what the system knows, then the appraiser's corrections. */
-export function combineFacts(self: Facts, system: SystemFact[], appraised: Facts[]): Facts {
-  const facts: Facts = { ...self };
-  for (const s of system) facts[s.key] = s.value;
-  for (const a of appraised) Object.assign(facts, a);
+/** The layers of facts about a participant, weakest first. */
+export interface FactLayers {
+  /** What the participant declared in the self-assessment (only once submitted, where awards are judged). */
+  self?: Facts;
+  /** What the system's own records say: the participant may not contradict them. */
+  system?: SystemFact[];
+  /** Appraisers' corrections, in the order they were recorded. */
+  appraised?: Facts[];
+  /** What the office found about a nominee for one nomination (eligibility only). */
+  findings?: Facts;
+}
+
+/**
+ * The one precedence of facts: the participant's own, then what the system knows, then the appraisers'
+ * corrections, then the office's findings for a nomination — each later layer overrides the earlier ones.
+ */
+export function combineFacts(layers: FactLayers): Facts {
+  const facts: Facts = { ...layers.self };
+  for (const s of layers.system ?? []) facts[s.key] = s.value;
+  for (const a of layers.appraised ?? []) Object.assign(facts, a);
+  Object.assign(facts, layers.findings);
   return facts;
 }

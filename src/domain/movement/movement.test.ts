@@ -62,8 +62,11 @@ describe("facts", () => {
     ]);
     expect(systemFacts([classKha], { ...known, indicators: { par_index_class_prev: 0 } })[0].value).toBe(false);
   });
-  it("system facts override self-assessed ones, appraisers override both", () => {
-    expect(combineFacts({ bc: 0, tay: 2 }, [{ key: "bc", value: 1, source: "" }], [{ tay: 1 }])).toEqual({ bc: 1, tay: 1 });
+  it("system facts override self-assessed ones, appraisers override both, the office's findings override all", () => {
+    expect(combineFacts({ self: { bc: 0, tay: 2 }, system: [{ key: "bc", value: 1, source: "" }], appraised: [{ tay: 1 }] })).toEqual({ bc: 1, tay: 1 });
+    expect(
+      combineFacts({ self: { bc: 0, tay: 2, x: 1 }, system: [{ key: "bc", value: 1, source: "" }], appraised: [{ tay: 1 }], findings: { tay: 3, bc: 4 } }),
+    ).toEqual({ bc: 4, tay: 3, x: 1 });
   });
 });
 

@@ -6,16 +6,10 @@ import type { Executor } from "../../db/client.js";
 import { participants, people, results, units } from "../../db/schema.js";
 import type { NomineeFacts } from "../../domain/commendation/eligibility.js";
 import { HOLD_KINDS, type HoldFact } from "../../domain/commendation/legal-holds.js";
-import { combineFacts, systemFacts } from "../../domain/movement/facts.js";
-import type { Facts } from "../../domain/plan/conditions.js";
 import type { Plan } from "../../domain/plan/schema.js";
-import type { CriterionResult } from "../../domain/plan/scoring.js";
 import type { Actor } from "../actor.js";
-import { computeScores } from "../movement/assessment.js";
-import { loadMovementRecords } from "../movement/bulk-records.js";
-import { knownRecords, targetsOf, uniqueInputs } from "../movement/known.js";
-import type { ParticipantContext, PlanRow, UnitRow } from "../movement/participants.js";
-import { computeRanking } from "../movement/ranking.js";
+import type { PlanRow, UnitRow } from "../movement/participants.js";
+import { provisionalScores, rankScored, type ScoredMovement, scoreMovement } from "../movement/ranking.js";
 import { holdsUnderWay, mayReadHolds } from "./legal-holds.js";
 
 /** A plan seen by one actor: `manages` when the actor is its standing office. */
@@ -36,15 +30,12 @@ export type NomineeBase = Omit<NomineeFacts, "dossierOnTime" | "dossierComplete"
   ranking: { total: number | null; rank: number | null; classification: string | null; source: RankingSource };
 };
 
-function passedOf(rs: CriterionResult[], into: Record<string, boolean | undefined> = {}) {
-  for (const r of rs) {
-    into[r.id] = r.passed;
-    if (r.children?.length) passedOf(r.children, into);
-  }
-  return into;
-}
-
-async function rankingOf(db: Executor, actor: Actor, scope: PlanScope, groupIds: string[], ids: number[], now: Date) {
+/**
+ * The nominees scored, and where their total, rank and classification come from. Before results are published the
+ * office's nominees are read from the movement scored once for the provisional ranking (the same cached scores the
+ * ranking screen shows), so no nominee is scored twice; otherwise only the nominees' records are loaded and scored.
+ */
+async function scoredNominees(db: Executor, scope: PlanScope, groupIds: string[], ids: number[], now: Date) {
   const out = new Map<number, { total: number | null; rank: number | null; classification: string | null }>();
   if (scope.plan.finalisedAt) {
     const rows = await db
@@ -52,15 +43,15 @@ async function rankingOf(db: Executor, actor: Actor, scope: PlanScope, groupIds:
       .from(results)
       .where(and(eq(results.planId, scope.plan.id), inArray(results.participantId, ids)));
     for (const r of rows) out.set(r.participantId, { total: r.total, rank: r.rank, classification: r.classification });
-    return { source: "results" as const, byId: out };
+    return { source: "results" as const, byId: out, scored: await scoreMovement(db, scope.plan, now, ids) };
   }
   // Unpublished ranks are the office's working figures; a unit must not learn them from its nomination.
-  if (!scope.manages || scope.plan.status !== "launched") return { source: "unpublished" as const, byId: out };
-  for (const groupId of groupIds) {
-    const { rows } = await computeRanking(db, actor, scope.plan.id, now, { groupId });
-    for (const r of rows) out.set(r.participantId, { total: r.total, rank: r.rank, classification: r.classification });
-  }
-  return { source: "provisional" as const, byId: out };
+  if (!scope.manages || scope.plan.status !== "launched")
+    return { source: "unpublished" as const, byId: out, scored: await scoreMovement(db, scope.plan, now, ids) };
+  const scored: ScoredMovement = await provisionalScores(db, scope.plan, now);
+  for (const r of rankScored(scored.values(), scope.data, { groupIds }))
+    out.set(r.participantId, { total: r.total, rank: r.rank, classification: r.classification });
+  return { source: "provisional" as const, byId: out, scored };
 }
 
 /**
@@ -86,8 +77,7 @@ export async function nomineeFactsOf(
     .leftJoin(people, eq(people.id, participants.personId))
     .where(inArray(participants.id, ids));
   const groupIds = [...new Set(rows.map((r) => r.pa.groupId))];
-  const ranking = await rankingOf(db, actor, scope, groupIds, ids, now);
-  const records = await loadMovementRecords(db, scope.plan.id, data, { participantIds: ids, unitIds: [...new Set(rows.map((r) => r.unit.id))] });
+  const ranking = await scoredNominees(db, scope, groupIds, ids, now);
   // Collectives with ≥ 70 % women come first on a tie (Decree 98/2023 art. 4): the share of the unit's active staff.
   const collectiveUnits = rows.filter((r) => r.pa.personId === null).map((r) => r.unit.id);
   const shares = new Map<number, number>();
@@ -106,37 +96,11 @@ export async function nomineeFactsOf(
     collectiveUnits,
     now,
   );
-  // Facts an eligibility rule reads from the system's own records (initiatives, complaints…) but no criterion declares.
-  const ruleInputs = uniqueInputs(data.eligibility.flatMap((r) => (r.check.type === "fact" ? r.check.inputs : []))).filter((i) => i.origin !== "manual");
   for (const r of rows) {
     const group = data.groups.find((g) => g.id === r.pa.groupId);
-    if (!group) continue;
-    const ctx: ParticipantContext = {
-      participant: r.pa,
-      plan: scope.plan,
-      data,
-      group,
-      unit: r.unit,
-      issuer: scope.issuer,
-      personName: r.person?.fullName ?? null,
-      isHead: r.person?.isHead ?? false,
-    };
-    const assessment = records.assessment.get(r.pa.id);
-    const submitted = assessment !== undefined && assessment.status !== "draft";
-    const system = records.systemFacts(group, r.pa.id, r.unit.id, now);
-    let facts: Facts;
-    let criteria: Record<string, boolean | undefined> = {};
-    if (submitted) {
-      const scores = computeScores(ctx, assessment, system, records.appraisals.get(r.pa.id) ?? []);
-      facts = scores.facts;
-      criteria = passedOf(scores.final.criteria);
-    } else {
-      // A draft self-assessment is not yet declared: only what the system knows counts.
-      facts = combineFacts({}, system, []);
-    }
-    const extra = ruleInputs.filter((i) => facts[i.key] === undefined);
-    if (extra.length) for (const s of systemFacts(extra, await knownRecords(db, ctx, now, extra))) facts[s.key] = s.value;
-    const targets = Object.fromEntries((await targetsOf(db, ctx)).map((t) => [t.targetId, t.met]));
+    const scored = ranking.scored.get(r.pa.id);
+    if (!group || !scored) continue;
+    const { submitted, facts, criteria } = scored.award;
     const rank = ranking.byId.get(r.pa.id);
     const held = (r.pa.personId === null ? holds.byUnit.get(r.unit.id) : holds.byPerson.get(r.pa.personId)) ?? [];
     const flags = Object.fromEntries(HOLD_KINDS.map((k) => [k.fact, held.some((h) => h.kind === k.value)])) as Record<HoldFact, boolean>;
@@ -148,9 +112,9 @@ export async function nomineeFactsOf(
       total: rank?.total ?? null,
       rank: rank?.rank ?? null,
       classification: rank?.classification ?? null,
-      targets,
+      targets: scored.targets,
       criteria,
-      facts,
+      facts: { ...facts },
       isWoman: r.person ? r.person.sex === "nu" : undefined,
       womenShare: r.person ? undefined : (shares.get(r.unit.id) ?? null),
       ...flags,

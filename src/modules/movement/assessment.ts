@@ -1,25 +1,25 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client.js";
-import { appraisals, assessments, files, roleAssignments, units } from "../../db/schema.js";
-import { isLate } from "../../domain/calendar.js";
-import { combineFacts, type SystemFact } from "../../domain/movement/facts.js";
+import { assessments, files, roleAssignments, units } from "../../db/schema.js";
+import { isLate, startOfVietnamDay } from "../../domain/calendar.js";
+import { dmy } from "../../domain/format.js";
+import { type AssessmentRecord, scoreParticipant } from "../../domain/movement/score-participant.js";
 import { isWithin } from "../../domain/org.js";
 import type { Facts } from "../../domain/plan/conditions.js";
-import type { Criterion } from "../../domain/plan/schema.js";
-import { checkFacts, scoreCriteria } from "../../domain/plan/scoring.js";
+import { leafCriteria } from "../../domain/plan/rule-inputs.js";
+import { checkFacts } from "../../domain/plan/scoring.js";
 import { badRequest, conflict, forbidden, versionConflict } from "../../http/errors.js";
 import type { Actor } from "../actor.js";
 import { writeAudit } from "../audit/write-audit.js";
 import { filesOfUnit, presentFile } from "../files/service.js";
-import { systemFactsOf } from "./known.js";
 import { loadParticipant, milestoneOf, type ParticipantContext, participantName } from "./participants.js";
+import { loadRecords } from "./records.js";
 
 type AssessmentRow = typeof assessments.$inferSelect;
 const STATUS_LABEL: Record<string, string> = { draft: "Đang tự chấm", submitted: "Đã gửi, chờ thủ trưởng xác nhận", confirmed: "Đã xác nhận" };
 
-export function leaves(criteria: Criterion[]): Criterion[] {
-  return criteria.flatMap((c) => (c.children?.length ? leaves(c.children) : [c]));
-}
+/** The criteria scored by a rule of their own. */
+export const leaves = leafCriteria;
 
 async function assessmentOf(db: Executor, participantId: number): Promise<AssessmentRow> {
   const [row] = await db.select().from(assessments).where(eq(assessments.participantId, participantId));
@@ -28,35 +28,22 @@ async function assessmentOf(db: Executor, participantId: number): Promise<Assess
   return created ?? (await db.select().from(assessments).where(eq(assessments.participantId, participantId)))[0];
 }
 
-/** Scores of a participant: as self-assessed, and after appraisal (appraised facts and points override). */
-export async function scoresOf(db: Executor, ctx: ParticipantContext, row: AssessmentRow, now: Date) {
-  const system = await systemFactsOf(db, ctx, now);
-  const found = await db.select().from(appraisals).where(eq(appraisals.participantId, ctx.participant.id));
-  return computeScores(ctx, row, system, found);
-}
-
-type AppraisalRow = typeof appraisals.$inferSelect;
-
-/** The self and appraised scores from already loaded records (used one at a time and in bulk). */
-export function computeScores(
-  ctx: Pick<ParticipantContext, "group" | "data" | "participant" | "isHead">,
-  row: AssessmentRow,
-  system: SystemFact[],
-  found: AppraisalRow[],
-) {
-  const evidenceMap = row.evidence as Record<string, string[]>;
-  const evidence = Object.fromEntries(leaves(ctx.group.criteria).map((c) => [c.id, (evidenceMap[c.id] ?? []).length > 0]));
-  const opts = { isHead: ctx.participant.personId ? ctx.isHead : undefined, evidence };
-  const selfFacts = combineFacts(row.facts as Facts, system, []);
-  const self = scoreCriteria(ctx.group.criteria, selfFacts, opts, ctx.data.classification);
-  const overrides = Object.fromEntries(found.filter((a) => a.points !== null).map((a) => [a.criterionId, { points: a.points as number, reason: a.reason }]));
-  const appraisedFacts = combineFacts(
-    row.facts as Facts,
-    system,
-    found.map((a) => a.facts as Facts),
+/**
+ * Scores of a participant: as self-assessed, and after appraisal. Its records come from the movement's records
+ * loader filtered to it, and are scored by `scoreParticipant` like every ranking row. `assessment` replaces the
+ * saved self-assessment (the live preview of an unsaved draft).
+ */
+export async function scoresOf(db: Executor, ctx: ParticipantContext, row: AssessmentRow, now: Date, assessment?: AssessmentRecord) {
+  const id = ctx.participant.id;
+  const records = await loadRecords(db, ctx.plan.id, ctx.data, [id]);
+  const loaded = records.of(id, ctx.group, now);
+  const score = scoreParticipant(
+    ctx.group,
+    ctx.data.classification,
+    { personId: ctx.participant.personId, isHead: ctx.isHead },
+    { ...loaded, assessment: assessment ?? { status: row.status, facts: row.facts as Facts, evidence: row.evidence as Record<string, string[]> } },
   );
-  const final = found.length ? scoreCriteria(ctx.group.criteria, appraisedFacts, { ...opts, overrides }, ctx.data.classification) : self;
-  return { system, self, final, appraisals: found, facts: appraisedFacts };
+  return { ...score, appraisals: records.appraisalRows(id) };
 }
 
 export async function getAssessment(db: Executor, actor: Actor, participantId: number, now: Date) {
@@ -94,9 +81,26 @@ export async function getAssessment(db: Executor, actor: Actor, participantId: n
   };
 }
 
+/**
+ * The self score an unsaved draft would get once saved: the same loader and `scoreParticipant` as the saved
+ * assessment (head-only criteria for heads only, the system's facts over the draft's, evidence as attached).
+ */
+export async function previewAssessment(
+  db: Executor,
+  actor: Actor,
+  participantId: number,
+  input: { facts: Facts; evidence: Record<string, string[]> },
+  now: Date,
+) {
+  const ctx = await loadParticipant(db, actor, participantId, "read");
+  const row = await assessmentOf(db, participantId);
+  const { self } = await scoresOf(db, ctx, row, now, { status: row.status, facts: input.facts, evidence: input.evidence });
+  return { ...self, factIssues: checkFacts(ctx.group.criteria, input.facts) };
+}
+
 /** The self-assessment window is open from the start of its first day to the end of its last, in Vietnam. */
 function windowOpen(w: { from?: string; due?: string }, now: Date): boolean {
-  if (w.from && now.getTime() < Date.parse(`${w.from}T00:00:00+07:00`)) return false;
+  if (w.from && now.getTime() < startOfVietnamDay(w.from).getTime()) return false;
   return !w.due || !isLate(w.due, now);
 }
 
@@ -117,7 +121,7 @@ export async function saveAssessment(db: Db, actor: Actor, participantId: number
     if (window && !windowOpen(window, now)) {
       throw conflict(
         "WINDOW_CLOSED",
-        `Chỉ tự chấm điểm trong thời gian từ ${window.from?.split("-").reverse().join("/") ?? "…"} đến hết ngày ${window.due?.split("-").reverse().join("/") ?? "…"}.`,
+        `Chỉ tự chấm điểm trong thời gian từ ${window.from ? dmy(window.from) : "…"} đến hết ngày ${window.due ? dmy(window.due) : "…"}.`,
       );
     }
     if (row.version !== input.version) throw versionConflict(`Bản tự chấm của ${participantName(ctx)}`);
@@ -126,7 +130,7 @@ export async function saveAssessment(db: Db, actor: Actor, participantId: number
       if (!known.has(id)) throw badRequest("NO_CRITERION", `Không có tiêu chí "${id}" trong nhóm này.`);
     }
     await filesOfUnit(tx, Object.values(input.evidence).flat(), ctx.unit.id);
-    const system = new Set((await systemFactsOf(tx, ctx, now)).map((s) => s.key));
+    const system = new Set((await loadRecords(tx, ctx.plan.id, ctx.data, [participantId])).systemFacts(participantId, ctx.group, now).map((s) => s.key));
     // Facts the system knows are not the participant's to change; only the appraiser may correct them.
     const facts = Object.fromEntries(Object.entries(input.facts).filter(([k]) => !system.has(k)));
     const issues = checkFacts(ctx.group.criteria, facts);

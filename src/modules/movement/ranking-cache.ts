@@ -3,27 +3,39 @@
 // sums and newest ids of each table it depends on, which every insert, update or delete moves), so the cache stays
 // correct with any number of app servers and any clock; the Vietnam date is part of the key, because reports become
 // late or missing as days pass.
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
+import { participants, people } from "../../db/schema.js";
 import { vietnamDate } from "../../domain/calendar.js";
+import { RECORD_SOURCES, type RecordSource } from "./records.js";
 
-/** The state of everything a plan's ranking reads, as one string. */
+/** Row count, version sum and newest id of one source's rows in a plan. */
+function sourceState(source: RecordSource, planId: number): SQL {
+  const state = source.version ? sql`concat_ws(':', count(*), sum(${source.version}), max(${source.id}))` : sql`concat_ws(':', count(*), max(${source.id}))`;
+  switch (source.via) {
+    case "all":
+      return sql`(select ${state} from ${source.table})`;
+    case "plan":
+      return sql`(select ${state} from ${source.table} where ${source.planId} = ${planId})`;
+    case "participant":
+      return sql`(select ${state} from ${source.table} join ${participants} on ${participants.id} = ${source.participantId} where ${participants.planId} = ${planId})`;
+    case "person":
+      return sql`(select ${state} from ${people} join ${participants} on ${participants.personId} = ${people.id} where ${participants.planId} = ${planId})`;
+  }
+}
+
+/**
+ * The state of everything a plan's scores read, as one string: the plan itself, last year's published results
+ * (matched by the previous plan of the same issuer), and every table of the records loader (`RECORD_SOURCES`).
+ */
 export async function rankingFingerprint(db: Executor, planId: number): Promise<string> {
-  const res = (await db.execute(sql`
-    select concat_ws('|',
-      (select concat_ws(':', version, finalised_at, md5(data::text)) from plans where id = ${planId}),
-      (select concat_ws(':', count(*), max(finalised_at)) from plans where finalised_at is not null),
-      (select concat_ws(':', count(*), max(id)) from results),
-      (select concat_ws(':', count(*), sum(version), max(id)) from units),
-      (select concat_ws(':', count(*), sum(pe.version), max(pe.id)) from people pe join participants pa on pa.person_id = pe.id where pa.plan_id = ${planId}),
-      (select concat_ws(':', count(*), sum(version), max(id)) from participants where plan_id = ${planId}),
-      (select concat_ws(':', count(*), sum(a.version), max(a.id)) from assessments a join participants pa on pa.id = a.participant_id where pa.plan_id = ${planId}),
-      (select concat_ws(':', count(*), sum(a.version), max(a.id)) from appraisals a join participants pa on pa.id = a.participant_id where pa.plan_id = ${planId}),
-      (select concat_ws(':', count(*), max(r.id)) from report_submissions r join participants pa on pa.id = r.participant_id where pa.plan_id = ${planId}),
-      (select concat_ws(':', count(*), sum(version), max(id)) from initiatives where plan_id = ${planId}),
-      (select concat_ws(':', count(*), sum(version), max(id)) from complaints where plan_id = ${planId}),
-      (select concat_ws(':', count(*), max(id)) from indicator_values)
-    ) as fp`)) as unknown as { rows: { fp: string }[] };
+  const parts = [
+    sql`(select concat_ws(':', version, finalised_at, md5(data::text)) from plans where id = ${planId})`,
+    sql`(select concat_ws(':', count(*), max(finalised_at)) from plans where finalised_at is not null)`,
+    sql`(select concat_ws(':', count(*), max(id)) from results)`,
+    ...RECORD_SOURCES.map((s) => sourceState(s, planId)),
+  ];
+  const res = (await db.execute(sql`select concat_ws('|', ${sql.join(parts, sql`, `)}) as fp`)) as unknown as { rows: { fp: string }[] };
   return res.rows[0].fp;
 }
 

@@ -2,17 +2,20 @@ import { and, eq } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client.js";
 import { assessments, participants, people, plans, results, units } from "../../db/schema.js";
 import { can } from "../../domain/access.js";
+import { isLate } from "../../domain/calendar.js";
+import { dmy, participantDisplayName } from "../../domain/format.js";
 import { type Rankable, rank, tieBreakLabel } from "../../domain/movement/ranking.js";
+import { type AwardBasis, awardBasis, eligibilitySystemInputs, scoreParticipant } from "../../domain/movement/score-participant.js";
 import type { Plan } from "../../domain/plan/schema.js";
 import { vietnameseCollator } from "../../domain/vietnamese-sort.js";
 import { conflict, forbidden } from "../../http/errors.js";
 import type { Actor } from "../actor.js";
 import { writeAudit } from "../audit/write-audit.js";
 import { writeSheet } from "../imports/read-sheet.js";
-import { computeScores, scoresOf } from "./assessment.js";
-import { loadMovementRecords } from "./bulk-records.js";
+import { scoresOf } from "./assessment.js";
 import { loadMovement, loadParticipant } from "./participants.js";
 import { RankingCache } from "./ranking-cache.js";
+import { loadRecords } from "./records.js";
 
 export interface RankingRow {
   participantId: number;
@@ -36,9 +39,29 @@ export interface RankingRow {
   areas: { id: string; title: string; points: number | null; max: number | null }[];
 }
 
+/** One participant scored for the movement: its ranking row (not yet ranked) and what awards are judged on. */
+export interface ScoredParticipant {
+  row: RankingRow;
+  award: AwardBasis;
+  /** Whether each target that applies to the participant is met (null: no value yet). */
+  targets: Record<string, boolean | null>;
+}
+
+export type ScoredMovement = Map<number, ScoredParticipant>;
+
+/**
+ * A movement's participants scored once, served again — to the ranking screens and to eligibility alike — while
+ * nothing the records loader reads has changed (see ranking-cache.ts).
+ */
+const provisional = new RankingCache<ScoredMovement>();
+
+/** The whole movement scored from its records, cached per fingerprint unless `fresh`. */
+export async function provisionalScores(db: Executor, plan: typeof plans.$inferSelect, now: Date, opts: { fresh?: boolean } = {}): Promise<ScoredMovement> {
+  const compute = () => scoreMovement(db, plan, now);
+  return opts.fresh ? compute() : provisional.get(db, plan.id, "scores", now, compute);
+}
+
 /** Totals, ranks (with the plan's tie-break chain), classification and last year's result for each participant. */
-/** Provisional rankings already computed, served again while nothing they read has changed (see ranking-cache.ts). */
-const provisional = new RankingCache<RankingRow[]>();
 
 export async function computeRanking(
   db: Executor,
@@ -63,53 +86,37 @@ export async function computeRanking(
     );
     return { rows, finalised: true };
   }
-  const compute = () => provisionalRanking(db, plan, data, now, filter);
-  const rows = opts.fresh ? await compute() : await provisional.get(db, planId, `${filter.groupId ?? ""}|${filter.unitKind ?? ""}`, now, compute);
-  return { rows, finalised: false };
+  const scored = await provisionalScores(db, plan, now, opts);
+  return { rows: rankScored(scored.values(), data, filter), finalised: false };
 }
 
-/** Totals, ranks and classification recomputed from the movement's records (before the office finalises). */
-async function provisionalRanking(
-  db: Executor,
-  plan: typeof plans.$inferSelect,
-  data: Plan,
-  now: Date,
-  filter: { groupId?: string; unitKind?: string },
-): Promise<RankingRow[]> {
-  const planId = plan.id;
-  const list = await db
-    .select({ pa: participants, unit: units, personName: people.fullName, isHead: people.isHead, status: assessments.status })
-    .from(participants)
-    .innerJoin(units, eq(units.id, participants.unitId))
-    .leftJoin(people, eq(people.id, participants.personId))
-    .leftJoin(assessments, eq(assessments.participantId, participants.id))
-    .where(and(eq(participants.planId, planId), filter.groupId ? eq(participants.groupId, filter.groupId) : undefined));
-  const previous = await previousResults(db, plan, data);
-  const records = await loadMovementRecords(db, planId, data);
-  const rows: RankingRow[] = [];
-  for (const r of list) {
-    if (filter.unitKind && r.unit.kind !== filter.unitKind) continue;
-    const group = data.groups.find((g) => g.id === r.pa.groupId);
+/**
+ * Every participant (or those of `only`) scored from the movement's records: one load, one `scoreParticipant` each.
+ * A draft self-assessment is not scored here: it is not declared yet, so it neither ranks nor counts for awards.
+ */
+export async function scoreMovement(db: Executor, plan: typeof plans.$inferSelect, now: Date, only?: number[]): Promise<ScoredMovement> {
+  const data = plan.data as Plan;
+  const [records, previous] = await Promise.all([loadRecords(db, plan.id, data, only), previousResults(db, plan, data)]);
+  const extraInputs = eligibilitySystemInputs(data);
+  const out: ScoredMovement = new Map();
+  for (const { participant: pa, unit, person } of records.participants) {
+    const group = data.groups.find((g) => g.id === pa.groupId);
     if (!group) continue;
-    const row = records.assessment.get(r.pa.id);
-    const submitted = row && row.status !== "draft";
-    const scores = submitted
-      ? computeScores(
-          { group, data, participant: r.pa, isHead: r.isHead ?? false },
-          row,
-          records.systemFacts(group, r.pa.id, r.unit.id, now),
-          records.appraisals.get(r.pa.id) ?? [],
-        )
-      : null;
-    const prev = previous.get(`${r.unit.code}|${r.personName ?? ""}`);
-    rows.push({
-      participantId: r.pa.id,
-      name: r.personName ? `${r.personName} (${r.unit.name})` : r.unit.name,
-      unitName: r.unit.name,
-      unitKind: r.unit.kind,
-      groupId: r.pa.groupId,
-      assessmentStatus: r.status ?? "draft",
-      registered: r.pa.registeredAt !== null,
+    const loaded = records.of(pa.id, group, now);
+    const scores =
+      loaded.assessment && loaded.assessment.status !== "draft"
+        ? scoreParticipant(group, data.classification, { personId: pa.personId, isHead: person?.isHead ?? false }, loaded)
+        : null;
+    const personName = person?.fullName ?? null;
+    const prev = previous.get(`${unit.code}|${personName ?? ""}`);
+    const row: RankingRow = {
+      participantId: pa.id,
+      name: participantDisplayName(unit.name, personName),
+      unitName: unit.name,
+      unitKind: unit.kind,
+      groupId: pa.groupId,
+      assessmentStatus: loaded.assessment?.status ?? "draft",
+      registered: pa.registeredAt !== null,
       selfTotal: scores?.self.total ?? null,
       total: scores?.final.total ?? null,
       gap: scores && scores.self.total !== null && scores.final.total !== null ? Math.round((scores.final.total - scores.self.total) * 100) / 100 : null,
@@ -122,7 +129,29 @@ async function provisionalRanking(
       previousTotal: prev?.total ?? null,
       previousRank: prev?.rank ?? null,
       areas: (scores?.final.criteria ?? []).filter((c) => c.max !== null).map((c) => ({ id: c.id, title: c.title, points: c.points, max: c.max })),
+    };
+    const extra = extraInputs.length ? records.systemFacts(pa.id, group, now, extraInputs) : [];
+    out.set(pa.id, {
+      row,
+      award: awardBasis(scores, loaded.system, extra),
+      targets: Object.fromEntries(records.targets(pa.id, group).map((t) => [t.targetId, t.met])),
     });
+  }
+  return out;
+}
+
+/** Ranks scored participants, each group on its own (fresh rows: the scored ones are shared through the cache). */
+export function rankScored(
+  scored: Iterable<ScoredParticipant>,
+  data: Plan,
+  filter: { groupId?: string; groupIds?: string[]; unitKind?: string } = {},
+): RankingRow[] {
+  const rows: RankingRow[] = [];
+  for (const { row } of scored) {
+    if (filter.groupId && row.groupId !== filter.groupId) continue;
+    if (filter.groupIds && !filter.groupIds.includes(row.groupId)) continue;
+    if (filter.unitKind && row.unitKind !== filter.unitKind) continue;
+    rows.push({ ...row });
   }
   // Each group is ranked on its own: collectives are not compared with individuals.
   for (const groupId of new Set(rows.map((r) => r.groupId))) {
@@ -170,11 +199,8 @@ export async function finalise(db: Db, actor: Actor, planId: number, now: Date) 
   return db.transaction(async (tx) => {
     const { plan, issuer } = await loadMovement(tx, actor, planId);
     if (plan.finalisedAt) throw conflict("FINALISED", "Kết quả đã được chốt trước đó.");
-    if (plan.explanationUntil && !(now.getTime() > Date.parse(`${plan.explanationUntil}T23:59:59.999+07:00`))) {
-      throw conflict(
-        "EXPLANATION_OPEN",
-        `Vòng giải trình còn mở đến hết ngày ${plan.explanationUntil.split("-").reverse().join("/")}; chờ hết hạn rồi chốt kết quả.`,
-      );
+    if (plan.explanationUntil && !isLate(plan.explanationUntil, now)) {
+      throw conflict("EXPLANATION_OPEN", `Vòng giải trình còn mở đến hết ngày ${dmy(plan.explanationUntil)}; chờ hết hạn rồi chốt kết quả.`);
     }
     // What is published is computed afresh inside the transaction that stores it.
     const { rows } = await computeRanking(tx, actor, planId, now, {}, { fresh: true });

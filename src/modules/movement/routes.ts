@@ -8,7 +8,7 @@ import { readUpload } from "../../http/multipart.js";
 import { idParam, isoDate, rowId, version } from "../../http/schemas.js";
 import { readFile, storeFile } from "../files/service.js";
 import { appraise, appraiserCandidates, assign, explain, listAssignments, myAssignments, openExplanationRound, unassign } from "./appraisal.js";
-import { confirmAssessment, getAssessment, saveAssessment, submitAssessment } from "./assessment.js";
+import { confirmAssessment, getAssessment, previewAssessment, saveAssessment, submitAssessment } from "./assessment.js";
 import { reportStatusOf, targetsOf } from "./known.js";
 import { listParticipants, loadParticipant, presentParticipant, syncParticipants } from "./participants.js";
 import { computeRanking, finalise, rankingXlsx } from "./ranking.js";
@@ -136,6 +136,22 @@ export const movementRoutes =
         },
       },
       async (request) => saveAssessment(db, actorOf(request), request.params.id, request.body, ctx.now()),
+    );
+
+    app.post(
+      "/participants/:id/assessment/preview",
+      {
+        schema: {
+          tags,
+          summary: "Điểm tự chấm của bản nháp chưa lưu (tính như bản đã lưu)",
+          params: idParam,
+          body: z.object({
+            facts: z.record(z.string(), factValue),
+            evidence: z.record(z.string(), z.array(z.uuid())).default({}),
+          }),
+        },
+      },
+      async (request) => previewAssessment(db, actorOf(request), request.params.id, request.body, ctx.now()),
     );
 
     app.post(

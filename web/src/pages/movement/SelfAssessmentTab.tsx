@@ -93,15 +93,13 @@ export function SelfAssessmentTab({
     return out;
   }, [a?.evidenceFiles, uploaded]);
 
-  // Live score of the unsaved draft (the saved record's score is the server's own).
+  // Live score of the unsaved draft, scored by the server exactly as the saved assessment would be (the
+  // participant's own records, head-only criteria for heads only).
   const payload = useMemo(() => {
     if (!draft || !a || !dirty) return null;
-    const facts: Facts = {};
-    for (const [k, v] of Object.entries(draft.facts)) if (v !== null && v !== undefined && v !== "") facts[k] = v;
-    for (const s of a.systemFacts) facts[s.key] = s.value;
-    const evidence = Object.fromEntries(leavesOf(group.criteria).map((c) => [c.id, (draft.evidence[c.id] ?? []).length > 0]));
-    return { groupId: group.id, facts, evidence };
-  }, [draft, a, dirty, group]);
+    const { facts, evidence } = bodyOf(draft, new Set(a.systemFacts.map((s) => s.key)));
+    return { facts, evidence };
+  }, [draft, a, dirty]);
   const debounced = useDebounced(payload, 350);
   const [preview, setPreview] = useState<TryResult | null>(null);
   const [previewing, setPreviewing] = useState(false);
@@ -112,14 +110,14 @@ export function SelfAssessmentTab({
     }
     const controller = new AbortController();
     setPreviewing(true);
-    api<TryResult>(`/api/plans/${plan.id}/try`, { method: "POST", body: debounced, signal: controller.signal })
+    api<TryResult>(`/api/participants/${participant.id}/assessment/preview`, { method: "POST", body: debounced, signal: controller.signal })
       .then(setPreview)
       .catch(() => undefined)
       .finally(() => {
         if (!controller.signal.aborted) setPreviewing(false);
       });
     return () => controller.abort();
-  }, [debounced, plan.id]);
+  }, [debounced, participant.id]);
 
   const reload = useCallback(() => {
     void query.refetch().then((r) => {
