@@ -1,18 +1,23 @@
 // An eligibility rule may read an indicator that no criterion of the group reads (a plan adds "no commendation
 // below 100 % disbursement" to seed 003): the nominee's verdict uses the unit's value from the indicator records.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Factories } from "./support/factories.js";
 import { type Client, createTestApp, type TestApp } from "./support/test-app.js";
 
+// Built here, not taken from the demo: the city of seed 003 with three wards and its office staff.
 let t: TestApp;
 let office: Client;
 let planId: number;
 const pid: Record<string, number> = {};
+const ward: Record<string, number> = {};
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({}, { demo: false });
   t.clock.set("2024-12-20T03:00:00Z");
-  office = await t.as("noivu.vinhlong");
-  const draft = (await office.post("/api/plans", { issuerUnitId: await t.unitId("VL-TPVL"), template: "003-vinh-long-2024.yaml" })).body;
+  const make = await Factories.of(t);
+  const city = await make.unit({ code: "VL-TPVL", name: "Thành phố Vĩnh Long" });
+  for (const n of [1, 2, 4]) ward[`Phường ${n}`] = (await make.unit({ code: `VL-TPVL-P${n}`, name: `Phường ${n}`, parent: city })).id;
+  office = (await make.account({ role: "office", unit: city })).client;
   const rule = {
     id: "loai-giai-ngan",
     kind: "excluding",
@@ -24,23 +29,23 @@ beforeAll(async () => {
     },
     message: "Không khen thưởng khi giải ngân vốn đầu tư công dưới 100%",
   };
-  const saved = await office.request("PUT", `/api/plans/${draft.id}`, {
-    version: draft.version,
-    data: { ...draft.data, eligibility: [...draft.data.eligibility, rule] },
+  const { plan, participants } = await make.launchedPlan(city, {
+    as: office,
+    template: "003-vinh-long-2024.yaml",
+    edit: (data) => {
+      (data as unknown as { eligibility: unknown[] }).eligibility.push(rule);
+    },
   });
-  expect(saved.status).toBe(200);
-  expect((await office.post(`/api/plans/${draft.id}/launch`, { version: saved.body.version })).status).toBe(200);
-  planId = draft.id;
-  await office.post(`/api/plans/${planId}/participants/sync`);
-  for (const p of (await office.get(`/api/plans/${planId}/participants?group=tap-the`)).body.items as { id: number; name: string }[]) pid[p.name] = p.id;
+  planId = plan.id;
+  for (const p of participants) if (p.groupId === "tap-the") pid[p.name] = p.id;
 });
 afterAll(() => t.close());
 
 describe("eligibility facts from indicators", () => {
   it("reads the indicator value of the nominee's unit, though no criterion reads it", async () => {
-    const typed = await office.post("/api/indicators", { unitId: await t.unitId("VL-TPVL-P1"), metric: "disbursement_rate", period: "2024", value: 96.5 });
+    const typed = await office.post("/api/indicators", { unitId: ward["Phường 1"], metric: "disbursement_rate", period: "2024", value: 96.5 });
     expect(typed.status).toBe(201);
-    await office.post("/api/indicators", { unitId: await t.unitId("VL-TPVL-P2"), metric: "disbursement_rate", period: "2024", value: 100 });
+    await office.post("/api/indicators", { unitId: ward["Phường 2"], metric: "disbursement_rate", period: "2024", value: 100 });
     const verdict = async (name: string) => {
       const n = await office.post(`/api/plans/${planId}/nominations`, { awardFormId: "giay-khen-tp", participantId: pid[name] });
       expect(n.status).toBe(201);

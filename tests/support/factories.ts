@@ -146,19 +146,24 @@ export class Factories {
     return { id: user.body.id, username, client: await this.t.as(username) };
   }
 
-  /** A draft plan of `issuer`: from a template file, or the minimal plan changed by `edit`. */
+  /** A draft plan of `issuer`: from a template file (then saved again as `edit` changes it), or the minimal plan. */
   async plan(issuer: UnitRecord, input: { template?: string; edit?: (data: PlanData) => void; as?: Client } = {}) {
     const client = input.as ?? this.admin;
-    let body: Record<string, unknown>;
-    if (input.template) body = { issuerUnitId: issuer.id, template: input.template };
-    else {
+    if (!input.template) {
       const data = minimalPlanData(issuer);
       input.edit?.(data);
-      body = { issuerUnitId: issuer.id, data };
+      const res = await client.post("/api/plans", { issuerUnitId: issuer.id, data });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      return res.body;
     }
-    const res = await client.post("/api/plans", body);
+    const res = await client.post("/api/plans", { issuerUnitId: issuer.id, template: input.template });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
-    return res.body;
+    if (!input.edit) return res.body;
+    const data = structuredClone(res.body.data);
+    input.edit(data);
+    const saved = await client.request("PUT", `/api/plans/${res.body.id}`, { version: res.body.version, data });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    return saved.body;
   }
 
   /** A plan launched with its participants listed (synced from the groups' membership). */
