@@ -18,12 +18,30 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import { type Lifecycle, statusesOf } from "../domain/lifecycle.js";
+import { assessmentLifecycle } from "../domain/lifecycles/assessment.js";
+import { councilSessionLifecycle } from "../domain/lifecycles/council-session.js";
+import { decisionLifecycle } from "../domain/lifecycles/decision.js";
+import { initiativeLifecycle } from "../domain/lifecycles/initiative.js";
+import { nominationLifecycle } from "../domain/lifecycles/nomination.js";
+import { planLifecycle } from "../domain/lifecycles/plan.js";
 
 const stamps = {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   version: integer("version").notNull().default(1),
 };
+
+/** The database refuses a status its lifecycle (domain/lifecycles) does not know; migration 0014 adds the same checks. */
+const statusCheck = <S extends string>(name: string, column: AnyPgColumn, lc: Lifecycle<S, string>) =>
+  check(
+    name,
+    sql`${column} in (${sql.raw(
+      statusesOf(lc)
+        .map((x) => `'${x}'`)
+        .join(", "),
+    )})`,
+  );
 
 /** Organisation tree: any depth; `path` is "/1/4/17/" (ancestor ids, self last) for subtree checks. */
 export const units = pgTable(
@@ -242,7 +260,12 @@ export const plans = pgTable(
     finalisedAt: timestamp("finalised_at", { withTimezone: true }),
     ...stamps,
   },
-  (t) => [index("plans_issuer_idx").on(t.issuerUnitId), index("plans_parent_idx").on(t.parentPlanId), uniqueIndex("plans_code_uq").on(t.code)],
+  (t) => [
+    index("plans_issuer_idx").on(t.issuerUnitId),
+    index("plans_parent_idx").on(t.parentPlanId),
+    uniqueIndex("plans_code_uq").on(t.code),
+    statusCheck("plans_status_ck", t.status, planLifecycle),
+  ],
 );
 
 /** Every launched revision of a plan, frozen, with a readable diff from the one before. */
@@ -344,7 +367,7 @@ export const initiatives = pgTable(
     createdBy: integer("created_by"),
     ...stamps,
   },
-  (t) => [index("initiatives_participant_idx").on(t.participantId)],
+  (t) => [index("initiatives_participant_idx").on(t.participantId), statusCheck("initiatives_status_ck", t.status, initiativeLifecycle)],
 );
 
 /** A value of an indicator (on-time rate, PAR INDEX…) for a unit and period; rows are never overwritten. */
@@ -385,22 +408,26 @@ export const complaints = pgTable(
 );
 
 /** A participant's self-assessment: facts, evidence and notes per criterion. */
-export const assessments = pgTable("assessments", {
-  id: serial("id").primaryKey(),
-  participantId: integer("participant_id")
-    .notNull()
-    .unique()
-    .references(() => participants.id),
-  facts: jsonb("facts").notNull().default({}),
-  evidence: jsonb("evidence").notNull().default({}),
-  notes: jsonb("notes").notNull().default({}),
-  status: text("status").notNull().default("draft"),
-  submittedAt: timestamp("submitted_at", { withTimezone: true }),
-  submittedBy: integer("submitted_by"),
-  confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
-  confirmedBy: integer("confirmed_by"),
-  ...stamps,
-});
+export const assessments = pgTable(
+  "assessments",
+  {
+    id: serial("id").primaryKey(),
+    participantId: integer("participant_id")
+      .notNull()
+      .unique()
+      .references(() => participants.id),
+    facts: jsonb("facts").notNull().default({}),
+    evidence: jsonb("evidence").notNull().default({}),
+    notes: jsonb("notes").notNull().default({}),
+    status: text("status").notNull().default("draft"),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    submittedBy: integer("submitted_by"),
+    confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+    confirmedBy: integer("confirmed_by"),
+    ...stamps,
+  },
+  (t) => [statusCheck("assessments_status_ck", t.status, assessmentLifecycle)],
+);
 
 /** Who appraises what: a whole participant, one criterion for everyone, or one criterion of one participant. */
 export const appraisalAssignments = pgTable(
@@ -511,7 +538,11 @@ export const nominations = pgTable(
     createdBy: integer("created_by"),
     ...stamps,
   },
-  (t) => [index("nominations_plan_idx").on(t.planId), uniqueIndex("nominations_uq").on(t.planId, t.awardFormId, t.participantId)],
+  (t) => [
+    index("nominations_plan_idx").on(t.planId),
+    uniqueIndex("nominations_uq").on(t.planId, t.awardFormId, t.participantId),
+    statusCheck("nominations_status_ck", t.status, nominationLifecycle),
+  ],
 );
 
 /** One component of a nomination dossier (proposal memo, minutes, achievement report…): an uploaded or generated file. */
@@ -533,25 +564,29 @@ export const dossierItems = pgTable(
 );
 
 /** A meeting of the emulation-commendation council. */
-export const councilSessions = pgTable("council_sessions", {
-  id: serial("id").primaryKey(),
-  planId: integer("plan_id")
-    .notNull()
-    .references(() => plans.id),
-  title: text("title").notNull(),
-  heldOn: date("held_on", { mode: "string" }).notNull(),
-  ballot: text("ballot").notNull(),
-  chairUserId: integer("chair_user_id").references(() => users.id),
-  secretaryUserId: integer("secretary_user_id").references(() => users.id),
-  members: jsonb("members").notNull().default([]),
-  present: jsonb("present").notNull().default([]),
-  status: text("status").notNull().default("draft"),
-  /** Members recused from a nominee (conflict of interest), fixed when voting opens: {userId, nominationId, reason}. */
-  recusals: jsonb("recusals").notNull().default([]),
-  openedAt: timestamp("opened_at", { withTimezone: true }),
-  closedAt: timestamp("closed_at", { withTimezone: true }),
-  ...stamps,
-});
+export const councilSessions = pgTable(
+  "council_sessions",
+  {
+    id: serial("id").primaryKey(),
+    planId: integer("plan_id")
+      .notNull()
+      .references(() => plans.id),
+    title: text("title").notNull(),
+    heldOn: date("held_on", { mode: "string" }).notNull(),
+    ballot: text("ballot").notNull(),
+    chairUserId: integer("chair_user_id").references(() => users.id),
+    secretaryUserId: integer("secretary_user_id").references(() => users.id),
+    members: jsonb("members").notNull().default([]),
+    present: jsonb("present").notNull().default([]),
+    status: text("status").notNull().default("draft"),
+    /** Members recused from a nominee (conflict of interest), fixed when voting opens: {userId, nominationId, reason}. */
+    recusals: jsonb("recusals").notNull().default([]),
+    openedAt: timestamp("opened_at", { withTimezone: true }),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    ...stamps,
+  },
+  (t) => [statusCheck("council_sessions_status_ck", t.status, councilSessionLifecycle)],
+);
 
 export const councilAgenda = pgTable(
   "council_agenda",
@@ -662,22 +697,26 @@ export const legalHolds = pgTable(
 );
 
 /** A commendation decision and its recipients (the honour roll once issued). */
-export const decisions = pgTable("decisions", {
-  id: serial("id").primaryKey(),
-  planId: integer("plan_id")
-    .notNull()
-    .references(() => plans.id),
-  awardFormId: text("award_form_id").notNull(),
-  number: text("number"),
-  symbol: text("symbol").notNull().default("QĐ-UBND"),
-  signedOn: date("signed_on", { mode: "string" }),
-  signerTitle: text("signer_title"),
-  signerName: text("signer_name"),
-  status: text("status").notNull().default("draft"),
-  signedScanFileId: text("signed_scan_file_id").references(() => files.id),
-  issuedAt: timestamp("issued_at", { withTimezone: true }),
-  ...stamps,
-});
+export const decisions = pgTable(
+  "decisions",
+  {
+    id: serial("id").primaryKey(),
+    planId: integer("plan_id")
+      .notNull()
+      .references(() => plans.id),
+    awardFormId: text("award_form_id").notNull(),
+    number: text("number"),
+    symbol: text("symbol").notNull().default("QĐ-UBND"),
+    signedOn: date("signed_on", { mode: "string" }),
+    signerTitle: text("signer_title"),
+    signerName: text("signer_name"),
+    status: text("status").notNull().default("draft"),
+    signedScanFileId: text("signed_scan_file_id").references(() => files.id),
+    issuedAt: timestamp("issued_at", { withTimezone: true }),
+    ...stamps,
+  },
+  (t) => [statusCheck("decisions_status_ck", t.status, decisionLifecycle)],
+);
 
 export const decisionRecipients = pgTable(
   "decision_recipients",
