@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { daysBetween, endOfVietnamDay, isLate, startOfVietnamDay, vietnamDate } from "./calendar.js";
+import { daysBetween, endOfVietnamDay, isLate, isoDate, startOfVietnamDay, vietnamDate } from "./calendar.js";
 
 describe("Vietnam deadlines", () => {
   it.each([
@@ -34,6 +34,11 @@ describe("Vietnam deadlines", () => {
     expect(daysBetween("2024-02-28", "2024-03-01")).toBe(2);
     expect(daysBetween("2024-03-01", "2024-02-28")).toBe(-2);
     expect(endOfVietnamDay("2024-12-31").toISOString()).toBe("2024-12-31T16:59:59.999Z");
+  });
+
+  it("builds a date from its parts, padded", () => {
+    expect(isoDate(2024, 2, 5)).toBe("2024-02-05");
+    expect(isoDate(2024, 12, 31)).toBe("2024-12-31");
   });
 
   it("starts a Vietnamese day at midnight +07:00, the previous evening in UTC", () => {

@@ -2,6 +2,11 @@
 // (UTC+7, no daylight saving).
 const VN_OFFSET_MS = 7 * 3_600_000;
 
+/** A calendar date from its parts (month 1–12), as YYYY-MM-DD; the caller has checked it exists. */
+export function isoDate(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
 /** The calendar date in Vietnam at instant `now`, as YYYY-MM-DD. */
 export function vietnamDate(now: Date): string {
   return new Date(now.getTime() + VN_OFFSET_MS).toISOString().slice(0, 10);

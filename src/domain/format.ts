@@ -4,7 +4,7 @@
 // "1.234.000 đồng"; times are Vietnam's (Asia/Ho_Chi_Minh, see ./calendar.ts for day bounds).
 import { vietnamDate } from "./calendar.js";
 
-export { endOfVietnamDay, startOfVietnamDay, vietnamDate } from "./calendar.js";
+export { endOfVietnamDay, isoDate, startOfVietnamDay, vietnamDate } from "./calendar.js";
 
 const numberFormats = new Map<number, Intl.NumberFormat>();
 

@@ -1,6 +1,6 @@
 // Validation of imported spreadsheet rows (units, people). Pure: lookups are passed in.
 
-import { num } from "./format.js";
+import { dmy, isoDate, num } from "./format.js";
 import { matchCatalog, PERSON_CATEGORIES, SEXES, UNIT_KINDS } from "./org.js";
 
 export interface RowError {
@@ -53,26 +53,24 @@ const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** Text of a cell, trimmed; numbers and dates as a person would read them. */
 export function cellText(v: unknown): string {
   if (v === null || v === undefined) return "";
-  if (v instanceof Date) return formatDmy(v);
+  if (v instanceof Date) return dmy(utcDate(v));
   return String(v).replace(/\s+/g, " ").trim();
 }
 
-function formatDmy(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, "0");
-  return `${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
-}
+// A date cell holds midnight UTC of the day shown in Excel.
+const utcDate = (d: Date) => isoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 
 /** Parses a calendar date written dd/mm/yyyy (or an Excel date cell) into "YYYY-MM-DD"; null if invalid. */
 export function parseDmy(v: unknown): string | null {
   if (v instanceof Date && !Number.isNaN(v.getTime())) {
-    return `${v.getUTCFullYear()}-${String(v.getUTCMonth() + 1).padStart(2, "0")}-${String(v.getUTCDate()).padStart(2, "0")}`;
+    return utcDate(v);
   }
   const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(cellText(v));
   if (!m) return null;
   const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const date = new Date(Date.UTC(y, mo - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
-  return `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+  return isoDate(y, mo, d);
 }
 
 function parseYesNo(v: unknown): boolean | null {

@@ -1,4 +1,5 @@
 // Deterministic fictional people for the demo organisations. Pure: same units in, same people out.
+import { isoDate } from "../domain/calendar.js";
 
 const FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Trịnh", "Đinh"];
 const MIDDLE = { nam: ["Văn", "Hữu", "Đức", "Minh", "Quốc", "Thanh", "Công", "Xuân"], nu: ["Thị", "Ngọc", "Thu", "Thanh", "Kim", "Mỹ", "Thị Thu", "Bích"] };
@@ -187,7 +188,7 @@ export function demoPeople(units: { code: string; kind: string }[], seed = 2024)
         unitCode: u.code,
         fullName: `${pick(FAMILY)} ${pick(MIDDLE[sex])} ${pick(GIVEN[sex])}`,
         sex,
-        birthDate: `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`,
+        birthDate: isoDate(year, month, day),
         position,
         category,
         isHead,
