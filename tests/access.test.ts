@@ -1,17 +1,31 @@
 // One "unauthorised" check per endpoint group: scope is enforced on the server, whatever the UI shows.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Account, Factories } from "./support/factories.js";
 import { Client, createTestApp, type TestApp } from "./support/test-app.js";
 
+// Built here, not taken from the demo: two cities; two wards of the first with a person each, their focal persons,
+// the city's appraiser; the other city's office.
 let t: TestApp;
+let make: Factories;
 let focal1: Client;
+let focal2: Account;
+let appraiser: Client;
+let otherOffice: Client;
 let ward2Person: { id: number; version: number; fullName: string };
 let ward2: number;
 beforeAll(async () => {
-  t = await createTestApp();
-  focal1 = await t.as("daumoi.phuong1");
-  ward2 = await t.unitId("VL-TPVL-P2");
-  const focal2 = await t.as("daumoi.phuong2");
-  ward2Person = (await focal2.get(`/api/people?unitId=${ward2}`)).body.items[0];
+  t = await createTestApp({}, { demo: false });
+  make = await Factories.of(t);
+  const city = await make.unit({ code: "VL-TPVL", name: "Thành phố Vĩnh Long" });
+  const ward1 = await make.unit({ code: "VL-TPVL-P1", name: "Phường 1", parent: city });
+  const w2 = await make.unit({ code: "VL-TPVL-P2", name: "Phường 2", parent: city });
+  ward2 = w2.id;
+  await make.person(ward1, { fullName: "Nguyễn Thị Một" });
+  ward2Person = await make.person(w2, { fullName: "Trần Văn Hai" });
+  focal1 = (await make.account({ role: "focal", unit: ward1 })).client;
+  focal2 = await make.account({ role: "focal", unit: w2 });
+  appraiser = (await make.account({ role: "appraiser", unit: city })).client;
+  otherOffice = (await make.account({ role: "office", unit: await make.unit({ code: "QN-MC", name: "Thành phố Móng Cái" }) })).client;
 });
 afterAll(() => t.close());
 
@@ -51,8 +65,7 @@ describe("a ward's focal person and another ward", () => {
     expect((await focal1.post("/api/people", { unitId: ward2, fullName: "Người lạ", sex: "nam", category: "cong_chuc" })).status).toBe(404);
     const own = (await focal1.get("/api/people")).body.items[0];
     expect((await focal1.patch(`/api/people/${own.id}`, { version: own.version, unitId: ward2 })).status).toBe(404);
-    const admin = await t.as("admin");
-    expect((await admin.get(`/api/people/${ward2Person.id}`)).body.fullName).toBe(ward2Person.fullName);
+    expect((await make.admin.get(`/api/people/${ward2Person.id}`)).body.fullName).toBe(ward2Person.fullName);
   });
 
   it("cannot see or change units outside its ward, nor edit its own ward's structure", async () => {
@@ -82,23 +95,19 @@ describe("a ward's focal person and another ward", () => {
 
 describe("other roles", () => {
   it("an appraiser reads the city's people but cannot change them", async () => {
-    const appraiser = await t.as("thamdinh.vinhlong");
     expect((await appraiser.get(`/api/people?unitId=${ward2}`)).status).toBe(200);
     expect((await appraiser.patch(`/api/people/${ward2Person.id}`, { version: ward2Person.version, fullName: "X" })).status).toBe(403);
   });
 
   it("a city office cannot touch another city's units", async () => {
-    const office = await t.as("noivu.mongcai");
-    const res = await office.post(`/api/units/${ward2}/deactivate`, { version: 1 });
+    const res = await otherOffice.post(`/api/units/${ward2}/deactivate`, { version: 1 });
     // Another city's ward does not exist for it, and is not named.
     expect(res.status).toBe(404);
     expect(JSON.stringify(res.body)).not.toContain("Phường 2");
   });
 
   it("the admin role is system-wide only", async () => {
-    const admin = await t.as("admin");
-    const user = (await admin.get("/api/users")).body.items.find((u: { username: string }) => u.username === "daumoi.phuong2");
-    const res = await admin.post(`/api/users/${user.id}/roles`, { role: "admin", unitId: ward2 });
+    const res = await make.admin.post(`/api/users/${focal2.id}/roles`, { role: "admin", unitId: ward2 });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe("ADMIN_IS_GLOBAL");
   });
