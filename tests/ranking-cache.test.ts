@@ -1,7 +1,11 @@
 // A provisional ranking is served again while nothing it reads has changed, and never after something has: a new
 // recognised initiative, a substantiated complaint, a deadline passing.
+
+import { getTableName, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { indicatorValues, participants } from "../src/db/schema.js";
 import { RankingCache, rankingFingerprint } from "../src/modules/movement/ranking-cache.js";
+import { RECORD_SOURCES } from "../src/modules/movement/records.js";
 import { upload } from "./support/commendation.js";
 import { SEED_003_FACTS, SEED_003_SCORED_LEAVES } from "./support/seed-003.js";
 import { type Client, createTestApp, type TestApp } from "./support/test-app.js";
@@ -97,5 +101,31 @@ describe("provisional ranking cache", () => {
     const onTheDay = await totalOf();
     t.clock.set("2024-12-13T03:00:00Z");
     expect(await totalOf()).toBeLessThan(onTheDay as number);
+  });
+
+  it("watches every table the records loader reads (its RECORD_SOURCES)", async () => {
+    const db = t.database.db;
+    const moved: string[] = [];
+    for (const source of RECORD_SOURCES) {
+      const name = getTableName(source.table);
+      const before = await rankingFingerprint(db, planId);
+      if (source.version) {
+        // Any edit bumps the row's version. This database holds one plan; a person is one of its participants.
+        const row =
+          source.via === "person" ? sql`(select max(${participants.personId}) from ${participants})` : sql`(select max(${source.id}) from ${source.table})`;
+        const res = (await db.execute(sql`update ${source.table} set version = version + 1 where ${source.id} = ${row}`)) as unknown as {
+          rowCount?: number;
+          affectedRows?: number;
+        };
+        if (!(res.rowCount ?? res.affectedRows)) continue; // no row of that table in this movement yet
+      } else if (source.table === indicatorValues) {
+        await db
+          .insert(indicatorValues)
+          .values({ unitId: await t.unitId("VL-TPVL-P1"), metric: "tthc_on_time", period: "2024", value: 97.5, source: "Kiểm thử" });
+      } else continue; // report submissions: followed through the API in the calendar case above
+      expect(await rankingFingerprint(db, planId), name).not.toBe(before);
+      moved.push(name);
+    }
+    expect(moved).toEqual(expect.arrayContaining(["participants", "units", "people", "assessments", "initiatives", "complaints", "indicator_values"]));
   });
 });

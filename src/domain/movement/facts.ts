@@ -85,3 +85,8 @@ export function combineFacts(layers: FactLayers): Facts {
   Object.assign(facts, layers.findings);
   return facts;
 }
+
+/** A nominee's facts, already combined, with the office's findings for one nomination on top (the last layer). */
+export function withFindings(combined: Facts, findings: Facts): Facts {
+  return combineFacts({ self: combined, findings });
+}

@@ -7,6 +7,7 @@ import { nominations, participants, people, units } from "../../../db/schema.js"
 import { appraisableInputs, evaluateEligibility, type Verdict } from "../../../domain/commendation/eligibility.js";
 import { statusLabel } from "../../../domain/lifecycle.js";
 import { nominationLifecycle } from "../../../domain/lifecycles/nomination.js";
+import { withFindings } from "../../../domain/movement/facts.js";
 import type { Facts } from "../../../domain/plan/conditions.js";
 import { type Actor, SYSTEM_ACTOR } from "../../actor.js";
 import { dossierItemsOf, dossierState } from "../dossier.js";
@@ -73,7 +74,7 @@ export async function viewsOf(db: Executor, actor: Actor, scope: PlanScope, rows
     const facts = base.get(r.pa.id);
     const found = r.n.officeFacts as Facts;
     const eligibility: Verdict = facts
-      ? evaluateEligibility(data, r.n.awardFormId, { ...facts, facts: { ...facts.facts, ...found }, ...dossier.forEligibility })
+      ? evaluateEligibility(data, r.n.awardFormId, { ...facts, facts: withFindings(facts.facts, found), ...dossier.forEligibility })
       : { eligible: null, priority: false, reasons: [], summary: "Nhóm đối tượng không còn trong kế hoạch" };
     const appraisable = group ? appraisableInputs(data, r.n.awardFormId, { target: group.type, groupId: group.id }) : [];
     const { forEligibility: _, ...checklist } = dossier;
