@@ -376,6 +376,15 @@ describe("TOTP second factor", () => {
     const office = await t.as("noivu.prtc");
     const setup = await office.post("/api/auth/second-factor/setup");
     expect((await office.post("/api/auth/second-factor/confirm", { code: code(setup.body.secret) })).status).toBe(200);
+    // Five wrong codes void the challenge: the password must be typed again.
+    const challenge = (await login(new Client(t.app), "noivu.prtc", DEMO_PASSWORD, "198.51.100.70")).body.secondFactor.challenge;
+    const answers: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      advance(60_000); // past the throttle's wait, which wrong codes also grow
+      const wrongCode = code(setup.body.secret) === "000000" ? "111111" : "000000";
+      answers.push((await new Client(t.app).request("POST", "/api/auth/login/second-factor", { challenge, code: wrongCode }, from("198.51.100.70"))).body.code);
+    }
+    expect(answers).toEqual(["INVALID_CODE", "INVALID_CODE", "INVALID_CODE", "INVALID_CODE", "CHALLENGE_EXPIRED"]);
     const admin = await t.as("admin");
     const target = (await admin.get("/api/users")).body.items.find((u: { username: string }) => u.username === "noivu.prtc");
     expect(target.secondFactor).toBe(true);

@@ -121,12 +121,13 @@ export async function completeSecondFactor(db: Db, settings: SignInSettings, inp
         summary: `Đăng nhập không thành công vào tài khoản ${user.username} (sai mã xác thực hai bước) từ ${input.ip}`,
       });
     });
+    if (attempts >= CHALLENGE_TRIES) {
+      throw new AppError(401, "CHALLENGE_EXPIRED", "Mã xác thực không đúng. Bạn đã nhập sai quá nhiều lần; vui lòng nhập lại tên đăng nhập và mật khẩu.");
+    }
     throw new AppError(
       401,
       "INVALID_CODE",
-      attempts >= CHALLENGE_TRIES
-        ? "Mã xác thực không đúng. Bạn đã nhập sai quá nhiều lần; vui lòng đăng nhập lại từ đầu."
-        : "Mã xác thực không đúng hoặc đã được dùng. Vui lòng nhập mã 6 chữ số đang hiện trên ứng dụng xác thực, hoặc một mã khôi phục.",
+      "Mã xác thực không đúng hoặc đã được dùng. Vui lòng nhập mã 6 chữ số đang hiện trên ứng dụng xác thực, hoặc một mã khôi phục.",
     );
   }
   await forgiveAttempt(db, user.username, input.ip, now, settings.throttle);

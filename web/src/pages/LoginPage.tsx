@@ -80,8 +80,8 @@ export default function LoginPage() {
     } catch (err) {
       setError(isApiError(err) || err instanceof Error ? err.message : t("error.unexpected"));
       codeForm.setFieldValue("code", "");
-      // An expired or exhausted challenge means starting over with the password.
-      if (isApiError(err) && (err.code === "CHALLENGE_EXPIRED" || (err.code === "INVALID_CODE" && /lại từ đầu/.test(err.message)))) restart();
+      // An expired challenge, or one with too many wrong codes, means starting over with the password.
+      if (isApiError(err) && err.code === "CHALLENGE_EXPIRED") restart();
     } finally {
       setSubmitting(false);
     }
