@@ -94,7 +94,8 @@ describe("backups in the file store", () => {
     expect(pass?.reminders).toBe(0);
     const health = (await new Client(t.app).get("/api/health")).body;
     expect(health.reminders).toMatchObject({ lastPassAt: "2030-01-04T03:00:00.000Z", result: { ran: true, reminders: 0 } });
-    expect(health.backup).toMatchObject({ lastAt: "2030-01-03T20:00:00.000Z", lastError: null });
+    expect(health.backup).toMatchObject({ lastAt: "2030-01-03T20:00:00.000Z", lastFailedAt: null });
+    expect(JSON.stringify(health)).not.toContain(os.hostname());
     expect(health.backup.lastBytes).toBeGreaterThan(1000);
   });
 });

@@ -80,6 +80,10 @@ export async function takeStoredBackup(
       } catch (e) {
         await ctx.files.delete(key).catch(() => undefined);
         await db.insert(backups).values({ at, trigger: input.trigger, error: (e as Error).message.slice(0, 1000) });
+        // A schedule that keeps failing retries every few minutes: keep the latest failures, not a day's worth.
+        await db.execute(
+          sql`delete from backups where storage_key is null and id not in (select id from backups where storage_key is null order by at desc, id desc limit 20)`,
+        );
         throw e;
       }
     });
@@ -165,13 +169,13 @@ export async function healthReport(ctx: Pick<AppContext, "database" | "config">,
   const base = { database: ctx.database.kind, storage: ctx.config.files.storage, version };
   try {
     const [reminder] = await ctx.database.db.select().from(jobRuns).where(eq(jobRuns.name, "reminders"));
+    const backup = await backupStatus(ctx.database.db);
+    // Public: when and how much, never a server's name or an error's text (paths); administrators see those.
     return {
       status: "ok" as const,
       ...base,
-      reminders: reminder
-        ? { lastPassAt: reminder.at.toISOString(), host: reminder.host, result: reminder.result }
-        : { lastPassAt: null, host: null, result: null },
-      backup: await backupStatus(ctx.database.db),
+      reminders: { lastPassAt: reminder ? reminder.at.toISOString() : null, result: reminder?.result ?? null },
+      backup: { lastAt: backup.lastAt, lastBytes: backup.lastBytes, lastFailedAt: backup.lastError?.at ?? null },
     };
   } catch {
     return { status: "error" as const, ...base, reminders: null, backup: null };
