@@ -13,9 +13,9 @@ import { refusal, scopeCondition } from "../scope.js";
 import { findUnit, type UnitRow } from "../units/service.js";
 import { appraisalReach } from "./appraisal-reach.js";
 
-/** Participants type their own unit's values (movement.participate); the office types anyone's in its scope (movement.manage). */
+/** Those who keep a unit's records type its values: the unit itself (movement.participate) and the office over it (movement.manage). */
 export function mayEnterIndicators(actor: Actor, unitPath: string): boolean {
-  return can(actor.grants, "movement.participate", unitPath) || can(actor.grants, "movement.manage", unitPath);
+  return mayReadUnitRecords(actor.grants, unitPath);
 }
 
 export function assertMayEnterIndicators(actor: Actor): void {
