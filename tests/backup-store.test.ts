@@ -10,6 +10,7 @@ import { verifyBackupFile } from "../src/modules/backup/restore-backup.js";
 import { recordJobRun } from "../src/modules/backup/service.js";
 import { logMailer } from "../src/modules/notifications/mailer.js";
 import { createFileStore } from "../src/storage/file-store.js";
+import { upload } from "./support/commendation.js";
 import { Client, createTestApp, type TestApp } from "./support/test-app.js";
 
 let t: TestApp;
@@ -97,5 +98,15 @@ describe("backups in the file store", () => {
     expect(health.backup).toMatchObject({ lastAt: "2030-01-03T20:00:00.000Z", lastFailedAt: null });
     expect(JSON.stringify(health)).not.toContain(os.hostname());
     expect(health.backup.lastBytes).toBeGreaterThan(1000);
+  });
+
+  it("a file recorded but missing from this server's store answers 503 saying the servers must share the store, not 500", async () => {
+    const focal = await t.as("daumoi.phuong1");
+    const id = await upload(focal, await t.unitId("VL-TPVL-P1"), "minh-chung.pdf");
+    // As on a second server with its own STORAGE=local folder: the row is in the shared database, the bytes are not here.
+    await (await createFileStore(t.config.files)).delete(id.replace(/-/g, ""));
+    const res = await focal.get(`/api/files/${id}`);
+    expect(res.status).toBe(503);
+    expect(res.body).toMatchObject({ code: "FILE_NOT_IN_STORE", message: expect.stringContaining("STORAGE=s3 hoặc một thư mục FILES_DIR dùng chung") });
   });
 });

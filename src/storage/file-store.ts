@@ -11,6 +11,12 @@ export interface FileStore {
   delete(key: string): Promise<void>;
 }
 
+/** Whether a store's error means "no such object" (a local file or an S3 key that is not there). */
+export function isMissingObject(e: unknown): boolean {
+  const err = e as { code?: string; name?: string; $metadata?: { httpStatusCode?: number } };
+  return err?.code === "ENOENT" || err?.name === "NoSuchKey" || err?.name === "NotFound" || err?.$metadata?.httpStatusCode === 404;
+}
+
 /** Files under one folder, two levels of sub-folders by key prefix so no folder grows huge. */
 export class LocalFileStore implements FileStore {
   constructor(private readonly root: string) {}

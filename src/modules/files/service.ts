@@ -7,7 +7,7 @@ import { can, knowsOf } from "../../domain/access.js";
 import { num } from "../../domain/format.js";
 import { cleanFileName } from "../../http/content-disposition.js";
 import { AppError, badRequest, forbidden, notFound } from "../../http/errors.js";
-import type { FileStore } from "../../storage/file-store.js";
+import { type FileStore, isMissingObject } from "../../storage/file-store.js";
 import type { Actor } from "../actor.js";
 import { writeAudit } from "../audit/write-audit.js";
 import { mayReadRecordsOf } from "../movement/appraisal-reach.js";
@@ -100,7 +100,15 @@ export async function readFile(db: Executor, store: FileStore, actor: Actor, id:
     // Outside the caller's scope the file does not exist for them; inside it, they are told they may not have it.
     throw row.path && knowsOf(actor.grants, row.path) ? forbidden("Bạn không có quyền tải tệp này.") : notFound("tệp này");
   }
-  const data = await store.get(row.f.storageKey);
+  const data = await store.get(row.f.storageKey).catch((e) => {
+    // Recorded but not in this server's store: typically several servers each with their own STORAGE=local folder.
+    if (!isMissingObject(e)) throw e;
+    throw new AppError(
+      503,
+      "FILE_NOT_IN_STORE",
+      `Tệp "${row.f.originalName}" có trong hồ sơ nhưng không có trong kho tệp của máy chủ này. Hãy báo quản trị hệ thống: khi chạy nhiều máy chủ, mọi máy chủ phải dùng chung kho tệp (STORAGE=s3 hoặc một thư mục FILES_DIR dùng chung).`,
+    );
+  });
   // A read has no transaction of its own to share: the download is recorded in a small one.
   await db.transaction((tx) =>
     writeAudit(tx, actor, {
