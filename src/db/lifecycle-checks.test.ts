@@ -27,14 +27,14 @@ function checked(table: string): string[] {
 }
 
 describe("status checks in the database", () => {
-  it.each([
+  it.each<[string, { labels: Record<string, string> }]>([
     ["plans", planLifecycle],
     ["assessments", assessmentLifecycle],
     ["initiatives", initiativeLifecycle],
     ["nominations", nominationLifecycle],
     ["council_sessions", councilSessionLifecycle],
     ["decisions", decisionLifecycle],
-  ] as const)("%s: the lifecycle's statuses", (table, lc) => {
+  ])("%s: the lifecycle's statuses", (table, lc) => {
     expect(checked(table).sort()).toEqual([...statusesOf(lc)].sort());
   });
 });

@@ -34,11 +34,11 @@ export type StatusOf<L> = L extends Lifecycle<infer S, string> ? S : never;
 export type MoveOf<L> = L extends Lifecycle<string, infer M> ? M : never;
 
 /** Every status of a lifecycle, in the order of its labels (the database's check constraint lists the same). */
-export function statusesOf<S extends string>(lc: Lifecycle<S, string>): S[] {
+export function statusesOf<S extends string>(lc: { labels: Record<S, string> }): S[] {
   return Object.keys(lc.labels) as S[];
 }
 
-export function isStatus<S extends string>(lc: Lifecycle<S, string>, value: string): value is S {
+export function isStatus<S extends string>(lc: { labels: Record<S, string> }, value: string): value is S {
   return Object.hasOwn(lc.labels, value);
 }
 

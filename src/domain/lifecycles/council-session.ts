@@ -16,6 +16,7 @@ export const councilSessionLifecycle = defineLifecycle({
         message: from === "closed" ? "Phiên họp đã kết thúc; không bỏ phiếu được nữa." : "Phiên họp chưa mở biểu quyết.",
       }),
     },
+    recordOpenVote: { from: ["open"], to: [], refusal: { code: "NOT_OPEN", message: "Phiên họp chưa mở hoặc đã kết thúc." } },
     close: { from: ["open"], to: ["closed"], refusal: { code: "NOT_OPEN", message: "Phiên họp chưa mở hoặc đã kết thúc." } },
   },
 });

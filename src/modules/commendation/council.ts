@@ -27,16 +27,16 @@ import {
   tallyCounts,
 } from "../../domain/commendation/ballot.js";
 import { participantDisplayName } from "../../domain/format.js";
+import { statusLabel } from "../../domain/lifecycle.js";
+import { councilSessionLifecycle } from "../../domain/lifecycles/council-session.js";
 import type { Plan } from "../../domain/plan/schema.js";
-import { badRequest, conflict, forbidden, notFound, versionConflict } from "../../http/errors.js";
+import { badRequest, conflict, forbidden, notFound } from "../../http/errors.js";
 import type { Actor } from "../actor.js";
 import { writeAudit } from "../audit/write-audit.js";
+import { assertMove, transition } from "../lifecycle/transition.js";
 import { loadMovement } from "../movement/participants.js";
-import { notify } from "../notifications/notify.js";
 import { accountsWithRolesNear } from "../users/service.js";
 import { openUrn, sealUrn } from "./ballot-urn.js";
-
-const STATUS: Record<string, string> = { draft: "Chuẩn bị", open: "Đang họp, bỏ phiếu", closed: "Đã kết thúc" };
 
 export interface NewSession {
   title: string;
@@ -119,7 +119,7 @@ export async function getSession(db: Executor, actor: Actor, id: number) {
     heldOn: s.heldOn,
     ballot: s.ballot,
     status: s.status,
-    statusLabel: STATUS[s.status] ?? s.status,
+    statusLabel: statusLabel(councilSessionLifecycle, s.status),
     rule: voteRule(data),
     chairUserId: s.chairUserId,
     secretaryUserId: s.secretaryUserId,
@@ -193,7 +193,14 @@ export async function listSessions(db: Executor, actor: Actor, planId: number) {
   // Council members see only the sessions they sit on.
   return rows
     .filter((s) => manages || (s.members as number[]).includes(actor.userId))
-    .map((s) => ({ id: s.id, title: s.title, heldOn: s.heldOn, status: s.status, statusLabel: STATUS[s.status] ?? s.status, ballot: s.ballot }));
+    .map((s) => ({
+      id: s.id,
+      title: s.title,
+      heldOn: s.heldOn,
+      status: s.status,
+      statusLabel: statusLabel(councilSessionLifecycle, s.status),
+      ballot: s.ballot,
+    }));
 }
 
 const assertSecretaryOrOffice = (ctx: { isSecretary: boolean; manages: boolean }) => {
@@ -204,7 +211,7 @@ export async function setAgenda(db: Db, actor: Actor, id: number, nominationIds:
   return db.transaction(async (tx) => {
     const ctx = await loadSession(tx, actor, id);
     assertSecretaryOrOffice(ctx);
-    if (ctx.s.status !== "draft") throw conflict("SESSION_STARTED", "Phiên họp đã bắt đầu; không thay đổi danh sách xét được nữa.");
+    assertMove(councilSessionLifecycle, "setAgenda", ctx.s.status);
     const twice = duplicates(nominationIds);
     if (twice.length)
       throw badRequest(
@@ -237,45 +244,51 @@ export async function openSession(db: Db, actor: Actor, id: number, input: { ver
   return db.transaction(async (tx) => {
     const ctx = await loadSession(tx, actor, id);
     assertSecretaryOrOffice(ctx);
-    if (ctx.s.status !== "draft") throw conflict("SESSION_STARTED", "Phiên họp đã được mở.");
-    if (ctx.s.version !== input.version) throw versionConflict(`Phiên họp "${ctx.s.title}"`);
-    const strangers = input.present.filter((u) => !ctx.members.includes(u));
-    if (strangers.length) throw badRequest("NOT_MEMBER", "Danh sách có mặt có người không phải thành viên Hội đồng.");
-    const rule = voteRule(ctx.data);
-    const check = tallyCounts(rule, ctx.members.length, input.present.length, { approve: 0, reject: 0, abstain: 0 });
-    if (!check.quorumMet) throw conflict("NO_QUORUM", check.explanation);
-    const [agendaCount] = await tx.select({ id: councilAgenda.id }).from(councilAgenda).where(eq(councilAgenda.sessionId, id));
-    if (!agendaCount) throw conflict("EMPTY_AGENDA", "Chưa có hồ sơ nào trong danh sách xét.");
-    const recused = await recusalsOf(tx, ctx.members, id);
-    await tx
-      .update(councilSessions)
-      .set({ status: "open", present: input.present, recusals: recused, openedAt: now, updatedAt: now, version: ctx.s.version + 1 })
-      .where(eq(councilSessions.id, id));
-    if (ctx.s.ballot === "secret") {
-      const agenda = await agendaOf(tx, id);
-      const empty = new Map<number, Counts>(agenda.map((a) => [a.nominationId, { approve: 0, reject: 0, abstain: 0 }]));
-      await tx.insert(ballotUrns).values({ sessionId: id, sealed: sealUrn(urnKey(), id, empty) });
-    }
-    await writeAudit(tx, actor, {
-      action: "council.open",
-      entity: "council_session",
-      entityId: id,
-      unitId: ctx.issuer.id,
-      summary: `Mở biểu quyết phiên họp "${ctx.s.title}": ${input.present.length}/${ctx.members.length} thành viên có mặt`,
+    let recused: Recusal[] = [];
+    await transition(tx, actor, {
+      lifecycle: councilSessionLifecycle,
+      move: "open",
+      table: councilSessions,
+      row: ctx.s,
+      version: input.version,
+      what: `Phiên họp "${ctx.s.title}"`,
+      now,
+      guard: async () => {
+        const strangers = input.present.filter((u) => !ctx.members.includes(u));
+        if (strangers.length) throw badRequest("NOT_MEMBER", "Danh sách có mặt có người không phải thành viên Hội đồng.");
+        const rule = voteRule(ctx.data);
+        const check = tallyCounts(rule, ctx.members.length, input.present.length, { approve: 0, reject: 0, abstain: 0 });
+        if (!check.quorumMet) throw conflict("NO_QUORUM", check.explanation);
+        const [agendaCount] = await tx.select({ id: councilAgenda.id }).from(councilAgenda).where(eq(councilAgenda.sessionId, id));
+        if (!agendaCount) throw conflict("EMPTY_AGENDA", "Chưa có hồ sơ nào trong danh sách xét.");
+        recused = await recusalsOf(tx, ctx.members, id);
+        if (ctx.s.ballot === "secret") {
+          const agenda = await agendaOf(tx, id);
+          const empty = new Map<number, Counts>(agenda.map((a) => [a.nominationId, { approve: 0, reject: 0, abstain: 0 }]));
+          await tx.insert(ballotUrns).values({ sessionId: id, sealed: sealUrn(urnKey(), id, empty) });
+        }
+      },
+      set: () => ({ present: input.present, recusals: recused, openedAt: now }),
+      audit: () => ({
+        action: "council.open",
+        unitId: ctx.issuer.id,
+        summary: `Mở biểu quyết phiên họp "${ctx.s.title}": ${input.present.length}/${ctx.members.length} thành viên có mặt`,
+      }),
+      notices: async () =>
+        ctx.s.ballot === "secret"
+          ? [
+              {
+                userIds: input.present,
+                notice: {
+                  kind: "council",
+                  title: `Mời bỏ phiếu: ${ctx.s.title}`,
+                  body: `Phiên họp Hội đồng Thi đua - Khen thưởng "${ctx.s.title}" (${ctx.plan.title}) đã mở biểu quyết. Hãy bỏ phiếu kín cho từng hồ sơ trong danh sách xét.`,
+                  link: `/hoi-dong/phien/${id}`,
+                },
+              },
+            ]
+          : [],
     });
-    if (ctx.s.ballot === "secret")
-      await notify(
-        tx,
-        actor,
-        input.present,
-        {
-          kind: "council",
-          title: `Mời bỏ phiếu: ${ctx.s.title}`,
-          body: `Phiên họp Hội đồng Thi đua - Khen thưởng "${ctx.s.title}" (${ctx.plan.title}) đã mở biểu quyết. Hãy bỏ phiếu kín cho từng hồ sơ trong danh sách xét.`,
-          link: `/hoi-dong/phien/${id}`,
-        },
-        now,
-      );
     return getSession(tx, actor, id);
   });
 }
@@ -292,8 +305,7 @@ export async function castBallots(db: Db, actor: Actor, id: number, choices: { n
     if (ctx.s.ballot !== "secret") throw conflict("OPEN_BALLOT", "Phiên họp này biểu quyết công khai; thư ký ghi nhận kết quả.");
     // Votes and the close take the session's row lock in turn, so no vote slips in after the urn is counted.
     const [locked] = await tx.select({ status: councilSessions.status }).from(councilSessions).where(eq(councilSessions.id, id)).for("update");
-    if (locked.status !== "open")
-      throw conflict("NOT_OPEN", locked.status === "closed" ? "Phiên họp đã kết thúc; không bỏ phiếu được nữa." : "Phiên họp chưa mở biểu quyết.");
+    assertMove(councilSessionLifecycle, "vote", locked.status);
     if (!(ctx.s.present as number[]).includes(actor.userId)) throw forbidden("Bạn không có tên trong danh sách có mặt nên không bỏ phiếu được.");
     const agenda = await agendaOf(tx, id);
     const ids = choices.map((c) => c.nominationId);
@@ -339,7 +351,7 @@ export async function recordOpenVote(db: Db, actor: Actor, id: number, input: { 
     const ctx = await loadSession(tx, actor, id);
     assertSecretaryOrOffice(ctx);
     if (ctx.s.ballot !== "open") throw conflict("SECRET_BALLOT", "Phiên họp này bỏ phiếu kín; các thành viên tự bỏ phiếu.");
-    if (ctx.s.status !== "open") throw conflict("NOT_OPEN", "Phiên họp chưa mở hoặc đã kết thúc.");
+    assertMove(councilSessionLifecycle, "recordOpenVote", ctx.s.status);
     const [onAgenda] = await tx
       .select({ id: councilAgenda.id })
       .from(councilAgenda)
@@ -377,8 +389,13 @@ export async function closeSession(db: Db, actor: Actor, id: number, now: Date, 
   return db.transaction(async (tx) => {
     const ctx = await loadSession(tx, actor, id);
     assertSecretaryOrOffice(ctx);
-    const [locked] = await tx.select({ status: councilSessions.status }).from(councilSessions).where(eq(councilSessions.id, id)).for("update");
-    if (locked.status !== "open") throw conflict("NOT_OPEN", "Phiên họp chưa mở hoặc đã kết thúc.");
+    // Read under the row lock that votes take, so the count is of exactly the votes accepted before the close.
+    const [locked] = await tx
+      .select({ id: councilSessions.id, status: councilSessions.status, version: councilSessions.version })
+      .from(councilSessions)
+      .where(eq(councilSessions.id, id))
+      .for("update");
+    assertMove(councilSessionLifecycle, "close", locked.status);
     if (ctx.s.ballot === "secret") {
       const [urn] = await tx.select().from(ballotUrns).where(eq(ballotUrns.sessionId, id));
       const counts = urn ? openUrn(urnKey(), id, urn.sealed) : new Map<number, Counts>();
@@ -399,16 +416,16 @@ export async function closeSession(db: Db, actor: Actor, id: number, now: Date, 
       }
       await tx.delete(ballotUrns).where(eq(ballotUrns.sessionId, id));
     }
-    await tx
-      .update(councilSessions)
-      .set({ status: "closed", closedAt: now, updatedAt: now, version: ctx.s.version + 1 })
-      .where(eq(councilSessions.id, id));
-    await writeAudit(tx, actor, {
-      action: "council.close",
-      entity: "council_session",
-      entityId: id,
-      unitId: ctx.issuer.id,
-      summary: `Kết thúc biểu quyết phiên họp "${ctx.s.title}"`,
+    await transition(tx, actor, {
+      lifecycle: councilSessionLifecycle,
+      move: "close",
+      table: councilSessions,
+      row: locked,
+      version: locked.version,
+      what: `Phiên họp "${ctx.s.title}"`,
+      now,
+      set: () => ({ closedAt: now }),
+      audit: () => ({ action: "council.close", unitId: ctx.issuer.id, summary: `Kết thúc biểu quyết phiên họp "${ctx.s.title}"` }),
     });
     return getSession(tx, actor, id);
   });

@@ -8,12 +8,15 @@ import { can } from "../../domain/access.js";
 import { type NomineeStanding, nomineeBlocks, refusalOf } from "../../domain/commendation/decision-guards.js";
 import { type LegalTables, rewardAmount } from "../../domain/commendation/money.js";
 import { quotaBreaches, quotaScopes } from "../../domain/commendation/quota.js";
+import { statusLabel } from "../../domain/lifecycle.js";
+import { decisionLifecycle } from "../../domain/lifecycles/decision.js";
 import { dmy } from "../../domain/plan/format.js";
 import type { Plan } from "../../domain/plan/schema.js";
-import { AppError, badRequest, conflict, forbidden, notFound, versionConflict } from "../../http/errors.js";
+import { AppError, badRequest, conflict, forbidden, notFound } from "../../http/errors.js";
 import { type Actor, SYSTEM_ACTOR } from "../actor.js";
 import { writeAudit } from "../audit/write-audit.js";
 import { filesOfUnit, presentFile } from "../files/service.js";
+import { type Told, transition } from "../lifecycle/transition.js";
 import { loadMovement } from "../movement/participants.js";
 import { holdersOf, notify } from "../notifications/notify.js";
 import { awardsOf, identityOf, lockAwardForm, participantsPerGroup } from "./awards.js";
@@ -29,8 +32,6 @@ export function legalTables(): LegalTables {
 }
 
 type DecisionRow = typeof decisions.$inferSelect;
-
-const STATUS_LABEL: Record<string, string> = { draft: "Dự thảo", issued: "Đã ban hành", cancelled: "Đã hủy" };
 
 /** Levels of government, lowest first: a plan's issuer decides the awards of its own level (or names the upper level's). */
 const LEVELS = ["unit", "commune", "district", "province", "central"] as const;
@@ -57,7 +58,7 @@ async function presentDecision(db: Executor, d: DecisionRow) {
     signerTitle: d.signerTitle,
     signerName: d.signerName,
     status: d.status,
-    statusLabel: STATUS_LABEL[d.status] ?? d.status,
+    statusLabel: statusLabel(decisionLifecycle, d.status),
     signedScanFileId: d.signedScanFileId,
     signedScan: scan ? presentFile(scan) : null,
     issuedAt: d.issuedAt?.toISOString() ?? null,
@@ -258,76 +259,79 @@ export async function issueDecision(db: Db, actor: Actor, id: number, input: { v
   return db.transaction(async (tx) => {
     const { d, issuer, plan, data } = await loadDecision(tx, actor, id);
     if (!can(actor.grants, "decision.sign", issuer.path)) throw forbidden("Chỉ lãnh đạo có thẩm quyền ký mới ban hành được quyết định.");
-    if (d.status === "issued") throw conflict("ISSUED", "Quyết định đã được ban hành.");
-    if (d.status === "cancelled") throw conflict("CANCELLED", "Dự thảo quyết định này đã bị hủy; không ban hành được.");
-    if (d.version !== input.version) throw versionConflict("Quyết định");
-    // What held when it was drafted must still hold now (another decision may have been issued since, a verdict changed).
-    const form = data.awardForms.find((f) => f.id === d.awardFormId);
-    if (!form) throw conflict("NO_AWARD_FORM", `Kế hoạch không còn hình thức khen thưởng "${d.awardFormId}"; hãy hủy dự thảo này.`);
-    const drafted = await tx.select({ nominationId: decisionRecipients.nominationId }).from(decisionRecipients).where(eq(decisionRecipients.decisionId, id));
-    try {
-      await guardRecipients(
-        tx,
-        actor,
-        { id: plan.id, data },
-        form,
-        drafted.map((r) => r.nominationId),
-        now,
-        id,
-      );
-    } catch (e) {
-      if (e instanceof AppError && e.status === 409)
-        throw conflict(e.code, `Chưa ban hành được quyết định này. ${e.message} Cơ quan thường trực cần sửa hoặc hủy dự thảo.`, e.details);
-      throw e;
-    }
-    const [next] = await tx
-      .update(decisions)
-      .set({ status: "issued", number: input.number, issuedAt: now, updatedAt: now, version: d.version + 1 })
-      // The version read before the lock must still be current: a concurrent issue or cancel wins.
-      .where(and(eq(decisions.id, id), eq(decisions.version, input.version)))
-      .returning();
-    if (!next) throw versionConflict("Quyết định");
-    await writeAudit(tx, actor, {
-      action: "decision.issue",
-      entity: "decision",
-      entityId: id,
-      unitId: issuer.id,
-      summary: `Ban hành Quyết định số ${input.number}/${d.symbol} khen thưởng trong "${plan.title}"`,
-    });
-    // Each recipient's unit, and the office that drafted it, learn of the decision.
-    const recipients = await tx
-      .select({ name: decisionRecipients.name, path: units.path })
-      .from(decisionRecipients)
-      .innerJoin(participants, eq(participants.id, decisionRecipients.participantId))
-      .innerJoin(units, eq(units.id, participants.unitId))
-      .where(eq(decisionRecipients.decisionId, id));
     const formName = data.awardForms.find((f) => f.id === d.awardFormId)?.name ?? d.awardFormId;
     const signedOn = d.signedOn ? ` ngày ${dmy(d.signedOn)}` : "";
-    for (const r of recipients)
-      await notify(
-        tx,
-        actor,
-        await holdersOf(tx, ["focal", "head"], r.path),
-        {
-          kind: "decision",
-          title: `Được khen thưởng: ${r.name}`,
-          body: `${r.name} được tặng "${formName}" theo Quyết định số ${input.number}/${d.symbol}${signedOn} (phong trào "${plan.title}").`,
-          link: `/quyet-dinh/${id}`,
-        },
-        now,
-      );
-    await notify(
-      tx,
-      actor,
-      await holdersOf(tx, ["office"], issuer.path),
-      {
-        kind: "decision",
-        title: `Đã ban hành Quyết định số ${input.number}/${d.symbol}`,
-        body: `Quyết định tặng "${formName}" cho ${recipients.length} tập thể, cá nhân (phong trào "${plan.title}") đã được ký ban hành; hãy đính kèm bản đã ký.`,
-        link: `/quyet-dinh/${id}`,
-      },
+    // The version read before the lock must still be current: a concurrent issue or cancel wins.
+    const next = await transition(tx, actor, {
+      lifecycle: decisionLifecycle,
+      move: "issue",
+      table: decisions,
+      row: d,
+      version: input.version,
+      what: "Quyết định",
       now,
-    );
+      // What held when it was drafted must still hold now (another decision may have been issued since, a verdict changed).
+      guard: async () => {
+        const form = data.awardForms.find((f) => f.id === d.awardFormId);
+        if (!form) throw conflict("NO_AWARD_FORM", `Kế hoạch không còn hình thức khen thưởng "${d.awardFormId}"; hãy hủy dự thảo này.`);
+        const drafted = await tx
+          .select({ nominationId: decisionRecipients.nominationId })
+          .from(decisionRecipients)
+          .where(eq(decisionRecipients.decisionId, id));
+        try {
+          await guardRecipients(
+            tx,
+            actor,
+            { id: plan.id, data },
+            form,
+            drafted.map((r) => r.nominationId),
+            now,
+            id,
+          );
+        } catch (e) {
+          if (e instanceof AppError && e.status === 409)
+            throw conflict(e.code, `Chưa ban hành được quyết định này. ${e.message} Cơ quan thường trực cần sửa hoặc hủy dự thảo.`, e.details);
+          throw e;
+        }
+      },
+      set: () => ({ number: input.number, issuedAt: now }),
+      audit: () => ({
+        action: "decision.issue",
+        unitId: issuer.id,
+        summary: `Ban hành Quyết định số ${input.number}/${d.symbol} khen thưởng trong "${plan.title}"`,
+      }),
+      // Each recipient's unit, and the office that drafted it, learn of the decision.
+      notices: async () => {
+        const recipients = await tx
+          .select({ name: decisionRecipients.name, path: units.path })
+          .from(decisionRecipients)
+          .innerJoin(participants, eq(participants.id, decisionRecipients.participantId))
+          .innerJoin(units, eq(units.id, participants.unitId))
+          .where(eq(decisionRecipients.decisionId, id));
+        const link = `/quyet-dinh/${id}`;
+        const told: Told[] = [];
+        for (const r of recipients)
+          told.push({
+            userIds: await holdersOf(tx, ["focal", "head"], r.path),
+            notice: {
+              kind: "decision",
+              title: `Được khen thưởng: ${r.name}`,
+              body: `${r.name} được tặng "${formName}" theo Quyết định số ${input.number}/${d.symbol}${signedOn} (phong trào "${plan.title}").`,
+              link,
+            },
+          });
+        told.push({
+          userIds: await holdersOf(tx, ["office"], issuer.path),
+          notice: {
+            kind: "decision",
+            title: `Đã ban hành Quyết định số ${input.number}/${d.symbol}`,
+            body: `Quyết định tặng "${formName}" cho ${recipients.length} tập thể, cá nhân (phong trào "${plan.title}") đã được ký ban hành; hãy đính kèm bản đã ký.`,
+            link,
+          },
+        });
+        return told;
+      },
+    });
     return presentDecision(tx, next);
   });
 }
@@ -338,24 +342,22 @@ export async function cancelDecision(db: Db, actor: Actor, id: number, input: { 
     const { d, issuer, plan } = await loadDecision(tx, actor, id);
     if (!can(actor.grants, "movement.manage", issuer.path) && !can(actor.grants, "decision.sign", issuer.path))
       throw forbidden("Chỉ cơ quan thường trực hoặc lãnh đạo ký được hủy dự thảo quyết định.");
-    if (d.status === "issued") throw conflict("ISSUED", "Quyết định đã được ban hành; không hủy được dự thảo.");
-    if (d.status === "cancelled") throw conflict("CANCELLED", "Dự thảo quyết định này đã bị hủy.");
-    if (d.version !== input.version) throw versionConflict("Dự thảo quyết định");
-    await lockAwardForm(tx, d.planId, d.awardFormId);
-    const [next] = await tx
-      .update(decisions)
-      .set({ status: "cancelled", updatedAt: new Date(), version: d.version + 1 })
-      .where(and(eq(decisions.id, id), eq(decisions.version, input.version)))
-      .returning();
-    if (!next) throw versionConflict("Dự thảo quyết định");
-    await writeAudit(tx, actor, {
-      action: "decision.cancel",
-      entity: "decision",
-      entityId: id,
-      unitId: issuer.id,
-      summary: `Hủy dự thảo quyết định #${id} khen thưởng trong "${plan.title}": ${input.reason}`,
-      before: { status: d.status },
-      after: { status: "cancelled", reason: input.reason },
+    const next = await transition(tx, actor, {
+      lifecycle: decisionLifecycle,
+      move: "cancel",
+      table: decisions,
+      row: d,
+      version: input.version,
+      what: "Dự thảo quyết định",
+      now: new Date(),
+      guard: () => lockAwardForm(tx, d.planId, d.awardFormId),
+      audit: (to) => ({
+        action: "decision.cancel",
+        unitId: issuer.id,
+        summary: `Hủy dự thảo quyết định #${id} khen thưởng trong "${plan.title}": ${input.reason}`,
+        before: { status: d.status },
+        after: { status: to, reason: input.reason },
+      }),
     });
     return presentDecision(tx, next);
   });
@@ -443,6 +445,6 @@ export async function listDecisions(db: Executor, actor: Actor, planId: number) 
       numberLine: `Số: ${d.number ?? "      "}/${d.symbol}`,
       signedOn: d.signedOn,
       status: d.status,
-      statusLabel: STATUS_LABEL[d.status] ?? d.status,
+      statusLabel: statusLabel(decisionLifecycle, d.status),
     }));
 }

@@ -21,6 +21,11 @@ export function assertMove<S extends string, M extends string>(lc: Lifecycle<S, 
   return check.to;
 }
 
+export interface Told {
+  userIds: number[];
+  notice: Notice;
+}
+
 export interface TransitionArgs<T extends LifecycleTable, S extends string, M extends string> {
   lifecycle: Lifecycle<S, M>;
   move: M;
@@ -39,8 +44,8 @@ export interface TransitionArgs<T extends LifecycleTable, S extends string, M ex
   set?: (to: S) => Record<string, unknown>;
   now: Date;
   audit: (to: S) => Omit<AuditInput, "entity" | "entityId"> & { entity?: AuditInput["entity"] };
-  /** Who to tell, and what; nothing when it returns null or no one. */
-  notice?: (to: S) => Promise<{ userIds: number[]; notice: Notice } | null>;
+  /** Who to tell, and what (several notices for several audiences); nothing when it returns none. */
+  notices?: (to: S, row: T["$inferSelect"]) => Promise<Told[]>;
 }
 
 /** Makes one lifecycle move and returns the updated row. */
@@ -62,7 +67,6 @@ export async function transition<T extends LifecycleTable, S extends string, M e
   if (!next) throw versionConflict(args.what);
   const audit = args.audit(to);
   await writeAudit(tx, actor, { entity: args.lifecycle.entity, entityId: row.id, ...audit });
-  const told = await args.notice?.(to);
-  if (told) await notify(tx, actor, told.userIds, told.notice, now);
+  for (const told of (await args.notices?.(to, next)) ?? []) await notify(tx, actor, told.userIds, told.notice, now);
   return next;
 }

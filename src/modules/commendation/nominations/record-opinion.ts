@@ -57,18 +57,20 @@ export async function recordOpinion(
         after: { status, opinion: input.opinion },
       }),
       // The proposing side hears of a new conclusion, not of a reworded opinion.
-      notice: async (status) =>
+      notices: async (status) =>
         status === c.n.status
-          ? null
-          : {
-              userIds: await proposingSide(tx, c),
-              notice: {
-                kind: "nomination",
-                title: `Kết quả thẩm định hồ sơ của ${c.name}`,
-                body: `Hồ sơ đề nghị "${formName}" của ${c.name}: ${statusLabel(nominationLifecycle, status)}. Ý kiến: ${input.opinion}`,
-                link: unitLink(c.scope.plan.id),
+          ? []
+          : [
+              {
+                userIds: await proposingSide(tx, c),
+                notice: {
+                  kind: "nomination",
+                  title: `Kết quả thẩm định hồ sơ của ${c.name}`,
+                  body: `Hồ sơ đề nghị "${formName}" của ${c.name}: ${statusLabel(nominationLifecycle, status)}. Ý kiến: ${input.opinion}`,
+                  link: unitLink(c.scope.plan.id),
+                },
               },
-            },
+            ],
     });
   });
   return getNomination(db, actor, id, now);

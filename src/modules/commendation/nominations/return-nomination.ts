@@ -37,15 +37,17 @@ export async function returnNomination(db: Db, actor: Actor, id: number, input: 
         summary: `Trả lại hồ sơ đề nghị "${formName}" của ${c.name} để bổ sung: ${input.reason}`,
         after: { reason: input.reason },
       }),
-      notice: async () => ({
-        userIds: await proposingSide(tx, c),
-        notice: {
-          kind: "nomination",
-          title: `Hồ sơ đề nghị khen thưởng bị trả lại: ${c.name}`,
-          body: `Cơ quan thường trực trả lại hồ sơ đề nghị "${formName}" của ${c.name} để bổ sung: ${input.reason}${due ? ` Hạn nộp: hết ngày ${dmy(due)}.` : ""}`,
-          link: unitLink(c.scope.plan.id),
+      notices: async () => [
+        {
+          userIds: await proposingSide(tx, c),
+          notice: {
+            kind: "nomination",
+            title: `Hồ sơ đề nghị khen thưởng bị trả lại: ${c.name}`,
+            body: `Cơ quan thường trực trả lại hồ sơ đề nghị "${formName}" của ${c.name} để bổ sung: ${input.reason}${due ? ` Hạn nộp: hết ngày ${dmy(due)}.` : ""}`,
+            link: unitLink(c.scope.plan.id),
+          },
         },
-      }),
+      ],
     });
   });
   return getNomination(db, actor, id, now);

@@ -49,17 +49,19 @@ export async function submitNomination(db: Db, actor: Actor, id: number, version
         summary: `${again ? "Nộp lại" : "Nộp"} hồ sơ đề nghị "${formName}" của ${c.name}${late ? ` — trễ hạn (hạn hết ngày ${dmy(state.due as string)})` : ""}`,
         after: { submittedAt: now.toISOString(), late },
       }),
-      notice: async () => ({
-        userIds: await holdersOf(tx, ["office"], c.scope.issuer.path),
-        notice: {
-          kind: "nomination",
-          title: `Hồ sơ đề nghị khen thưởng mới: ${c.name}`,
-          body: `${c.name} ${again ? "nộp lại" : "nộp"} hồ sơ đề nghị "${formName}" (phong trào "${c.scope.plan.title}")${
-            late ? `, sau hạn ${dmy(state.due as string)}` : ""
-          }.`,
-          link: officeLink(c.scope.plan.id),
+      notices: async () => [
+        {
+          userIds: await holdersOf(tx, ["office"], c.scope.issuer.path),
+          notice: {
+            kind: "nomination",
+            title: `Hồ sơ đề nghị khen thưởng mới: ${c.name}`,
+            body: `${c.name} ${again ? "nộp lại" : "nộp"} hồ sơ đề nghị "${formName}" (phong trào "${c.scope.plan.title}")${
+              late ? `, sau hạn ${dmy(state.due as string)}` : ""
+            }.`,
+            link: officeLink(c.scope.plan.id),
+          },
         },
-      }),
+      ],
     });
   });
   return getNomination(db, actor, id, now);
