@@ -1,23 +1,33 @@
 // Seed 004 (Ninh Thuận 2025): a qualitative, target-driven movement runs as far as the plan goes.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Factories } from "./support/factories.js";
 import { type Client, createTestApp, type TestApp } from "./support/test-app.js";
 
+// Built here, not taken from the demo: Ninh Thuận with one unit of each group of seed 004 and the Sở Nội vụ's staff.
 let t: TestApp;
 let office: Client;
 let planId: number;
 let dept: { id: number; unitId: number };
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({}, { demo: false });
   t.clock.set("2025-06-01T03:00:00Z");
-  office = await t.as("snv.ninhthuan");
-  const plan = (await office.post("/api/plans", { issuerUnitId: await t.unitId("NT"), template: "004-ninh-thuan-2025.yaml" })).body;
+  const make = await Factories.of(t);
+  const province = await make.unit({ code: "NT", name: "Tỉnh Ninh Thuận", kind: "province" });
+  await make.unit({ code: "NT-STP", name: "Sở Tư pháp", kind: "department", parent: province });
+  for (const [code, name] of [
+    ["NT-CA", "Công an tỉnh"],
+    ["NT-KBNN", "Kho bạc Nhà nước tỉnh"],
+    ["NT-CTHUE", "Cục Thuế tỉnh"],
+  ])
+    await make.unit({ code, name, kind: "vertical_agency", parent: province });
+  const district = await make.unit({ code: "NT-PRTC", name: "Thành phố Phan Rang - Tháp Chàm", kind: "district", parent: province });
+  await make.unit({ code: "NT-PRTC-DH", name: "Phường Đô Vinh", kind: "ward", parent: district });
+  office = (await make.account({ role: "office", unit: province })).client;
+  const { plan, participants } = await make.launchedPlan(province, { as: office, template: "004-ninh-thuan-2025.yaml" });
   expect(plan.issues).toEqual([]);
-  expect((await office.post(`/api/plans/${plan.id}/launch`, { version: plan.version })).status).toBe(200);
   planId = plan.id;
-  await office.post(`/api/plans/${planId}/participants/sync`);
-  const list = (await office.get(`/api/plans/${planId}/participants?group=so-nganh`)).body.items;
-  dept = list.find((p: { unitName: string }) => p.unitName === "Sở Tư pháp");
+  dept = participants.find((p) => p.groupId === "so-nganh" && p.name === "Sở Tư pháp") as { id: number; unitId: number };
 });
 afterAll(() => t.close());
 

@@ -7,6 +7,7 @@ import { indicatorValues, participants } from "../src/db/schema.js";
 import { RankingCache, rankingFingerprint } from "../src/modules/movement/ranking-cache.js";
 import { RECORD_SOURCES } from "../src/modules/movement/records.js";
 import { upload } from "./support/commendation.js";
+import { Factories } from "./support/factories.js";
 import { SEED_003_FACTS, SEED_003_SCORED_LEAVES } from "./support/seed-003.js";
 import { type Client, createTestApp, type TestApp } from "./support/test-app.js";
 
@@ -21,13 +22,16 @@ const totalOf = async () => {
 };
 
 beforeAll(async () => {
-  t = await createTestApp();
-  office = await t.as("noivu.vinhlong");
-  const plan = (await office.post("/api/plans", { issuerUnitId: await t.unitId("VL-TPVL"), template: "003-vinh-long-2024.yaml" })).body;
-  expect((await office.post(`/api/plans/${plan.id}/launch`, { version: plan.version })).status).toBe(200);
+  // Built here, not taken from the demo: the city of seed 003 with two wards, a civil servant in each, and its
+  // office staff.
+  t = await createTestApp({}, { demo: false });
+  const make = await Factories.of(t);
+  const city = await make.unit({ code: "VL-TPVL", name: "Thành phố Vĩnh Long" });
+  for (const n of [1, 2]) await make.person(await make.unit({ code: `VL-TPVL-P${n}`, name: `Phường ${n}`, parent: city }));
+  office = (await make.account({ role: "office", unit: city })).client;
+  const { plan, participants } = await make.launchedPlan(city, { as: office, template: "003-vinh-long-2024.yaml" });
   planId = plan.id;
-  await office.post(`/api/plans/${planId}/participants/sync`);
-  p1 = (await office.get(`/api/plans/${planId}/participants?group=tap-the`)).body.items.find((p: { name: string }) => p.name === "Phường 1").id;
+  p1 = (participants.find((p) => p.groupId === "tap-the" && p.name === "Phường 1") as { id: number }).id;
   t.clock.set("2024-04-20T03:00:00Z");
   const p = (await office.get(`/api/participants/${p1}`)).body;
   await office.request("PUT", `/api/participants/${p1}/registration`, { version: p.version, registeredPoints: {} });
