@@ -2,6 +2,7 @@
 // calendar written YYYY-MM-DD. "2026-02-29" and "2026-02-30" look like dates but do not exist; let through, they
 // launched a plan whose every document then failed to print.
 import { z } from "zod";
+import { dmy } from "./format.js";
 
 /** True when `s` is YYYY-MM-DD and that day exists (leap years included). */
 export function isCalendarDate(s: string): boolean {
@@ -17,5 +18,5 @@ export const calendarDate = z
   .string({ error: "Ngày phải có dạng năm-tháng-ngày (YYYY-MM-DD)." })
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Ngày phải có dạng năm-tháng-ngày (YYYY-MM-DD).")
   .refine(isCalendarDate, {
-    error: (issue) => `Ngày ${String(issue.input).split("-").reverse().join("/")} không có trên lịch (tháng 2 chỉ có 28 ngày, 29 ngày vào năm nhuận).`,
+    error: (issue) => `Ngày ${dmy(String(issue.input))} không có trên lịch (tháng 2 chỉ có 28 ngày, 29 ngày vào năm nhuận).`,
   });
