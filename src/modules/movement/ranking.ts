@@ -96,7 +96,8 @@ export async function computeRanking(
  */
 export async function scoreMovement(db: Executor, plan: typeof plans.$inferSelect, now: Date, only?: number[]): Promise<ScoredMovement> {
   const data = plan.data as Plan;
-  const [records, previous] = await Promise.all([loadRecords(db, plan.id, data, only), previousResults(db, plan, data)]);
+  const records = await loadRecords(db, plan.id, data, only);
+  const previous = await previousResults(db, plan, data);
   const extraInputs = eligibilitySystemInputs(data);
   const out: ScoredMovement = new Map();
   for (const { participant: pa, unit, person } of records.participants) {

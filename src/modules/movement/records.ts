@@ -65,35 +65,36 @@ export async function loadRecords(db: Executor, planId: number, data: Plan, only
     .where(and(eq(participants.planId, planId), byParticipant(participants.id)));
   const unitIds = only ? [...new Set(list.map((r) => r.unit.id))] : undefined;
   const metrics = metricsOf(data);
-  const [assessmentRows, submissionRows, initiativeRows, complaintRows, appraisalRows, indicatorRows] = await Promise.all([
-    db
-      .select({ a: assessments })
-      .from(assessments)
-      .innerJoin(participants, eq(participants.id, assessments.participantId))
-      .where(and(eq(participants.planId, planId), byParticipant(participants.id))),
-    db
-      .select({ participantId: reportSubmissions.participantId, milestoneId: reportSubmissions.milestoneId, submittedAt: reportSubmissions.submittedAt })
-      .from(reportSubmissions)
-      .innerJoin(participants, eq(participants.id, reportSubmissions.participantId))
-      .where(and(eq(participants.planId, planId), byParticipant(participants.id))),
-    db
-      .select({ participantId: initiatives.participantId, n: count() })
-      .from(initiatives)
-      .where(and(eq(initiatives.planId, planId), eq(initiatives.status, "recognised"), byParticipant(initiatives.participantId)))
-      .groupBy(initiatives.participantId),
-    db
-      .select({ unitId: complaints.unitId, n: count() })
-      .from(complaints)
-      .where(and(eq(complaints.planId, planId), eq(complaints.substantiated, true), unitIds ? inArray(complaints.unitId, unitIds) : undefined))
-      .groupBy(complaints.unitId),
-    db
-      .select({ ap: appraisals })
-      .from(appraisals)
-      .innerJoin(participants, eq(participants.id, appraisals.participantId))
-      .where(and(eq(participants.planId, planId), byParticipant(participants.id)))
-      .orderBy(appraisals.id),
+  // One query after another: inside a transaction they share one connection, which takes one query at a time.
+  const assessmentRows = await db
+    .select({ a: assessments })
+    .from(assessments)
+    .innerJoin(participants, eq(participants.id, assessments.participantId))
+    .where(and(eq(participants.planId, planId), byParticipant(participants.id)));
+  const submissionRows = await db
+    .select({ participantId: reportSubmissions.participantId, milestoneId: reportSubmissions.milestoneId, submittedAt: reportSubmissions.submittedAt })
+    .from(reportSubmissions)
+    .innerJoin(participants, eq(participants.id, reportSubmissions.participantId))
+    .where(and(eq(participants.planId, planId), byParticipant(participants.id)));
+  const initiativeRows = await db
+    .select({ participantId: initiatives.participantId, n: count() })
+    .from(initiatives)
+    .where(and(eq(initiatives.planId, planId), eq(initiatives.status, "recognised"), byParticipant(initiatives.participantId)))
+    .groupBy(initiatives.participantId);
+  const complaintRows = await db
+    .select({ unitId: complaints.unitId, n: count() })
+    .from(complaints)
+    .where(and(eq(complaints.planId, planId), eq(complaints.substantiated, true), unitIds ? inArray(complaints.unitId, unitIds) : undefined))
+    .groupBy(complaints.unitId);
+  const appraisalRows = await db
+    .select({ ap: appraisals })
+    .from(appraisals)
+    .innerJoin(participants, eq(participants.id, appraisals.participantId))
+    .where(and(eq(participants.planId, planId), byParticipant(participants.id)))
+    .orderBy(appraisals.id);
+  const indicatorRows =
     metrics.length && (!unitIds || unitIds.length)
-      ? db
+      ? await db
           .select()
           .from(indicatorValues)
           .where(
@@ -104,8 +105,7 @@ export async function loadRecords(db: Executor, planId: number, data: Plan, only
             ),
           )
           .orderBy(desc(indicatorValues.enteredAt), desc(indicatorValues.id))
-      : Promise.resolve([]),
-  ]);
+      : [];
   const groupBy = <T, K>(rows: T[], key: (r: T) => K) => {
     const m = new Map<K, T[]>();
     for (const r of rows) {
