@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { dmy, money, num, participantDisplayName, percent, vietnamDateTime, vietnamTime, wholeAmount } from "./format.js";
+import { dmy, fileSize, money, num, participantDisplayName, percent, vietnamDateTime, vietnamTime, wholeAmount } from "./format.js";
 
 describe("Vietnamese display formats", () => {
   it.each([
@@ -35,6 +35,13 @@ describe("Vietnamese display formats", () => {
     expect(wholeAmount(1_410_000)).toBe("1.410.000");
     expect(() => wholeAmount(1.5)).toThrow(RangeError);
     expect(() => wholeAmount(-1)).toThrow(RangeError);
+  });
+
+  it("writes file sizes as people read them", () => {
+    expect(fileSize(512)).toBe("512 B");
+    expect(fileSize(12_345)).toBe("13 KB");
+    expect(fileSize(1_572_864)).toBe("1,5 MB");
+    expect(fileSize(52_428_800)).toBe("50 MB");
   });
 
   it("writes percentages with a decimal comma", () => {

@@ -37,6 +37,13 @@ export function wholeAmount(amount: number): string {
 /** A percentage given in percent units: 87.5 → "87,5%". */
 export const percent = (value: number, maxFractionDigits = 2): string => `${num(value, maxFractionDigits)}%`;
 
+/** A file's size: "512 B", "13 KB" (whole kilobytes, rounded up), "1,5 MB". */
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${num(bytes, 0)} B`;
+  if (bytes < 1_048_576) return `${num(Math.ceil(bytes / 1024), 0)} KB`;
+  return `${num(bytes / 1_048_576, 1)} MB`;
+}
+
 /** A calendar date "2024-05-01" (or the date part of an ISO timestamp) → "01/05/2024"; "" when there is none. */
 export function dmy(iso: string | null | undefined): string {
   if (!iso) return "";

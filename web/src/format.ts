@@ -5,6 +5,8 @@ import dayjs from "dayjs";
 import customParseFormat from "dayjs/plugin/customParseFormat";
 import { dmy, num, percent, vietnamDateTime } from "../../src/domain/format";
 
+export { fileSize } from "../../src/domain/format";
+
 dayjs.extend(customParseFormat);
 
 export const DATE_FORMAT = "DD/MM/YYYY";

@@ -4,12 +4,11 @@ import { pipeline } from "node:stream/promises";
 import type { Config } from "../../config.js";
 import { openDatabase } from "../../db/client.js";
 import { readLock } from "../../db/data-dir-lock.js";
+import { fileSize } from "../../domain/format.js";
 import { AppError } from "../../http/errors.js";
 import { createFileStore } from "../../storage/file-store.js";
 import { createBackup } from "./create-backup.js";
 import { restoreBackup, verifyBackupFile } from "./restore-backup.js";
-
-const mb = (bytes: number) => (bytes < 1_048_576 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1_048_576).toFixed(1)} MB`);
 
 /**
  * Backs up the configured database and files into `out`. A PGlite folder a running server holds is backed up by that
@@ -69,7 +68,7 @@ async function summarize(out: string, say: (s: string) => void): Promise<number>
   const m = await verifyBackupFile(out);
   const rows = Object.values(m.tables).reduce((n, t) => n + t.rows, 0);
   say(
-    `Đã sao lưu vào ${out} (${mb(fs.statSync(out).size)}): CSDL ${m.source.database === "pglite" ? "PGlite" : "PostgreSQL"} ${m.source.serverVersion}, ` +
+    `Đã sao lưu vào ${out} (${fileSize(fs.statSync(out).size)}): CSDL ${m.source.database === "pglite" ? "PGlite" : "PostgreSQL"} ${m.source.serverVersion}, ` +
       `${Object.keys(m.tables).length} bảng, ${rows} dòng, ${m.files.length} tệp, ${m.audit.entries} mục nhật ký` +
       `${m.dataFiles.length ? `, khóa ${m.dataFiles.map((f) => f.name).join(", ")}` : ""}; lược đồ ${m.schema.migrations.at(-1)}.`,
   );

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert, Button, Card, Table, Tag, Typography } from "antd";
 import { apiUrl, http } from "../api/client";
 import { useApiError } from "../api/useApiError";
-import { formatDateTime, formatNumber } from "../format";
+import { fileSize, formatDateTime } from "../format";
 import { t } from "../i18n";
 import { DownloadButton } from "./plan/DownloadButton";
 
@@ -23,8 +23,7 @@ interface BackupList {
   status: { lastAt: string | null; lastBytes: number | null; lastError: { at: string; message: string } | null };
 }
 
-const size = (bytes: number | null) =>
-  bytes === null ? "" : bytes < 1_048_576 ? `${formatNumber(Math.ceil(bytes / 1024))} KB` : `${formatNumber(Math.round(bytes / 104_857.6) / 10)} MB`;
+const size = (bytes: number | null) => (bytes === null ? "" : fileSize(bytes));
 
 export function BackupsCard() {
   const showError = useApiError();
