@@ -1,5 +1,6 @@
 // Query keys, hooks, URLs and small pure helpers for running a movement.
 import { useQuery } from "@tanstack/react-query";
+import { leafCriteria } from "../../../../src/domain/plan/rule-inputs";
 import { apiUrl, http } from "../../api/client";
 import type { Id, ItemList, Me, Unit } from "../../api/types";
 import { paths } from "../../navigation";
@@ -101,9 +102,8 @@ export function isHeadFor(me: Me | null | undefined, units: Unit[] | undefined, 
 
 // ——— criteria ———
 
-export function leavesOf(criteria: Criterion[]): Criterion[] {
-  return criteria.flatMap((c) => (c.children?.length ? leavesOf(c.children) : [c]));
-}
+/** The criteria scored by a rule of their own: the server's own helper (a zod-free domain module). */
+export const leavesOf = leafCriteria;
 
 export function scoredLeaves(criteria: Criterion[]): Criterion[] {
   return leavesOf(criteria).filter((c) => c.max !== undefined);
