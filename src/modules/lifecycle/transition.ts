@@ -43,7 +43,8 @@ export interface TransitionArgs<T extends LifecycleTable, S extends string, M ex
   /** Other columns the move sets. */
   set?: (to: S) => Record<string, unknown>;
   now: Date;
-  audit: (to: S) => Omit<AuditInput, "entity" | "entityId"> & { entity?: AuditInput["entity"] };
+  /** The audit entry; it is about the row unless it names another entity (an assessment is logged under its participant). */
+  audit: (to: S) => Omit<AuditInput, "entity" | "entityId"> & Partial<Pick<AuditInput, "entity" | "entityId">>;
   /** Who to tell, and what (several notices for several audiences); nothing when it returns none. */
   notices?: (to: S, row: T["$inferSelect"]) => Promise<Told[]>;
 }

@@ -3,6 +3,8 @@ import type { Db, Executor } from "../../db/client.js";
 import { assessments, files, roleAssignments, units } from "../../db/schema.js";
 import { isLate, startOfVietnamDay } from "../../domain/calendar.js";
 import { dmy } from "../../domain/format.js";
+import { statusLabel } from "../../domain/lifecycle.js";
+import { assessmentLifecycle } from "../../domain/lifecycles/assessment.js";
 import { type AssessmentRecord, scoreParticipant } from "../../domain/movement/score-participant.js";
 import { isWithin } from "../../domain/org.js";
 import type { Facts } from "../../domain/plan/conditions.js";
@@ -12,11 +14,11 @@ import { badRequest, conflict, forbidden, versionConflict } from "../../http/err
 import type { Actor } from "../actor.js";
 import { writeAudit } from "../audit/write-audit.js";
 import { filesOfUnit, presentFile } from "../files/service.js";
+import { assertMove, transition } from "../lifecycle/transition.js";
 import { loadParticipant, milestoneOf, type ParticipantContext, participantName } from "./participants.js";
 import { loadRecords } from "./records.js";
 
 type AssessmentRow = typeof assessments.$inferSelect;
-const STATUS_LABEL: Record<string, string> = { draft: "Đang tự chấm", submitted: "Đã gửi, chờ thủ trưởng xác nhận", confirmed: "Đã xác nhận" };
 
 /** The criteria scored by a rule of their own. */
 export const leaves = leafCriteria;
@@ -58,7 +60,7 @@ export async function getAssessment(db: Executor, actor: Actor, participantId: n
     name: participantName(ctx),
     groupId: ctx.group.id,
     status: row.status,
-    statusLabel: STATUS_LABEL[row.status] ?? row.status,
+    statusLabel: statusLabel(assessmentLifecycle, row.status),
     version: row.version,
     window: window ? { from: window.from ?? null, due: window.due ?? null, open: windowOpen(window, now) } : null,
     facts: row.facts,
@@ -116,7 +118,7 @@ export async function saveAssessment(db: Db, actor: Actor, participantId: number
   return db.transaction(async (tx) => {
     const ctx = await loadParticipant(tx, actor, participantId, "participate");
     const row = await assessmentOf(tx, participantId);
-    if (row.status !== "draft") throw conflict("ASSESSMENT_LOCKED", "Bản tự chấm đã gửi nên không sửa được nữa.");
+    assertMove(assessmentLifecycle, "save", row.status);
     const window = milestoneOf(ctx.data, "self_assessment");
     if (window && !windowOpen(window, now)) {
       throw conflict(
@@ -164,8 +166,7 @@ export async function submitAssessment(db: Db, actor: Actor, participantId: numb
   return db.transaction(async (tx) => {
     const ctx = await loadParticipant(tx, actor, participantId, "participate");
     const row = await assessmentOf(tx, participantId);
-    if (row.status !== "draft") throw conflict("ASSESSMENT_LOCKED", "Bản tự chấm đã được gửi.");
-    if (row.version !== version) throw versionConflict(`Bản tự chấm của ${participantName(ctx)}`);
+    assertMove(assessmentLifecycle, "submit", row.status);
     const { self } = await scoresOf(tx, ctx, row, now);
     const problems: { path: string; criterionId: string; message: string }[] = [];
     const walk = (rs: typeof self.criteria) => {
@@ -188,17 +189,26 @@ export async function submitAssessment(db: Db, actor: Actor, participantId: numb
         });
       }
     }
-    if (problems.length) throw badRequest("ASSESSMENT_INCOMPLETE", `Chưa gửi được: ${problems.length} tiêu chí còn thiếu. ${problems[0].message}`, problems);
-    await tx
-      .update(assessments)
-      .set({ status: "submitted", submittedAt: now, submittedBy: actor.userId || null, updatedAt: now, version: row.version + 1 })
-      .where(eq(assessments.id, row.id));
-    await writeAudit(tx, actor, {
-      action: "movement.submit_assessment",
-      entity: "participant",
-      entityId: participantId,
-      unitId: ctx.unit.id,
-      summary: `Gửi bản tự chấm điểm của ${participantName(ctx)}: ${self.total ?? "—"} điểm`,
+    await transition(tx, actor, {
+      lifecycle: assessmentLifecycle,
+      move: "submit",
+      table: assessments,
+      row,
+      version,
+      what: `Bản tự chấm của ${participantName(ctx)}`,
+      now,
+      guard: () => {
+        if (problems.length)
+          throw badRequest("ASSESSMENT_INCOMPLETE", `Chưa gửi được: ${problems.length} tiêu chí còn thiếu. ${problems[0].message}`, problems);
+      },
+      set: () => ({ submittedAt: now, submittedBy: actor.userId || null }),
+      // The audit log follows the participant (an assessment is one per participant).
+      audit: () => ({
+        action: "movement.submit_assessment",
+        entityId: participantId,
+        unitId: ctx.unit.id,
+        summary: `Gửi bản tự chấm điểm của ${participantName(ctx)}: ${self.total ?? "—"} điểm`,
+      }),
     });
     return getAssessment(tx, actor, participantId, now);
   });
@@ -215,19 +225,21 @@ export async function confirmAssessment(db: Db, actor: Actor, participantId: num
       .where(and(eq(roleAssignments.userId, actor.userId), eq(roleAssignments.role, "head")));
     if (!heads.some((h) => isWithin(ctx.unit.path, h.path))) throw forbidden("Chỉ thủ trưởng đơn vị được xác nhận bản tự chấm điểm.");
     const row = await assessmentOf(tx, participantId);
-    if (row.status !== "submitted")
-      throw conflict("NOT_SUBMITTED", row.status === "confirmed" ? "Bản tự chấm đã được xác nhận." : "Bản tự chấm chưa được gửi.");
-    if (row.version !== version) throw versionConflict(`Bản tự chấm của ${participantName(ctx)}`);
-    await tx
-      .update(assessments)
-      .set({ status: "confirmed", confirmedAt: now, confirmedBy: actor.userId, updatedAt: now, version: row.version + 1 })
-      .where(eq(assessments.id, row.id));
-    await writeAudit(tx, actor, {
-      action: "movement.confirm_assessment",
-      entity: "participant",
-      entityId: participantId,
-      unitId: ctx.unit.id,
-      summary: `Thủ trưởng xác nhận bản tự chấm điểm của ${participantName(ctx)}`,
+    await transition(tx, actor, {
+      lifecycle: assessmentLifecycle,
+      move: "confirm",
+      table: assessments,
+      row,
+      version,
+      what: `Bản tự chấm của ${participantName(ctx)}`,
+      now,
+      set: () => ({ confirmedAt: now, confirmedBy: actor.userId }),
+      audit: () => ({
+        action: "movement.confirm_assessment",
+        entityId: participantId,
+        unitId: ctx.unit.id,
+        summary: `Thủ trưởng xác nhận bản tự chấm điểm của ${participantName(ctx)}`,
+      }),
     });
     return getAssessment(tx, actor, participantId, now);
   });

@@ -5,17 +5,16 @@ import type { Db, Executor } from "../../db/client.js";
 import { files, initiatives, participants, people, plans, units } from "../../db/schema.js";
 import { can } from "../../domain/access.js";
 import { dmy, participantDisplayName } from "../../domain/format.js";
+import { statusesOf, statusLabel } from "../../domain/lifecycle.js";
+import { initiativeLifecycle } from "../../domain/lifecycles/initiative.js";
 import { badRequest, conflict, notFound, versionConflict } from "../../http/errors.js";
 import type { Actor } from "../actor.js";
 import { writeAudit } from "../audit/write-audit.js";
 import { filesOfUnit, presentFile } from "../files/service.js";
 import { listParticipants, loadParticipant, type ParticipantContext, participantName, today } from "./participants.js";
 
-export const INITIATIVE_STATUSES = [
-  { value: "submitted", label: "Chờ xem xét" },
-  { value: "recognised", label: "Đã công nhận" },
-  { value: "rejected", label: "Không công nhận" },
-] as const;
+/** The review statuses with their names (the initiative lifecycle's). */
+export const INITIATIVE_STATUSES = statusesOf(initiativeLifecycle).map((value) => ({ value, label: statusLabel(initiativeLifecycle, value) }));
 
 /** Who recognised it: the level of the body that decided (unit, commune, district/city, province, nation). */
 export const INITIATIVE_LEVELS = [

@@ -4,6 +4,8 @@ import { participants, planRevisions, plans, units, users } from "../../db/schem
 import { can, mayReadPlan } from "../../domain/access.js";
 import { isLate, vietnamDate } from "../../domain/calendar.js";
 import { dmy } from "../../domain/format.js";
+import { statusLabel } from "../../domain/lifecycle.js";
+import { planLifecycle } from "../../domain/lifecycles/plan.js";
 import { isWithin } from "../../domain/org.js";
 import type { Facts } from "../../domain/plan/conditions.js";
 import { describeChanges, describePath, diffPlans } from "../../domain/plan/diff.js";
@@ -14,13 +16,12 @@ import { validatePlan } from "../../domain/plan/validate.js";
 import { badRequest, conflict, notFound, versionConflict } from "../../http/errors.js";
 import type { Actor } from "../actor.js";
 import { writeAudit } from "../audit/write-audit.js";
+import { transition } from "../lifecycle/transition.js";
 import { assertCan, assertPlanReadable } from "../scope.js";
 import { findUnit, type UnitRow } from "../units/service.js";
 import { loadTemplate } from "./templates.js";
 
 type PlanRow = typeof plans.$inferSelect;
-
-const STATUS_LABEL: Record<string, string> = { draft: "Dự thảo", launched: "Đã phát động", closed: "Đã kết thúc" };
 
 function summary(p: PlanRow, issuerName: string) {
   return {
@@ -29,7 +30,7 @@ function summary(p: PlanRow, issuerName: string) {
     title: p.title,
     year: p.year,
     status: p.status,
-    statusLabel: STATUS_LABEL[p.status] ?? p.status,
+    statusLabel: statusLabel(planLifecycle, p.status),
     revision: p.revision,
     issuerUnitId: p.issuerUnitId,
     issuerName,
@@ -217,18 +218,24 @@ export async function launchPlan(db: Db, actor: Actor, id: number, input: { vers
   return db.transaction(async (tx) => {
     const { p, u } = await findPlan(tx, actor, id);
     write(actor, u);
-    if (p.status !== "draft") throw conflict("ALREADY_LAUNCHED", "Kế hoạch đã được phát động trước đó.");
-    if (p.version !== input.version) throw versionConflict(`Kế hoạch "${p.title}"`);
-    // The shape is re-checked at launch too: a draft saved before a rule tightened (e.g. 30 February) must not launch.
-    const issues = validatePlan(parseShape(p.data));
-    if (issues.length) throw badRequest("PLAN_INVALID", `Kế hoạch còn ${issues.length} lỗi cần sửa trước khi phát động: ${issues[0].message}`, issues);
-    const [next] = await tx
-      .update(plans)
-      .set({ status: "launched", launchedAt: new Date(), updatedAt: new Date(), version: p.version + 1 })
-      .where(eq(plans.id, id))
-      .returning();
+    const now = new Date();
+    const next = await transition(tx, actor, {
+      lifecycle: planLifecycle,
+      move: "launch",
+      table: plans,
+      row: p,
+      version: input.version,
+      what: `Kế hoạch "${p.title}"`,
+      now,
+      // The shape is re-checked at launch too: a draft saved before a rule tightened (e.g. 30 February) must not launch.
+      guard: () => {
+        const issues = validatePlan(parseShape(p.data));
+        if (issues.length) throw badRequest("PLAN_INVALID", `Kế hoạch còn ${issues.length} lỗi cần sửa trước khi phát động: ${issues[0].message}`, issues);
+      },
+      set: () => ({ launchedAt: now }),
+      audit: () => ({ action: "plan.launch", unitId: u.id, summary: `Phát động kế hoạch "${p.title}"` }),
+    });
     await tx.insert(planRevisions).values({ planId: id, revision: 1, data: p.data, diff: [], note: "Phát động", createdBy: actor.userId || null });
-    await writeAudit(tx, actor, { action: "plan.launch", entity: "plan", entityId: id, unitId: u.id, summary: `Phát động kế hoạch "${p.title}"` });
     return present(next, u, actor);
   });
 }

@@ -2,6 +2,8 @@
 import { DeleteOutlined, PaperClipOutlined, UploadOutlined } from "@ant-design/icons";
 import { Button, Progress, Radio, Select, Space, Tag, Tooltip, Typography, Upload } from "antd";
 import { useEffect, useRef, useState } from "react";
+import { statusLabel } from "../../../../src/domain/lifecycle";
+import { assessmentLifecycle } from "../../../../src/domain/lifecycles/assessment";
 import { type UploadHandle, uploadWithProgress } from "../../api/client";
 import type { Id } from "../../api/types";
 import { useApiError } from "../../api/useApiError";
@@ -24,7 +26,7 @@ const STATUS_COLOR: Record<AssessmentStatus, string> = { draft: "default", submi
 export function AssessmentTag({ status, label }: { status: AssessmentStatus; label?: string }) {
   return (
     <Tag color={STATUS_COLOR[status]} data-testid="assessment-status">
-      {label ?? t(`mv.assessment.${status}` as MessageKey)}
+      {label ?? statusLabel(assessmentLifecycle, status)}
     </Tag>
   );
 }

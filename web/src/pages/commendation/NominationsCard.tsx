@@ -4,15 +4,15 @@ import { PlusOutlined } from "@ant-design/icons";
 import { Button, Card, Select, Space, Table, Tag, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useState } from "react";
+import { statusesOf, statusLabel } from "../../../../src/domain/lifecycle";
+import { nominationLifecycle } from "../../../../src/domain/lifecycles/nomination";
 import type { Id } from "../../api/types";
 import { type Nomination, type NominationStatus, useNominations } from "../../components/commendation/api";
 import type { PlanRecord } from "../../components/plan/model";
 import { ErrorState } from "../../components/States";
-import { type MessageKey, t } from "../../i18n";
+import { t } from "../../i18n";
 import { EligibilityTag, NOMINATION_STATUS_COLOR, NominationDrawer, useNominationRefresh } from "./NominationDrawer";
 import { ProposeModal } from "./NominationModals";
-
-const STATUSES: NominationStatus[] = ["draft", "submitted", "returned", "accepted", "rejected"];
 
 export function NominationsCard({ plan, office, canPropose, active }: { plan: PlanRecord; office: boolean; canPropose: boolean; active: boolean }) {
   const nominations = useNominations(plan.id, active);
@@ -108,7 +108,7 @@ export function NominationsCard({ plan, office, canPropose, active }: { plan: Pl
             placeholder={t("cm.col.status")}
             value={statusFilter}
             onChange={(v) => setStatusFilter(v ?? null)}
-            options={STATUSES.map((s) => ({ value: s, label: t(`cm.nomStatus.${s}` as MessageKey) }))}
+            options={statusesOf(nominationLifecycle).map((s) => ({ value: s, label: statusLabel(nominationLifecycle, s) }))}
             aria-label={t("cm.nom.filterStatus")}
           />
           {canPropose && launched ? (

@@ -5,6 +5,8 @@ import { Alert, Card, Descriptions, Empty, Select, Space, Table, Tag, Typography
 import type { ColumnsType } from "antd/es/table";
 import { useState } from "react";
 import { Link } from "react-router-dom";
+import { statusLabel } from "../../../../src/domain/lifecycle";
+import { nominationLifecycle } from "../../../../src/domain/lifecycles/nomination";
 import type { Id } from "../../api/types";
 import {
   commendationPaths,
@@ -18,7 +20,7 @@ import { DownloadButton } from "../../components/plan/DownloadButton";
 import type { PlanRecord } from "../../components/plan/model";
 import { ErrorState } from "../../components/States";
 import { formatNumber } from "../../format";
-import { type MessageKey, t } from "../../i18n";
+import { t } from "../../i18n";
 
 function quotaText(q: QuotaSuggestion): string {
   if (q.quota.kind === "count") return t("cm.sug.quotaCount", { n: q.quota.max });
@@ -54,7 +56,7 @@ export function SuggestionsCard({ plan, onOpen }: { plan: PlanRecord; onOpen: (n
       width: 150,
       render: (v: string, r) => (
         <Space size={4} wrap>
-          <Tag>{t(`cm.nomStatus.${v}` as MessageKey)}</Tag>
+          <Tag>{statusLabel(nominationLifecycle, v)}</Tag>
           {r.priority ? <Tag color="gold">{t("cm.elig.priority")}</Tag> : null}
         </Space>
       ),

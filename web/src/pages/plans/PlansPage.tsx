@@ -4,6 +4,8 @@ import { Button, Input, Select, Space, Table, Tag, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useMemo, useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
+import { statusesOf, statusLabel } from "../../../../src/domain/lifecycle";
+import { planLifecycle } from "../../../../src/domain/lifecycles/plan";
 import { hasCapability, useMe } from "../../api/queries";
 import { usePlans } from "../../components/plan/api";
 import type { PlanSummary } from "../../components/plan/model";
@@ -93,11 +95,7 @@ export default function PlansPage() {
           placeholder={t("plans.list.allStatuses")}
           aria-label={t("plans.list.status")}
           style={{ width: 200 }}
-          options={[
-            { value: "draft", label: t("plans.statusValue.draft") },
-            { value: "launched", label: t("plans.statusValue.launched") },
-            { value: "closed", label: t("plans.statusValue.closed") },
-          ]}
+          options={[...statusesOf(planLifecycle).map((s) => ({ value: s, label: statusLabel(planLifecycle, s) }))]}
         />
       </Space>
       {isError ? (
