@@ -125,6 +125,23 @@ describe.skipIf(!canRunBrowser)("plan editor", () => {
     await page.getByTestId("try-panel").getByText("1 PAKN: 10 trừ 3 × 1 → 7 điểm").waitFor();
     await shot(page, "5-reader");
 
+    // The awards tab: each of its editors shows the plan's data, and none can be changed by a reader.
+    await page.getByRole("tab", { name: "Khen thưởng" }).click();
+    const formNames = page.getByTestId("award-forms").getByLabel("Hình thức khen thưởng", { exact: true });
+    await formNames.first().waitFor();
+    expect(await formNames.evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value))).toContain(
+      "Giấy khen của Chủ tịch Ủy ban nhân dân Thành phố",
+    );
+    expect(await formNames.first().isDisabled()).toBe(true);
+    const dossier = page.getByTestId("dossier").getByLabel("Thành phần hồ sơ", { exact: true });
+    expect(await dossier.evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value))).toContain(
+      "Văn bản đề nghị khen thưởng của cơ quan, địa phương",
+    );
+    expect(await page.getByTestId("eligibility").getByLabel("Nội dung điều kiện", { exact: true }).count()).toBeGreaterThan(0);
+    await page.getByTestId("classification-bands").waitFor();
+    await page.getByTestId("classification-ceilings").waitFor();
+    expect(await page.getByRole("button", { name: "Thêm hình thức khen thưởng" }).count()).toBe(0);
+
     await page.getByRole("tab", { name: "Kiểm tra & phát động" }).click();
     await page.getByTestId("plan-actions").waitFor();
     expect(await page.getByRole("button", { name: "Phát động" }).count()).toBe(0);
