@@ -22,6 +22,7 @@ import { rejectNulInBody, rejectNulInUrl } from "./http/reject-nul.js";
 import { auditRoutes } from "./modules/audit/routes.js";
 import { authRoutes } from "./modules/auth/routes.js";
 import { resolveSession, sessionHash } from "./modules/auth/service.js";
+import { healthBody } from "./modules/backup/responses.js";
 import { backupRoutes, localBackupRoute } from "./modules/backup/routes.js";
 import { healthReport } from "./modules/backup/service.js";
 import { councilRoutes } from "./modules/commendation/council-routes.js";
@@ -49,6 +50,13 @@ const PUBLIC_MUTATIONS = new Set(["/api/auth/login", "/api/auth/login/second-fac
 const PUBLIC_READS = new Set(["/api/health", "/api/openapi.json", "/api/catalog"]);
 // The public honour roll of a movement is open to citizens.
 const PUBLIC_PREFIXES = ["/api/public/"];
+const labelled = <V extends string>(values: readonly [V, ...V[]]) => z.array(z.object({ value: z.enum(values), label: z.string() }));
+const catalogBody = z.object({
+  unitKinds: labelled(UNIT_KINDS.map((k) => k.value) as [string, ...string[]]),
+  personCategories: labelled(PERSON_CATEGORIES.map((k) => k.value) as [string, ...string[]]),
+  sexes: labelled(SEXES.map((k) => k.value) as [string, ...string[]]),
+  roles: z.array(z.object({ value: z.enum(ROLES.map((r) => r.value) as [string, ...string[]]), label: z.string(), description: z.string() })),
+});
 const isPublic = (method: string, route: string) =>
   PUBLIC_MUTATIONS.has(route) ||
   (method === "GET" &&
@@ -147,13 +155,17 @@ export async function buildApp(
 
   await app.register(
     async (api) => {
-      api.get("/health", { schema: { tags: ["Hệ thống"], summary: "Tình trạng hệ thống" } }, async (_request, reply) => {
-        const report = await healthReport(ctx, VERSION);
-        if (report.status !== "ok") reply.status(503);
-        return report;
-      });
+      api.get(
+        "/health",
+        { schema: { tags: ["Hệ thống"], summary: "Tình trạng hệ thống", response: { 200: healthBody, 503: healthBody } } },
+        async (_request, reply) => {
+          const report = await healthReport(ctx, VERSION);
+          if (report.status !== "ok") reply.status(503);
+          return report;
+        },
+      );
       api.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
-      api.get("/catalog", { schema: { tags: ["Hệ thống"], summary: "Danh mục dùng chung" } }, async () => ({
+      api.get("/catalog", { schema: { tags: ["Hệ thống"], summary: "Danh mục dùng chung", response: { 200: catalogBody } } }, async () => ({
         unitKinds: UNIT_KINDS,
         personCategories: PERSON_CATEGORIES,
         sexes: SEXES,

@@ -73,6 +73,7 @@ export const createContractTransform = (isPublic: (method: string, route: string
   const operationId = OPERATION_IDS[`${method} ${openApiUrl}`];
   const unsafe = method !== "GET" && method !== "HEAD";
   const security = isPublic(method, input.url) ? [] : unsafe ? [{ session: [], csrf: [] }] : [{ session: [] }];
+  const hasNoContent = Boolean((out.schema.response as Record<string, unknown> | undefined)?.["204"]);
   const error = { description: "Lỗi: `{code, message, details?}`", $ref: "#/components/schemas/Error" };
   return {
     ...out,
@@ -80,13 +81,18 @@ export const createContractTransform = (isPublic: (method: string, route: string
       ...out.schema,
       ...(operationId ? { operationId } : {}),
       security,
-      response: { ...(out.schema.response as object | undefined), "4XX": error, "5XX": error },
+      response: {
+        ...(out.schema.response as object | undefined),
+        ...(hasNoContent ? { 204: { description: "Không có nội dung." } } : {}),
+        "4XX": error,
+        "5XX": error,
+      },
     },
   };
 };
 
 /** Adds the shared error body (and any schema registered with an id) to the document's components. */
-export const contractTransformObject = (document: { openapiObject?: Partial<OpenAPIV3.Document> } | { swaggerObject: unknown }) => {
+export const contractTransformObject = (document: { openapiObject?: unknown } | { swaggerObject: unknown }) => {
   const withRegistry = jsonSchemaTransformObject(document as Parameters<typeof jsonSchemaTransformObject>[0]) as OpenAPIV3.Document;
   const { $schema: _ignored, ...errorSchema } = z.toJSONSchema(errorBody, { target: "openapi-3.0" }) as Record<string, unknown>;
   const components = withRegistry.components ?? {};

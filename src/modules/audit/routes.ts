@@ -5,6 +5,7 @@ import { type AppContext, actorOf } from "../../http/context.js";
 import { forbidden } from "../../http/errors.js";
 import { isoDate, page, pageSize } from "../../http/schemas.js";
 import { auditKey } from "./audit-key.js";
+import { auditPageBody, auditVerificationBody } from "./responses.js";
 import { listAudit } from "./service.js";
 import { verifyAudit } from "./verify-audit.js";
 
@@ -28,12 +29,17 @@ export const auditRoutes =
             page,
             pageSize,
           }),
+          response: { 200: auditPageBody },
         },
       },
       async (request) => listAudit(db, actorOf(request), request.query),
     );
-    app.get("/audit/verify", { schema: { tags: ["Nhật ký"], summary: "Kiểm tra toàn vẹn chuỗi nhật ký" } }, async (request) => {
-      if (!can(actorOf(request).grants, "audit.read", "/")) throw forbidden("Chỉ quản trị hệ thống được kiểm tra nhật ký.");
-      return verifyAudit(db, auditKey(), ctx.files);
-    });
+    app.get(
+      "/audit/verify",
+      { schema: { tags: ["Nhật ký"], summary: "Kiểm tra toàn vẹn chuỗi nhật ký", response: { 200: auditVerificationBody } } },
+      async (request) => {
+        if (!can(actorOf(request).grants, "audit.read", "/")) throw forbidden("Chỉ quản trị hệ thống được kiểm tra nhật ký.");
+        return verifyAudit(db, auditKey(), ctx.files);
+      },
+    );
   };

@@ -2,7 +2,9 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { type AppContext, actorOf, CSRF_COOKIE, SESSION_COOKIE } from "../../http/context.js";
+import { noContent } from "../../http/contract.js";
 import { AppError, unauthenticated } from "../../http/errors.js";
+import { enrolmentBody, meBody, recoveryCodesBody, secondFactorStatusBody, signInBody } from "./responses.js";
 import { confirmEnrolment, disableSecondFactor, renewRecoveryCodes, secondFactorStatus, startEnrolment } from "./second-factor.js";
 import { changePassword, completeSecondFactor, describeMe, login, logout, resolveSession, type SignInResult } from "./service.js";
 
@@ -63,6 +65,7 @@ export const authRoutes =
             username: z.string({ error: "Vui lòng nhập tên đăng nhập." }).trim().min(1, "Vui lòng nhập tên đăng nhập.").max(100),
             password: z.string({ error: "Vui lòng nhập mật khẩu." }).min(1, "Vui lòng nhập mật khẩu.").max(200),
           }),
+          response: { 200: signInBody },
         },
         config: loginLimit,
       },
@@ -83,6 +86,7 @@ export const authRoutes =
           tags: ["Tài khoản"],
           summary: "Đăng nhập (bước 2: mã xác thực hai bước hoặc mã khôi phục)",
           body: z.object({ challenge: z.string({ error: "Thiếu mã phiên đăng nhập." }).min(1).max(100), code: codeField }),
+          response: { 200: signInBody },
         },
         config: loginLimit,
       },
@@ -101,14 +105,14 @@ export const authRoutes =
         ),
     );
 
-    app.post("/auth/logout", { schema: { tags: ["Tài khoản"], summary: "Đăng xuất" } }, async (request, reply) => {
+    app.post("/auth/logout", { schema: { tags: ["Tài khoản"], summary: "Đăng xuất", response: noContent } }, async (request, reply) => {
       if (request.sessionToken) await logout(db, request.sessionToken, request.id);
       reply.clearCookie(SESSION_COOKIE, { path: "/" });
       reply.clearCookie(CSRF_COOKIE, { path: "/" });
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     });
 
-    app.get("/auth/me", { schema: { tags: ["Tài khoản"], summary: "Người dùng đang đăng nhập" } }, async (request) => {
+    app.get("/auth/me", { schema: { tags: ["Tài khoản"], summary: "Người dùng đang đăng nhập", response: { 200: meBody } } }, async (request) => {
       return describeMe(db, actorOf(request), request.csrfToken ?? "");
     });
 
@@ -122,19 +126,22 @@ export const authRoutes =
             currentPassword: z.string({ error: "Vui lòng nhập mật khẩu hiện tại." }).min(1, "Vui lòng nhập mật khẩu hiện tại.").max(200),
             newPassword: z.string({ error: "Vui lòng nhập mật khẩu mới." }).min(1, "Vui lòng nhập mật khẩu mới.").max(200),
           }),
+          response: noContent,
         },
       },
       async (request, reply) => {
         await changePassword(db, actorOf(request), request.body, request.sessionToken ?? "");
-        return reply.status(204).send();
+        return reply.status(204).send(null);
       },
     );
 
     const secrets = () => ({ now: ctx.wallClock(), secretsKey: ctx.config.secretsKey });
     const totpTags = ["Tài khoản"];
 
-    app.get("/auth/second-factor", { schema: { tags: totpTags, summary: "Trạng thái xác thực hai bước của tôi" } }, async (request) =>
-      secondFactorStatus(db, actorOf(request)),
+    app.get(
+      "/auth/second-factor",
+      { schema: { tags: totpTags, summary: "Trạng thái xác thực hai bước của tôi", response: { 200: secondFactorStatusBody } } },
+      async (request) => secondFactorStatus(db, actorOf(request)),
     );
 
     app.post(
@@ -144,6 +151,7 @@ export const authRoutes =
           tags: totpTags,
           summary: "Bắt đầu bật xác thực hai bước",
           description: "Trả về khóa bí mật (base32) và địa chỉ otpauth:// để quét mã QR; chỉ hiện một lần, chưa có hiệu lực cho đến khi xác nhận bằng một mã.",
+          response: { 200: enrolmentBody },
         },
       },
       async (request) => startEnrolment(db, actorOf(request), secrets()),
@@ -151,22 +159,43 @@ export const authRoutes =
 
     app.post(
       "/auth/second-factor/confirm",
-      { schema: { tags: totpTags, summary: "Xác nhận bật xác thực hai bước bằng mã đầu tiên", body: z.object({ code: codeField }) } },
+      {
+        schema: {
+          tags: totpTags,
+          summary: "Xác nhận bật xác thực hai bước bằng mã đầu tiên",
+          body: z.object({ code: codeField }),
+          response: { 200: recoveryCodesBody },
+        },
+      },
       async (request) => confirmEnrolment(db, actorOf(request), request.body.code, secrets()),
     );
 
     app.post(
       "/auth/second-factor/disable",
-      { schema: { tags: totpTags, summary: "Tắt xác thực hai bước (cần mã xác thực hoặc mã khôi phục)", body: z.object({ code: codeField }) } },
+      {
+        schema: {
+          tags: totpTags,
+          summary: "Tắt xác thực hai bước (cần mã xác thực hoặc mã khôi phục)",
+          body: z.object({ code: codeField }),
+          response: noContent,
+        },
+      },
       async (request, reply) => {
         await disableSecondFactor(db, actorOf(request), request.body.code, secrets());
-        return reply.status(204).send();
+        return reply.status(204).send(null);
       },
     );
 
     app.post(
       "/auth/second-factor/recovery-codes",
-      { schema: { tags: totpTags, summary: "Tạo bộ mã khôi phục mới (bộ cũ hết hiệu lực)", body: z.object({ code: codeField }) } },
+      {
+        schema: {
+          tags: totpTags,
+          summary: "Tạo bộ mã khôi phục mới (bộ cũ hết hiệu lực)",
+          body: z.object({ code: codeField }),
+          response: { 200: recoveryCodesBody },
+        },
+      },
       async (request) => renewRecoveryCodes(db, actorOf(request), request.body.code, secrets()),
     );
   };

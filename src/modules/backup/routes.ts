@@ -5,8 +5,10 @@ import path from "node:path";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { type AppContext, actorOf, sendFile } from "../../http/context.js";
+import { fileDownload } from "../../http/contract.js";
 import { AppError } from "../../http/errors.js";
 import { createBackup } from "./create-backup.js";
+import { backupBody, backupListBody } from "./responses.js";
 import { createBackupNow, listBackups, readStoredBackup } from "./service.js";
 
 /** Administrators: the backups kept in the file store, one taken now, one downloaded. */
@@ -14,16 +16,29 @@ export const backupRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
     const { db } = ctx.database;
-    app.get("/system/backups", { schema: { tags: ["Hệ thống"], summary: "Các bản sao lưu và bản gần nhất" } }, async (request) =>
-      listBackups(db, actorOf(request)),
+    app.get(
+      "/system/backups",
+      { schema: { tags: ["Hệ thống"], summary: "Các bản sao lưu và bản gần nhất", response: { 200: backupListBody } } },
+      async (request) => listBackups(db, actorOf(request)),
     );
-    app.post("/system/backups", { schema: { tags: ["Hệ thống"], summary: "Tạo bản sao lưu ngay (vào kho tệp)" } }, async (request, reply) => {
-      reply.status(201);
-      return createBackupNow(ctx, actorOf(request), ctx.config.backup.keep);
-    });
+    app.post(
+      "/system/backups",
+      { schema: { tags: ["Hệ thống"], summary: "Tạo bản sao lưu ngay (vào kho tệp)", response: { 201: backupBody } } },
+      async (request, reply) => {
+        reply.status(201);
+        return createBackupNow(ctx, actorOf(request), ctx.config.backup.keep);
+      },
+    );
     app.get(
       "/system/backups/:id/download",
-      { schema: { tags: ["Hệ thống"], summary: "Tải một bản sao lưu", params: z.object({ id: z.coerce.number().int().positive() }) } },
+      {
+        schema: {
+          tags: ["Hệ thống"],
+          summary: "Tải một bản sao lưu",
+          params: z.object({ id: z.coerce.number().int().positive() }),
+          response: fileDownload("application/gzip", "Bản sao lưu (.tar.gz)"),
+        },
+      },
       async (request, reply) => sendFile(reply, await readStoredBackup(ctx, actorOf(request), request.params.id)),
     );
   };

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { type AppContext, actorOf } from "../../http/context.js";
 import { boolQuery, idParam, page, pageSize } from "../../http/schemas.js";
 import { planMonitoring } from "../movement/monitoring.js";
+import { notificationBody, notificationPageBody, readAllBody } from "./responses.js";
 import { listNotifications, markAllRead, markRead } from "./service.js";
 
 const tags = ["Thông báo, theo dõi"];
@@ -20,17 +21,20 @@ export const notificationRoutes =
           tags,
           summary: "Thông báo của tôi (mới nhất trước) và số chưa đọc",
           querystring: z.object({ unreadOnly: boolQuery.optional(), page, pageSize }),
+          response: { 200: notificationPageBody },
         },
       },
       async (request) => listNotifications(db, actorOf(request), request.query),
     );
 
-    app.post("/notifications/read-all", { schema: { tags, summary: "Đánh dấu tất cả thông báo đã đọc" } }, async (request) =>
+    app.post("/notifications/read-all", { schema: { tags, summary: "Đánh dấu tất cả thông báo đã đọc", response: { 200: readAllBody } } }, async (request) =>
       markAllRead(db, actorOf(request), ctx.now()),
     );
 
-    app.post("/notifications/:id/read", { schema: { tags, summary: "Đánh dấu một thông báo đã đọc", params: idParam } }, async (request) =>
-      markRead(db, actorOf(request), request.params.id, ctx.now()),
+    app.post(
+      "/notifications/:id/read",
+      { schema: { tags, summary: "Đánh dấu một thông báo đã đọc", params: idParam, response: { 200: notificationBody } } },
+      async (request) => markRead(db, actorOf(request), request.params.id, ctx.now()),
     );
 
     app.get(

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { personCategoryValues, sexValues } from "../../domain/org.js";
 import { type AppContext, actorOf } from "../../http/context.js";
 import { boolQuery, idParam, isoDate, optionalText, page, pageSize, requiredText, version } from "../../http/schemas.js";
+import { personBody, personPageBody } from "./responses.js";
 import { createPerson, deactivatePerson, getPerson, listPeople, updatePerson } from "./service.js";
 
 const fields = {
@@ -47,26 +48,29 @@ export const peopleRoutes =
             page,
             pageSize,
           }),
+          response: { 200: personPageBody },
         },
       },
       async (request) => listPeople(db, actorOf(request), request.query),
     );
 
-    app.get("/people/:id", { schema: { tags, summary: "Hồ sơ cán bộ", params: idParam } }, async (request) =>
+    app.get("/people/:id", { schema: { tags, summary: "Hồ sơ cán bộ", params: idParam, response: { 200: personBody } } }, async (request) =>
       getPerson(db, actorOf(request), request.params.id),
     );
 
-    app.post("/people", { schema: { tags, summary: "Thêm cán bộ", body: z.object(fields) } }, async (request, reply) =>
+    app.post("/people", { schema: { tags, summary: "Thêm cán bộ", body: z.object(fields), response: { 201: personBody } } }, async (request, reply) =>
       reply.status(201).send(await createPerson(db, actorOf(request), request.body)),
     );
 
     app.patch(
       "/people/:id",
-      { schema: { tags, summary: "Sửa hồ sơ cán bộ", params: idParam, body: z.object(fields).partial().extend({ version }) } },
+      { schema: { tags, summary: "Sửa hồ sơ cán bộ", params: idParam, body: z.object(fields).partial().extend({ version }), response: { 200: personBody } } },
       async (request) => updatePerson(db, actorOf(request), request.params.id, request.body),
     );
 
-    app.post("/people/:id/deactivate", { schema: { tags, summary: "Thôi theo dõi cán bộ", params: idParam, body: z.object({ version }) } }, async (request) =>
-      deactivatePerson(db, actorOf(request), request.params.id, request.body),
+    app.post(
+      "/people/:id/deactivate",
+      { schema: { tags, summary: "Thôi theo dõi cán bộ", params: idParam, body: z.object({ version }), response: { 200: personBody } } },
+      async (request) => deactivatePerson(db, actorOf(request), request.params.id, request.body),
     );
   };

@@ -3,6 +3,8 @@ import { z } from "zod";
 import { unitKindValues } from "../../domain/org.js";
 import { type AppContext, actorOf } from "../../http/context.js";
 import { boolQuery, idParam, requiredText, version } from "../../http/schemas.js";
+import { auditHistoryBody } from "../audit/responses.js";
+import { unitBody, unitDetailBody, unitListBody } from "./responses.js";
 import { createUnit, getUnit, listUnits, mergeUnit, moveUnit, setUnitActive, unitHistory, updateUnit } from "./service.js";
 
 const code = z
@@ -22,19 +24,33 @@ export const unitRoutes =
 
     app.get(
       "/units",
-      { schema: { tags, summary: "Danh sách đơn vị trong phạm vi", querystring: z.object({ includeInactive: boolQuery.default(false) }) } },
+      {
+        schema: {
+          tags,
+          summary: "Danh sách đơn vị trong phạm vi",
+          querystring: z.object({ includeInactive: boolQuery.default(false) }),
+          response: { 200: unitListBody },
+        },
+      },
       async (request) => ({
         items: await listUnits(db, actorOf(request), { includeInactive: request.query.includeInactive }),
       }),
     );
 
-    app.get("/units/:id", { schema: { tags, summary: "Chi tiết đơn vị", params: idParam } }, async (request) =>
+    app.get("/units/:id", { schema: { tags, summary: "Chi tiết đơn vị", params: idParam, response: { 200: unitDetailBody } } }, async (request) =>
       getUnit(db, actorOf(request), request.params.id),
     );
 
     app.post(
       "/units",
-      { schema: { tags, summary: "Thêm đơn vị", body: z.object({ code, name: requiredText("tên đơn vị"), kind, parentId: unitId.nullable() }) } },
+      {
+        schema: {
+          tags,
+          summary: "Thêm đơn vị",
+          body: z.object({ code, name: requiredText("tên đơn vị"), kind, parentId: unitId.nullable() }),
+          response: { 201: unitBody },
+        },
+      },
       async (request, reply) => reply.status(201).send(await createUnit(db, actorOf(request), request.body)),
     );
 
@@ -46,6 +62,7 @@ export const unitRoutes =
           summary: "Sửa, đổi tên đơn vị",
           params: idParam,
           body: z.object({ version, code: code.optional(), name: requiredText("tên đơn vị").optional(), kind: kind.optional() }),
+          response: { 200: unitBody },
         },
       },
       async (request) => updateUnit(db, actorOf(request), request.params.id, request.body),
@@ -53,7 +70,15 @@ export const unitRoutes =
 
     app.post(
       "/units/:id/move",
-      { schema: { tags, summary: "Chuyển sang đơn vị cấp trên khác", params: idParam, body: z.object({ version, parentId: unitId }) } },
+      {
+        schema: {
+          tags,
+          summary: "Chuyển sang đơn vị cấp trên khác",
+          params: idParam,
+          body: z.object({ version, parentId: unitId }),
+          response: { 200: unitBody },
+        },
+      },
       async (request) => moveUnit(db, actorOf(request), request.params.id, request.body),
     );
 
@@ -65,19 +90,28 @@ export const unitRoutes =
           summary: "Sáp nhập vào đơn vị khác",
           params: idParam,
           body: z.object({ version, targetId: unitId, movePeople: z.boolean().default(true) }),
+          response: { 200: unitBody },
         },
       },
       async (request) => mergeUnit(db, actorOf(request), request.params.id, request.body),
     );
 
-    app.post("/units/:id/deactivate", { schema: { tags, summary: "Ngừng hoạt động", params: idParam, body: z.object({ version }) } }, async (request) =>
-      setUnitActive(db, actorOf(request), request.params.id, request.body, false),
+    app.post(
+      "/units/:id/deactivate",
+      { schema: { tags, summary: "Ngừng hoạt động", params: idParam, body: z.object({ version }), response: { 200: unitBody } } },
+      async (request) => setUnitActive(db, actorOf(request), request.params.id, request.body, false),
     );
-    app.post("/units/:id/reactivate", { schema: { tags, summary: "Hoạt động lại", params: idParam, body: z.object({ version }) } }, async (request) =>
-      setUnitActive(db, actorOf(request), request.params.id, request.body, true),
+    app.post(
+      "/units/:id/reactivate",
+      { schema: { tags, summary: "Hoạt động lại", params: idParam, body: z.object({ version }), response: { 200: unitBody } } },
+      async (request) => setUnitActive(db, actorOf(request), request.params.id, request.body, true),
     );
 
-    app.get("/units/:id/history", { schema: { tags, summary: "Lịch sử thay đổi của đơn vị", params: idParam } }, async (request) => ({
-      items: await unitHistory(db, actorOf(request), request.params.id),
-    }));
+    app.get(
+      "/units/:id/history",
+      { schema: { tags, summary: "Lịch sử thay đổi của đơn vị", params: idParam, response: { 200: auditHistoryBody } } },
+      async (request) => ({
+        items: await unitHistory(db, actorOf(request), request.params.id),
+      }),
+    );
   };

@@ -2,7 +2,9 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { roleValues } from "../../domain/access.js";
 import { type AppContext, actorOf } from "../../http/context.js";
+import { noContent } from "../../http/contract.js";
 import { idParam, requiredText, version } from "../../http/schemas.js";
+import { userBody, userListBody } from "./responses.js";
 import { addRole, createUser, listUsers, removeRole, resetPassword, resetSecondFactor, unlockUser, updateUser } from "./service.js";
 
 const tags = ["Tài khoản và phân quyền"];
@@ -13,7 +15,9 @@ export const userRoutes =
   async (app) => {
     const { db } = ctx.database;
 
-    app.get("/users", { schema: { tags, summary: "Danh sách tài khoản" } }, async (request) => ({ items: await listUsers(db, actorOf(request)) }));
+    app.get("/users", { schema: { tags, summary: "Danh sách tài khoản", response: { 200: userListBody } } }, async (request) => ({
+      items: await listUsers(db, actorOf(request)),
+    }));
 
     app.post(
       "/users",
@@ -27,6 +31,7 @@ export const userRoutes =
             password,
             personId: z.number().int().positive().nullish(),
           }),
+          response: { 201: userBody },
         },
       },
       async (request, reply) => reply.status(201).send(await createUser(db, actorOf(request), request.body)),
@@ -40,6 +45,7 @@ export const userRoutes =
           summary: "Sửa tài khoản",
           params: idParam,
           body: z.object({ version, fullName: requiredText("họ và tên", 120).optional(), active: z.boolean().optional() }),
+          response: { 200: userBody },
         },
       },
       async (request) => updateUser(db, actorOf(request), request.params.id, request.body),
@@ -47,22 +53,22 @@ export const userRoutes =
 
     app.post(
       "/users/:id/reset-password",
-      { schema: { tags, summary: "Đặt lại mật khẩu", params: idParam, body: z.object({ newPassword: password }) } },
+      { schema: { tags, summary: "Đặt lại mật khẩu", params: idParam, body: z.object({ newPassword: password }), response: noContent } },
       async (request, reply) => {
         await resetPassword(db, actorOf(request), request.params.id, request.body.newPassword);
-        return reply.status(204).send();
+        return reply.status(204).send(null);
       },
     );
 
     app.post(
       "/users/:id/unlock",
-      { schema: { tags, summary: "Xóa thời gian chờ đăng nhập của tài khoản (từ mọi địa chỉ)", params: idParam } },
+      { schema: { tags, summary: "Xóa thời gian chờ đăng nhập của tài khoản (từ mọi địa chỉ)", params: idParam, response: { 200: userBody } } },
       async (request) => unlockUser(db, actorOf(request), request.params.id),
     );
 
     app.delete(
       "/users/:id/second-factor",
-      { schema: { tags, summary: "Tắt xác thực hai bước của tài khoản (mất thiết bị)", params: idParam } },
+      { schema: { tags, summary: "Tắt xác thực hai bước của tài khoản (mất thiết bị)", params: idParam, response: { 200: userBody } } },
       async (request) => resetSecondFactor(db, actorOf(request), request.params.id),
     );
 
@@ -74,6 +80,7 @@ export const userRoutes =
           summary: "Giao vai trò trong phạm vi một đơn vị",
           params: idParam,
           body: z.object({ role: z.enum(roleValues, { error: "Vui lòng chọn vai trò trong danh mục." }), unitId: z.number().int().positive().nullable() }),
+          response: { 200: userBody },
         },
       },
       async (request) => addRole(db, actorOf(request), request.params.id, request.body),
@@ -81,7 +88,7 @@ export const userRoutes =
 
     app.delete(
       "/users/:id/roles/:assignmentId",
-      { schema: { tags, summary: "Gỡ vai trò", params: idParam.extend({ assignmentId: z.coerce.number().int().positive() }) } },
+      { schema: { tags, summary: "Gỡ vai trò", params: idParam.extend({ assignmentId: z.coerce.number().int().positive() }), response: { 200: userBody } } },
       async (request) => removeRole(db, actorOf(request), request.params.id, request.params.assignmentId),
     );
   };

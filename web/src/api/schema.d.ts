@@ -2065,6 +2065,62 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ok" | "error";
+                        database: string;
+                        storage: string;
+                        version: string;
+                        reminders: {
+                            /** Format: date-time */
+                            lastPassAt: string | null;
+                            /** @description Kết quả lượt chạy gần nhất của việc nhắc hạn (tùy việc). */
+                            result: unknown;
+                        } | null;
+                        backup: {
+                            /** Format: date-time */
+                            lastAt: string | null;
+                            lastBytes: number | null;
+                            /** Format: date-time */
+                            lastFailedAt: string | null;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ok" | "error";
+                        database: string;
+                        storage: string;
+                        version: string;
+                        reminders: {
+                            /** Format: date-time */
+                            lastPassAt: string | null;
+                            /** @description Kết quả lượt chạy gần nhất của việc nhắc hạn (tùy việc). */
+                            result: unknown;
+                        } | null;
+                        backup: {
+                            /** Format: date-time */
+                            lastAt: string | null;
+                            lastBytes: number | null;
+                            /** Format: date-time */
+                            lastFailedAt: string | null;
+                        } | null;
+                    };
+                };
+            };
             /** @description Lỗi: `{code, message, details?}` */
             "4XX": {
                 headers: {
@@ -2094,6 +2150,37 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        unitKinds: {
+                            /** @enum {string} */
+                            value: "province" | "department" | "office" | "district" | "commune" | "ward" | "special_zone" | "vertical_agency" | "party_body" | "front_org" | "press" | "public_service" | "enterprise" | "hamlet" | "other";
+                            label: string;
+                        }[];
+                        personCategories: {
+                            /** @enum {string} */
+                            value: "can_bo" | "cong_chuc" | "vien_chuc" | "nguoi_lao_dong" | "khong_chuyen_trach" | "nguoi_dan" | "doanh_nhan" | "phong_vien";
+                            label: string;
+                        }[];
+                        sexes: {
+                            /** @enum {string} */
+                            value: "nam" | "nu";
+                            label: string;
+                        }[];
+                        roles: {
+                            /** @enum {string} */
+                            value: "admin" | "office" | "focal" | "head" | "appraiser" | "council_member" | "council_secretary" | "signer";
+                            label: string;
+                            description: string;
+                        }[];
+                    };
+                };
+            };
             /** @description Lỗi: `{code, message, details?}` */
             "4XX": {
                 headers: {
@@ -2130,6 +2217,44 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user: {
+                            id: number;
+                            username: string;
+                            fullName: string;
+                            roles: {
+                                id: number;
+                                /** @enum {string} */
+                                role: "admin" | "office" | "focal" | "head" | "appraiser" | "council_member" | "council_secretary" | "signer";
+                                roleLabel: string;
+                                unitId: number | null;
+                                unitName: string | null;
+                            }[];
+                            capabilities: ("units.read" | "units.write" | "people.read" | "people.write" | "people.personal" | "users.manage" | "audit.read" | "import.units" | "import.people" | "plans.read" | "plans.write" | "movement.participate" | "movement.manage" | "movement.appraise" | "council.vote" | "council.run" | "decision.sign")[];
+                            secondFactor: {
+                                /** @description Vai trò của người dùng được dùng xác thực hai bước (hoặc đã bật). */
+                                offered: boolean;
+                                enabled: boolean;
+                                recoveryCodesLeft: number;
+                            };
+                            csrfToken: string;
+                        };
+                        passwordNeedsChange: boolean;
+                    } | {
+                        secondFactor: {
+                            challenge: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                        };
+                    };
+                };
+            };
             /** @description Lỗi: `{code, message, details?}` */
             "4XX": {
                 headers: {
@@ -2166,6 +2291,44 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user: {
+                            id: number;
+                            username: string;
+                            fullName: string;
+                            roles: {
+                                id: number;
+                                /** @enum {string} */
+                                role: "admin" | "office" | "focal" | "head" | "appraiser" | "council_member" | "council_secretary" | "signer";
+                                roleLabel: string;
+                                unitId: number | null;
+                                unitName: string | null;
+                            }[];
+                            capabilities: ("units.read" | "units.write" | "people.read" | "people.write" | "people.personal" | "users.manage" | "audit.read" | "import.units" | "import.people" | "plans.read" | "plans.write" | "movement.participate" | "movement.manage" | "movement.appraise" | "council.vote" | "council.run" | "decision.sign")[];
+                            secondFactor: {
+                                /** @description Vai trò của người dùng được dùng xác thực hai bước (hoặc đã bật). */
+                                offered: boolean;
+                                enabled: boolean;
+                                recoveryCodesLeft: number;
+                            };
+                            csrfToken: string;
+                        };
+                        passwordNeedsChange: boolean;
+                    } | {
+                        secondFactor: {
+                            challenge: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                        };
+                    };
+                };
+            };
             /** @description Lỗi: `{code, message, details?}` */
             "4XX": {
                 headers: {
@@ -2195,6 +2358,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Không có nội dung. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
             /** @description Lỗi: `{code, message, details?}` */
             "4XX": {
                 headers: {
@@ -2224,6 +2396,35 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        username: string;
+                        fullName: string;
+                        roles: {
+                            id: number;
+                            /** @enum {string} */
+                            role: "admin" | "office" | "focal" | "head" | "appraiser" | "council_member" | "council_secretary" | "signer";
+                            roleLabel: string;
+                            unitId: number | null;
+                            unitName: string | null;
+                        }[];
+                        capabilities: ("units.read" | "units.write" | "people.read" | "people.write" | "people.personal" | "users.manage" | "audit.read" | "import.units" | "import.people" | "plans.read" | "plans.write" | "movement.participate" | "movement.manage" | "movement.appraise" | "council.vote" | "council.run" | "decision.sign")[];
+                        secondFactor: {
+                            /** @description Vai trò của người dùng được dùng xác thực hai bước (hoặc đã bật). */
+                            offered: boolean;
+                            enabled: boolean;
+                            recoveryCodesLeft: number;
+                        };
+                        csrfToken: string;
+                    };
+                };
+            };
             /** @description Lỗi: `{code, message, details?}` */
             "4XX": {
                 headers: {
@@ -2260,6 +2461,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Không có nội dung. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
             /** @description Lỗi: `{code, message, details?}` */
             "4XX": {
                 headers: {
@@ -2289,6 +2499,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Vai trò của người dùng được dùng xác thực hai bước (hoặc đã bật). */
+                        offered: boolean;
+                        enabled: boolean;
+                        recoveryCodesLeft: number;
+                    };
+                };
+            };
             /** @description Lỗi: `{code, message, details?}` */
             "4XX": {
                 headers: {
@@ -2318,6 +2542,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Khóa bí mật base32. */
+                        secret: string;
+                        uri: string;
+                    };
+                };
+            };
             /** @description Lỗi: `{code, message, details?}` */
             "4XX": {
                 headers: {
@@ -2353,6 +2590,17 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        recoveryCodes: string[];
+                    };
+                };
+            };
             /** @description Lỗi: `{code, message, details?}` */
             "4XX": {
                 headers: {
@@ -2388,6 +2636,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Không có nội dung. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
             /** @description Lỗi: `{code, message, details?}` */
             "4XX": {
                 headers: {
@@ -2423,6 +2680,17 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        recoveryCodes: string[];
+                    };
+                };
+            };
             /** @description Lỗi: `{code, message, details?}` */
             "4XX": {
                 headers: {
@@ -2454,6 +2722,35 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            code: string;
+                            name: string;
+                            /** @description Loại đơn vị (giá trị trong /api/catalog unitKinds). */
+                            kind: string;
+                            kindLabel: string;
+                            parentId: number | null;
+                            /** @description Đường dẫn trong cây đơn vị, ví dụ /1/4/. */
+                            path: string;
+                            depth: number;
+                            active: boolean;
+                            mergedIntoId: number | null;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
             /** @description Lỗi: `{code, message, details?}` */
             "4XX": {
                 headers: {
@@ -2493,6 +2790,33 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        code: string;
+                        name: string;
+                        /** @description Loại đơn vị (giá trị trong /api/catalog unitKinds). */
+                        kind: string;
+                        kindLabel: string;
+                        parentId: number | null;
+                        /** @description Đường dẫn trong cây đơn vị, ví dụ /1/4/. */
+                        path: string;
+                        depth: number;
+                        active: boolean;
+                        mergedIntoId: number | null;
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
             /** @description Lỗi: `{code, message, details?}` */
             "4XX": {
                 headers: {
@@ -2524,6 +2848,44 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        code: string;
+                        name: string;
+                        /** @description Loại đơn vị (giá trị trong /api/catalog unitKinds). */
+                        kind: string;
+                        kindLabel: string;
+                        parentId: number | null;
+                        /** @description Đường dẫn trong cây đơn vị, ví dụ /1/4/. */
+                        path: string;
+                        depth: number;
+                        active: boolean;
+                        mergedIntoId: number | null;
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        ancestors: {
+                            id: number;
+                            name: string;
+                        }[];
+                        childrenCount: number;
+                        peopleCount: number;
+                        mergedFrom: {
+                            id: number;
+                            name: string;
+                            code: string;
+                        }[];
+                    };
+                };
+            };
             /** @description Lỗi: `{code, message, details?}` */
             "4XX": {
                 headers: {
@@ -2565,6 +2927,33 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        code: string;
+                        name: string;
+                        /** @description Loại đơn vị (giá trị trong /api/catalog unitKinds). */
+                        kind: string;
+                        kindLabel: string;
+                        parentId: number | null;
+                        /** @description Đường dẫn trong cây đơn vị, ví dụ /1/4/. */
+                        path: string;
+                        depth: number;
+                        active: boolean;
+                        mergedIntoId: number | null;
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
             /** @description Lỗi: `{code, message, details?}` */
             "4XX": {
                 headers: {
@@ -2603,6 +2992,33 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        code: string;
+                        name: string;
+                        /** @description Loại đơn vị (giá trị trong /api/catalog unitKinds). */
+                        kind: string;
+                        kindLabel: string;
+                        parentId: number | null;
+                        /** @description Đường dẫn trong cây đơn vị, ví dụ /1/4/. */
+                        path: string;
+                        depth: number;
+                        active: boolean;
+                        mergedIntoId: number | null;
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
             /** @description Lỗi: `{code, message, details?}` */
             "4XX": {
                 headers: {
@@ -2643,6 +3059,33 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        code: string;
+                        name: string;
+                        /** @description Loại đơn vị (giá trị trong /api/catalog unitKinds). */
+                        kind: string;
+                        kindLabel: string;
+                        parentId: number | null;
+                        /** @description Đường dẫn trong cây đơn vị, ví dụ /1/4/. */
+                        path: string;
+                        depth: number;
+                        active: boolean;
+                        mergedIntoId: number | null;
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
             /** @description Lỗi: `{code, message, details?}` */
             "4XX": {
                 headers: {
@@ -2680,6 +3123,33 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        code: string;
+                        name: string;
+                        /** @description Loại đơn vị (giá trị trong /api/catalog unitKinds). */
+                        kind: string;
+                        kindLabel: string;
+                        parentId: number | null;
+                        /** @description Đường dẫn trong cây đơn vị, ví dụ /1/4/. */
+                        path: string;
+                        depth: number;
+                        active: boolean;
+                        mergedIntoId: number | null;
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
             /** @description Lỗi: `{code, message, details?}` */
             "4XX": {
                 headers: {
@@ -2717,6 +3187,33 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        code: string;
+                        name: string;
+                        /** @description Loại đơn vị (giá trị trong /api/catalog unitKinds). */
+                        kind: string;
+                        kindLabel: string;
+                        parentId: number | null;
+                        /** @description Đường dẫn trong cây đơn vị, ví dụ /1/4/. */
+                        path: string;
+                        depth: number;
+                        active: boolean;
+                        mergedIntoId: number | null;
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
             /** @description Lỗi: `{code, message, details?}` */
             "4XX": {
                 headers: {
@@ -2748,6 +3245,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            /** Format: date-time */
+                            at: string;
+                            actorId: number | null;
+                            actorName: string;
+                            action: string;
+                            entity: string;
+                            entityId: string;
+                            unitId: number | null;
+                            summary: string;
+                            /** @description Bản ghi trước thay đổi (tùy loại bản ghi) hoặc null. */
+                            before: unknown;
+                            /** @description Bản ghi sau thay đổi (tùy loại bản ghi) hoặc null. */
+                            after: unknown;
+                        }[];
+                    };
+                };
+            };
             /** @description Lỗi: `{code, message, details?}` */
             "4XX": {
                 headers: {
@@ -2785,6 +3308,38 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            code: string | null;
+                            unitId: number;
+                            unitName: string;
+                            fullName: string;
+                            sex: string;
+                            sexLabel: string;
+                            /** @description YYYY-MM-DD; null khi không có hoặc bị ẩn với người xem. */
+                            birthDate: string | null;
+                            position: string | null;
+                            category: string;
+                            categoryLabel: string;
+                            isHead: boolean;
+                            email: string | null;
+                            phone: string | null;
+                            /** @description false khi ngày sinh, liên hệ và mã cán bộ bị ẩn với người xem. */
+                            personal: boolean;
+                            active: boolean;
+                            version: number;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
             /** @description Lỗi: `{code, message, details?}` */
             "4XX": {
                 headers: {
@@ -2831,6 +3386,35 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        code: string | null;
+                        unitId: number;
+                        unitName: string;
+                        fullName: string;
+                        sex: string;
+                        sexLabel: string;
+                        /** @description YYYY-MM-DD; null khi không có hoặc bị ẩn với người xem. */
+                        birthDate: string | null;
+                        position: string | null;
+                        category: string;
+                        categoryLabel: string;
+                        isHead: boolean;
+                        email: string | null;
+                        phone: string | null;
+                        /** @description false khi ngày sinh, liên hệ và mã cán bộ bị ẩn với người xem. */
+                        personal: boolean;
+                        active: boolean;
+                        version: number;
+                    };
+                };
+            };
             /** @description Lỗi: `{code, message, details?}` */
             "4XX": {
                 headers: {
@@ -2862,6 +3446,35 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        code: string | null;
+                        unitId: number;
+                        unitName: string;
+                        fullName: string;
+                        sex: string;
+                        sexLabel: string;
+                        /** @description YYYY-MM-DD; null khi không có hoặc bị ẩn với người xem. */
+                        birthDate: string | null;
+                        position: string | null;
+                        category: string;
+                        categoryLabel: string;
+                        isHead: boolean;
+                        email: string | null;
+                        phone: string | null;
+                        /** @description false khi ngày sinh, liên hệ và mã cán bộ bị ẩn với người xem. */
+                        personal: boolean;
+                        active: boolean;
+                        version: number;
+                    };
+                };
+            };
             /** @description Lỗi: `{code, message, details?}` */
             "4XX": {
                 headers: {
@@ -2911,6 +3524,35 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        code: string | null;
+                        unitId: number;
+                        unitName: string;
+                        fullName: string;
+                        sex: string;
+                        sexLabel: string;
+                        /** @description YYYY-MM-DD; null khi không có hoặc bị ẩn với người xem. */
+                        birthDate: string | null;
+                        position: string | null;
+                        category: string;
+                        categoryLabel: string;
+                        isHead: boolean;
+                        email: string | null;
+                        phone: string | null;
+                        /** @description false khi ngày sinh, liên hệ và mã cán bộ bị ẩn với người xem. */
+                        personal: boolean;
+                        active: boolean;
+                        version: number;
+                    };
+                };
+            };
             /** @description Lỗi: `{code, message, details?}` */
             "4XX": {
                 headers: {
@@ -2948,6 +3590,35 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        code: string | null;
+                        unitId: number;
+                        unitName: string;
+                        fullName: string;
+                        sex: string;
+                        sexLabel: string;
+                        /** @description YYYY-MM-DD; null khi không có hoặc bị ẩn với người xem. */
+                        birthDate: string | null;
+                        position: string | null;
+                        category: string;
+                        categoryLabel: string;
+                        isHead: boolean;
+                        email: string | null;
+                        phone: string | null;
+                        /** @description false khi ngày sinh, liên hệ và mã cán bộ bị ẩn với người xem. */
+                        personal: boolean;
+                        active: boolean;
+                        version: number;
+                    };
+                };
+            };
             /** @description Lỗi: `{code, message, details?}` */
             "4XX": {
                 headers: {
@@ -2977,6 +3648,41 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            username: string;
+                            fullName: string;
+                            personId: number | null;
+                            active: boolean;
+                            /** @description Tài khoản đã bật xác thực hai bước. */
+                            secondFactor: boolean;
+                            /**
+                             * Format: date-time
+                             * @description Đăng nhập sai nhiều lần: phải chờ đến lúc này.
+                             */
+                            signInWaitUntil: string | null;
+                            /** Format: date-time */
+                            lastLoginAt: string | null;
+                            version: number;
+                            roles: {
+                                id: number;
+                                /** @enum {string} */
+                                role: "admin" | "office" | "focal" | "head" | "appraiser" | "council_member" | "council_secretary" | "signer";
+                                roleLabel: string;
+                                unitId: number | null;
+                                unitName: string | null;
+                            }[];
+                        }[];
+                    };
+                };
+            };
             /** @description Lỗi: `{code, message, details?}` */
             "4XX": {
                 headers: {
@@ -3015,6 +3721,39 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        username: string;
+                        fullName: string;
+                        personId: number | null;
+                        active: boolean;
+                        /** @description Tài khoản đã bật xác thực hai bước. */
+                        secondFactor: boolean;
+                        /**
+                         * Format: date-time
+                         * @description Đăng nhập sai nhiều lần: phải chờ đến lúc này.
+                         */
+                        signInWaitUntil: string | null;
+                        /** Format: date-time */
+                        lastLoginAt: string | null;
+                        version: number;
+                        roles: {
+                            id: number;
+                            /** @enum {string} */
+                            role: "admin" | "office" | "focal" | "head" | "appraiser" | "council_member" | "council_secretary" | "signer";
+                            roleLabel: string;
+                            unitId: number | null;
+                            unitName: string | null;
+                        }[];
+                    };
+                };
+            };
             /** @description Lỗi: `{code, message, details?}` */
             "4XX": {
                 headers: {
@@ -3054,6 +3793,39 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        username: string;
+                        fullName: string;
+                        personId: number | null;
+                        active: boolean;
+                        /** @description Tài khoản đã bật xác thực hai bước. */
+                        secondFactor: boolean;
+                        /**
+                         * Format: date-time
+                         * @description Đăng nhập sai nhiều lần: phải chờ đến lúc này.
+                         */
+                        signInWaitUntil: string | null;
+                        /** Format: date-time */
+                        lastLoginAt: string | null;
+                        version: number;
+                        roles: {
+                            id: number;
+                            /** @enum {string} */
+                            role: "admin" | "office" | "focal" | "head" | "appraiser" | "council_member" | "council_secretary" | "signer";
+                            roleLabel: string;
+                            unitId: number | null;
+                            unitName: string | null;
+                        }[];
+                    };
+                };
+            };
             /** @description Lỗi: `{code, message, details?}` */
             "4XX": {
                 headers: {
@@ -3091,6 +3863,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Không có nội dung. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
             /** @description Lỗi: `{code, message, details?}` */
             "4XX": {
                 headers: {
@@ -3122,6 +3903,39 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        username: string;
+                        fullName: string;
+                        personId: number | null;
+                        active: boolean;
+                        /** @description Tài khoản đã bật xác thực hai bước. */
+                        secondFactor: boolean;
+                        /**
+                         * Format: date-time
+                         * @description Đăng nhập sai nhiều lần: phải chờ đến lúc này.
+                         */
+                        signInWaitUntil: string | null;
+                        /** Format: date-time */
+                        lastLoginAt: string | null;
+                        version: number;
+                        roles: {
+                            id: number;
+                            /** @enum {string} */
+                            role: "admin" | "office" | "focal" | "head" | "appraiser" | "council_member" | "council_secretary" | "signer";
+                            roleLabel: string;
+                            unitId: number | null;
+                            unitName: string | null;
+                        }[];
+                    };
+                };
+            };
             /** @description Lỗi: `{code, message, details?}` */
             "4XX": {
                 headers: {
@@ -3153,6 +3967,39 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        username: string;
+                        fullName: string;
+                        personId: number | null;
+                        active: boolean;
+                        /** @description Tài khoản đã bật xác thực hai bước. */
+                        secondFactor: boolean;
+                        /**
+                         * Format: date-time
+                         * @description Đăng nhập sai nhiều lần: phải chờ đến lúc này.
+                         */
+                        signInWaitUntil: string | null;
+                        /** Format: date-time */
+                        lastLoginAt: string | null;
+                        version: number;
+                        roles: {
+                            id: number;
+                            /** @enum {string} */
+                            role: "admin" | "office" | "focal" | "head" | "appraiser" | "council_member" | "council_secretary" | "signer";
+                            roleLabel: string;
+                            unitId: number | null;
+                            unitName: string | null;
+                        }[];
+                    };
+                };
+            };
             /** @description Lỗi: `{code, message, details?}` */
             "4XX": {
                 headers: {
@@ -3192,6 +4039,39 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        username: string;
+                        fullName: string;
+                        personId: number | null;
+                        active: boolean;
+                        /** @description Tài khoản đã bật xác thực hai bước. */
+                        secondFactor: boolean;
+                        /**
+                         * Format: date-time
+                         * @description Đăng nhập sai nhiều lần: phải chờ đến lúc này.
+                         */
+                        signInWaitUntil: string | null;
+                        /** Format: date-time */
+                        lastLoginAt: string | null;
+                        version: number;
+                        roles: {
+                            id: number;
+                            /** @enum {string} */
+                            role: "admin" | "office" | "focal" | "head" | "appraiser" | "council_member" | "council_secretary" | "signer";
+                            roleLabel: string;
+                            unitId: number | null;
+                            unitName: string | null;
+                        }[];
+                    };
+                };
+            };
             /** @description Lỗi: `{code, message, details?}` */
             "4XX": {
                 headers: {
@@ -3224,6 +4104,39 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        username: string;
+                        fullName: string;
+                        personId: number | null;
+                        active: boolean;
+                        /** @description Tài khoản đã bật xác thực hai bước. */
+                        secondFactor: boolean;
+                        /**
+                         * Format: date-time
+                         * @description Đăng nhập sai nhiều lần: phải chờ đến lúc này.
+                         */
+                        signInWaitUntil: string | null;
+                        /** Format: date-time */
+                        lastLoginAt: string | null;
+                        version: number;
+                        roles: {
+                            id: number;
+                            /** @enum {string} */
+                            role: "admin" | "office" | "focal" | "head" | "appraiser" | "council_member" | "council_secretary" | "signer";
+                            roleLabel: string;
+                            unitId: number | null;
+                            unitName: string | null;
+                        }[];
+                    };
+                };
+            };
             /** @description Lỗi: `{code, message, details?}` */
             "4XX": {
                 headers: {
@@ -3447,6 +4360,33 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            /** Format: date-time */
+                            at: string;
+                            actorId: number | null;
+                            actorName: string;
+                            action: string;
+                            entity: string;
+                            entityId: string;
+                            unitId: number | null;
+                            summary: string;
+                            /** @description Bản ghi trước thay đổi (tùy loại bản ghi) hoặc null. */
+                            before: unknown;
+                            /** @description Bản ghi sau thay đổi (tùy loại bản ghi) hoặc null. */
+                            after: unknown;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
             /** @description Lỗi: `{code, message, details?}` */
             "4XX": {
                 headers: {
@@ -3476,6 +4416,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ok: boolean;
+                        checked: number;
+                        brokenAt: number | null;
+                        reason: string | null;
+                        legacy: {
+                            through: number;
+                            count: number;
+                            sealedAt: string;
+                        } | null;
+                        checkpoint: {
+                            id: number;
+                            count: number;
+                            at: string;
+                        } | null;
+                        notes: string[];
+                        wrongKey: boolean;
+                    };
+                };
+            };
             /** @description Lỗi: `{code, message, details?}` */
             "4XX": {
                 headers: {
@@ -5281,6 +6247,31 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            kind: string;
+                            title: string;
+                            body: string;
+                            /** @description Địa chỉ trang liên quan trong ứng dụng. */
+                            link: string | null;
+                            read: boolean;
+                            /** Format: date-time */
+                            readAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        total: number;
+                        unread: number;
+                    };
+                };
+            };
             /** @description Lỗi: `{code, message, details?}` */
             "4XX": {
                 headers: {
@@ -5310,6 +6301,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        updated: number;
+                        unread: number;
+                    };
+                };
+            };
             /** @description Lỗi: `{code, message, details?}` */
             "4XX": {
                 headers: {
@@ -5341,6 +6344,27 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        kind: string;
+                        title: string;
+                        body: string;
+                        /** @description Địa chỉ trang liên quan trong ứng dụng. */
+                        link: string | null;
+                        read: boolean;
+                        /** Format: date-time */
+                        readAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
             /** @description Lỗi: `{code, message, details?}` */
             "4XX": {
                 headers: {
@@ -6847,6 +7871,38 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            /** Format: date-time */
+                            at: string;
+                            /** @enum {string} */
+                            trigger: "scheduled" | "manual";
+                            ok: boolean;
+                            bytes: number | null;
+                            sha256: string | null;
+                            error: string | null;
+                            fileName: string | null;
+                        }[];
+                        status: {
+                            /** Format: date-time */
+                            lastAt: string | null;
+                            lastBytes: number | null;
+                            lastError: {
+                                /** Format: date-time */
+                                at: string;
+                                message: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
             /** @description Lỗi: `{code, message, details?}` */
             "4XX": {
                 headers: {
@@ -6876,6 +7932,26 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        /** Format: date-time */
+                        at: string;
+                        /** @enum {string} */
+                        trigger: "scheduled" | "manual";
+                        ok: boolean;
+                        bytes: number | null;
+                        sha256: string | null;
+                        error: string | null;
+                        fileName: string | null;
+                    };
+                };
+            };
             /** @description Lỗi: `{code, message, details?}` */
             "4XX": {
                 headers: {
@@ -6907,6 +7983,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Bản sao lưu (.tar.gz) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/gzip": string;
+                };
+            };
             /** @description Lỗi: `{code, message, details?}` */
             "4XX": {
                 headers: {
