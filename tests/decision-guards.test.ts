@@ -266,7 +266,16 @@ describe("the proposal memo", () => {
   it("for the province's Bằng khen: from the city's People's Committee to the province's chairman, signed by the city's chairman", async () => {
     const [up1, up2] = await t.database.db
       .insert(nominations)
-      .values([1, 2].map((i) => ({ planId, awardFormId: BK, participantId: pid[i], proposedByUnitId: cityId, status: "submitted", submittedAt: new Date() })))
+      .values(
+        [1, 2].map((i) => ({
+          planId,
+          awardFormId: BK,
+          participantId: pid[i],
+          proposedByUnitId: cityId,
+          status: "submitted" as const,
+          submittedAt: new Date(),
+        })),
+      )
       .returning();
     // Nothing accepted yet: no memo.
     const none = await office.get(`/api/plans/${planId}/award-forms/${BK}/proposal-memo`);

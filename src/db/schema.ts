@@ -19,12 +19,12 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { type Lifecycle, statusesOf } from "../domain/lifecycle.js";
-import { assessmentLifecycle } from "../domain/lifecycles/assessment.js";
-import { councilSessionLifecycle } from "../domain/lifecycles/council-session.js";
-import { decisionLifecycle } from "../domain/lifecycles/decision.js";
-import { initiativeLifecycle } from "../domain/lifecycles/initiative.js";
-import { nominationLifecycle } from "../domain/lifecycles/nomination.js";
-import { planLifecycle } from "../domain/lifecycles/plan.js";
+import { type AssessmentStatus, assessmentLifecycle } from "../domain/lifecycles/assessment.js";
+import { type CouncilSessionStatus, councilSessionLifecycle } from "../domain/lifecycles/council-session.js";
+import { type DecisionStatus, decisionLifecycle } from "../domain/lifecycles/decision.js";
+import { type InitiativeStatus, initiativeLifecycle } from "../domain/lifecycles/initiative.js";
+import { type NominationStatus, nominationLifecycle } from "../domain/lifecycles/nomination.js";
+import { type PlanStatus, planLifecycle } from "../domain/lifecycles/plan.js";
 
 const stamps = {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -250,7 +250,7 @@ export const plans = pgTable(
       .notNull()
       .references(() => units.id),
     parentPlanId: integer("parent_plan_id").references((): AnyPgColumn => plans.id),
-    status: text("status").notNull().default("draft"),
+    status: text("status").$type<PlanStatus>().notNull().default("draft"),
     revision: integer("revision").notNull().default(1),
     data: jsonb("data").notNull(),
     createdBy: integer("created_by"),
@@ -359,7 +359,7 @@ export const initiatives = pgTable(
     title: text("title").notNull(),
     description: text("description"),
     fileIds: jsonb("file_ids").notNull().default([]),
-    status: text("status").notNull().default("submitted"),
+    status: text("status").$type<InitiativeStatus>().notNull().default("submitted"),
     level: text("level"),
     recognisedOn: date("recognised_on", { mode: "string" }),
     decisionNo: text("decision_no"),
@@ -419,7 +419,7 @@ export const assessments = pgTable(
     facts: jsonb("facts").notNull().default({}),
     evidence: jsonb("evidence").notNull().default({}),
     notes: jsonb("notes").notNull().default({}),
-    status: text("status").notNull().default("draft"),
+    status: text("status").$type<AssessmentStatus>().notNull().default("draft"),
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
     submittedBy: integer("submitted_by"),
     confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
@@ -527,7 +527,7 @@ export const nominations = pgTable(
     proposedByUnitId: integer("proposed_by_unit_id")
       .notNull()
       .references(() => units.id),
-    status: text("status").notNull().default("draft"),
+    status: text("status").$type<NominationStatus>().notNull().default("draft"),
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
     returnedReason: text("returned_reason"),
     officeOpinion: text("office_opinion"),
@@ -578,7 +578,7 @@ export const councilSessions = pgTable(
     secretaryUserId: integer("secretary_user_id").references(() => users.id),
     members: jsonb("members").notNull().default([]),
     present: jsonb("present").notNull().default([]),
-    status: text("status").notNull().default("draft"),
+    status: text("status").$type<CouncilSessionStatus>().notNull().default("draft"),
     /** Members recused from a nominee (conflict of interest), fixed when voting opens: {userId, nominationId, reason}. */
     recusals: jsonb("recusals").notNull().default([]),
     openedAt: timestamp("opened_at", { withTimezone: true }),
@@ -710,7 +710,7 @@ export const decisions = pgTable(
     signedOn: date("signed_on", { mode: "string" }),
     signerTitle: text("signer_title"),
     signerName: text("signer_name"),
-    status: text("status").notNull().default("draft"),
+    status: text("status").$type<DecisionStatus>().notNull().default("draft"),
     signedScanFileId: text("signed_scan_file_id").references(() => files.id),
     issuedAt: timestamp("issued_at", { withTimezone: true }),
     ...stamps,

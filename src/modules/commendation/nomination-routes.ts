@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { statusesOf } from "../../domain/lifecycle.js";
+import { type NominationStatus, nominationLifecycle } from "../../domain/lifecycles/nomination.js";
 import { type AppContext, actorOf } from "../../http/context.js";
 import { idParam, version } from "../../http/schemas.js";
 import { createNomination } from "./nominations/create-nomination.js";
@@ -23,7 +25,7 @@ const slug = (label: string) =>
     .min(1, `Thiếu ${label}.`)
     .max(64, `${label} quá dài.`);
 const componentParam = idParam.extend({ componentId: slug("thành phần hồ sơ") });
-const STATUSES = ["draft", "submitted", "returned", "accepted", "rejected"] as const;
+const STATUSES = statusesOf(nominationLifecycle) as [NominationStatus, ...NominationStatus[]];
 
 /** Nominations, dossiers, eligibility and quota suggestions. */
 export const nominationRoutes =

@@ -6,7 +6,7 @@ import { files, initiatives, participants, people, plans, units } from "../../db
 import { can } from "../../domain/access.js";
 import { dmy, participantDisplayName } from "../../domain/format.js";
 import { statusesOf, statusLabel } from "../../domain/lifecycle.js";
-import { initiativeLifecycle } from "../../domain/lifecycles/initiative.js";
+import { type InitiativeStatus, initiativeLifecycle } from "../../domain/lifecycles/initiative.js";
 import { badRequest, conflict, notFound, versionConflict } from "../../http/errors.js";
 import type { Actor } from "../actor.js";
 import { writeAudit } from "../audit/write-audit.js";
@@ -243,7 +243,7 @@ export async function initiativesOfParticipant(db: Executor, actor: Actor, parti
 }
 
 /** Initiatives in a plan, of the participants the actor may see: all for the office, its own unit's for a focal person. */
-export async function initiativesOfPlan(db: Executor, actor: Actor, planId: number, filter: { status?: string } = {}) {
+export async function initiativesOfPlan(db: Executor, actor: Actor, planId: number, filter: { status?: InitiativeStatus } = {}) {
   const [row] = await db.select({ path: units.path }).from(plans).innerJoin(units, eq(units.id, plans.issuerUnitId)).where(eq(plans.id, planId));
   if (!row) throw notFound(`kế hoạch có mã số ${planId}`);
   let only: SQL | undefined;

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Executor } from "../../../db/client.js";
 import { councilSessions, nominations } from "../../../db/schema.js";
 import { can } from "../../../domain/access.js";
-import { AGENDA_READY } from "../../../domain/lifecycles/nomination.js";
+import { AGENDA_READY, type NominationStatus } from "../../../domain/lifecycles/nomination.js";
 import { forbidden } from "../../../http/errors.js";
 import type { Actor } from "../../actor.js";
 import type { PlanScope } from "../eligibility-service.js";
@@ -21,7 +21,7 @@ async function runsCouncilOf(db: Executor, actor: Actor, scope: PlanScope): Prom
 }
 
 /** Nominations of a plan: the office sees all, a unit those of its own collective and staff (or that it proposed). */
-export async function listNominations(db: Executor, actor: Actor, planId: number, filter: { awardFormId?: string; status?: string }, now: Date) {
+export async function listNominations(db: Executor, actor: Actor, planId: number, filter: { awardFormId?: string; status?: NominationStatus }, now: Date) {
   const scope = await planScope(db, actor, planId);
   // The council's secretary lists the lodged dossiers to set a session's agenda (nothing else, and no working ranks).
   const secretary = !scope.manages && (await runsCouncilOf(db, actor, scope));
