@@ -219,6 +219,15 @@ describe("who may do what with plans", () => {
     expect((await focal.post(`/api/plans/${target.id}/amend`, { version: target.version, data: {}, note: "x" })).status).toBe(403);
   });
 
+  it("sends with each plan what the caller may do with it, decided by the server's access policy", async () => {
+    const draft = (await office.post("/api/plans", { issuerUnitId: city })).body;
+    expect(draft.can).toEqual({ edit: true, amend: false, manageMovement: true });
+    const focal = await t.as("daumoi.phuong1");
+    expect((await focal.get(`/api/plans/${draft.id}`)).body.can).toEqual({ edit: false, amend: false, manageMovement: false });
+    const admin = await t.as("admin");
+    expect((await admin.get(`/api/plans/${draft.id}`)).body.can).toMatchObject({ manageMovement: true });
+  });
+
   it("another city's office neither sees nor edits Vĩnh Long's plans", async () => {
     const mongcai = await t.as("noivu.mongcai");
     const list = (await mongcai.get("/api/plans")).body.items;

@@ -44,7 +44,11 @@ function summary(p: PlanRow, issuerName: string) {
 function present(p: PlanRow, issuer: UnitRow, actor: Actor) {
   const data = p.data as Plan;
   const writer = can(actor.grants, "plans.write", issuer.path);
-  return { ...summary(p, issuer.name), data, issues: validatePlan(data), canEdit: writer && p.status === "draft", canAmend: writer && p.status === "launched" };
+  const edit = writer && p.status === "draft";
+  const amend = writer && p.status === "launched";
+  // What the caller may do with this plan, decided here with the access policy so the browser never re-derives it.
+  const allowed = { edit, amend, manageMovement: can(actor.grants, "movement.manage", issuer.path) };
+  return { ...summary(p, issuer.name), data, issues: validatePlan(data), canEdit: edit, canAmend: amend, can: allowed };
 }
 
 async function findPlan(db: Executor, actor: Actor, id: number) {

@@ -76,19 +76,6 @@ export function useMyAssignments(enabled = true) {
 
 // ——— who may do what (the server decides; these only choose what to show) ———
 
-/** Whether the user is the standing office of a plan issued by `issuerUnitId`: an office role at or above it. */
-export function managesPlan(me: Me | null | undefined, units: Unit[] | undefined, issuerUnitId: Id): boolean {
-  if (!me?.capabilities.includes("movement.manage")) return false;
-  if (me.roles.some((r) => r.role === "admin")) return true;
-  const issuer = units?.find((u) => u.id === issuerUnitId);
-  if (!issuer) return false;
-  return me.roles.some((r) => {
-    if (r.role !== "office" || r.unitId === null) return false;
-    const scope = units?.find((u) => u.id === r.unitId);
-    return !!scope && issuer.path.startsWith(scope.path);
-  });
-}
-
 /** Whether the user is the head of (a unit above) the participant's unit. */
 export function isHeadFor(me: Me | null | undefined, units: Unit[] | undefined, unitId: Id): boolean {
   const unit = units?.find((u) => u.id === unitId);

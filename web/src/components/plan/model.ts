@@ -45,6 +45,8 @@ export interface PlanSummary {
 export interface PlanRecord extends PlanSummary {
   data: PlanData;
   issues: PlanIssue[];
+  /** What the signed-in user may do with this plan, decided by the server's access policy. */
+  can: { edit: boolean; amend: boolean; manageMovement: boolean };
 }
 
 export interface PlanTemplate {

@@ -7,7 +7,7 @@ import { Alert, App, Button, Card, Checkbox, InputNumber, Popconfirm, Radio, Sel
 import { useEffect, useMemo, useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { http } from "../../api/client";
-import { hasCapability, useMe, useUnits } from "../../api/queries";
+import { useMe } from "../../api/queries";
 import { parseId } from "../../api/types";
 import { useApiError } from "../../api/useApiError";
 import {
@@ -21,7 +21,6 @@ import {
   useResults,
   useSession,
 } from "../../components/commendation/api";
-import { managesPlan } from "../../components/movement/api";
 import { usePlan } from "../../components/plan/api";
 import { DownloadButton } from "../../components/plan/DownloadButton";
 import { ErrorState } from "../../components/States";
@@ -36,13 +35,12 @@ export default function CouncilSessionPage() {
   const { data: me } = useMe();
   const session = useSession(id);
   const plan = usePlan(session.data?.planId ?? null);
-  const units = useUnits(false, hasCapability(me, "units.read"));
 
   if (id === null) return <ErrorState error={new Error(t("cm.session.notFound"))} />;
   if (session.isError) return <ErrorState error={session.error} onRetry={() => void session.refetch()} />;
   if (!session.data || !me) return <Spin size="large" style={{ display: "block", margin: "80px auto" }} />;
   const s = session.data;
-  const office = !!plan.data && managesPlan(me, units.data, plan.data.issuerUnitId);
+  const office = !!plan.data?.can.manageMovement;
   const runs = office || s.secretaryUserId === me.id;
   const isMember = s.members.some((m) => m.id === me.id);
   const formName = (formId: string) => plan.data?.data.awardForms.find((f) => f.id === formId)?.name ?? formId;

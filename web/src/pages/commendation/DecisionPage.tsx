@@ -5,11 +5,11 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { App, Button, Card, Descriptions, Form, Input, Popconfirm, Space, Spin, Table, Tag, Typography } from "antd";
 import { Link, useParams } from "react-router-dom";
 import { http } from "../../api/client";
-import { hasCapability, useMe, useUnits } from "../../api/queries";
+import { hasCapability, useMe } from "../../api/queries";
 import { parseId } from "../../api/types";
 import { useApiError } from "../../api/useApiError";
 import { commendationKeys, commendationPaths, commendationUrls, type Decision, useDecision } from "../../components/commendation/api";
-import { managesPlan, movementPaths } from "../../components/movement/api";
+import { movementPaths } from "../../components/movement/api";
 import { FileLink, FileUploadButton } from "../../components/movement/parts";
 import { usePlan } from "../../components/plan/api";
 import { DownloadButton } from "../../components/plan/DownloadButton";
@@ -24,14 +24,13 @@ export default function DecisionPage() {
   const { data: me } = useMe();
   const decision = useDecision(id);
   const plan = usePlan(decision.data?.planId ?? null);
-  const units = useUnits(false, hasCapability(me, "units.read"));
   if (id === null) return <ErrorState error={new Error(t("cm.decision.notFound"))} />;
   if (decision.isError) return <ErrorState error={decision.error} onRetry={() => void decision.refetch()} />;
   if (!decision.data) return <Spin size="large" style={{ display: "block", margin: "80px auto" }} />;
   const d = decision.data;
   const formName = plan.data?.data.awardForms.find((f) => f.id === d.awardFormId)?.name ?? d.awardFormId;
   const canSign = hasCapability(me, "decision.sign");
-  const office = !!plan.data && managesPlan(me, units.data, plan.data.issuerUnitId);
+  const office = !!plan.data?.can.manageMovement;
 
   return (
     <>

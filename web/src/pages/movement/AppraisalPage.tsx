@@ -7,7 +7,7 @@ import { Alert, App, Button, Card, Col, Form, Input, Modal, Radio, Row, Space, S
 import { Fragment, useMemo, useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { http } from "../../api/client";
-import { hasCapability, useMe, useUnits } from "../../api/queries";
+import { hasCapability, useMe } from "../../api/queries";
 import { parseId } from "../../api/types";
 import { useApiError } from "../../api/useApiError";
 import {
@@ -15,7 +15,6 @@ import {
   findResult,
   inputsOf,
   leavesOf,
-  managesPlan,
   movementKeys,
   movementPaths,
   useAssessment,
@@ -43,14 +42,13 @@ export default function AppraisalPage() {
   const planId = parseId(params.id);
   const participantId = parseId(params.participantId);
   const { data: me } = useMe();
-  const units = useUnits(false, hasCapability(me, "units.read"));
   const participant = useParticipant(participantId);
   const plan = usePlan(planId);
   const assessment = useAssessment(participantId);
   const mine = useMyAssignments(hasCapability(me, "movement.appraise"));
   const [editing, setEditing] = useState<Criterion | null>(null);
 
-  const office = !!plan.data && managesPlan(me, units.data, plan.data.issuerUnitId);
+  const office = !!plan.data?.can.manageMovement;
   const assigned = useMemo(() => {
     const out = { all: false, ids: new Set<string>() };
     for (const a of mine.data ?? []) {
@@ -63,7 +61,7 @@ export default function AppraisalPage() {
 
   if (planId === null || participantId === null) return <ErrorState error={new Error(t("mv.participant.notFound"))} />;
   for (const q of [participant, plan, assessment]) if (q.isError) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
-  if (!participant.data || !plan.data || !assessment.data || units.isLoading) return <Spin size="large" style={{ display: "block", margin: "80px auto" }} />;
+  if (!participant.data || !plan.data || !assessment.data) return <Spin size="large" style={{ display: "block", margin: "80px auto" }} />;
 
   const p = participant.data;
   const a = assessment.data;

@@ -5,9 +5,8 @@
 import { ArrowLeftOutlined } from "@ant-design/icons";
 import { Alert, Space, Spin, Tabs, Tag, Typography } from "antd";
 import { Link, useParams, useSearchParams } from "react-router-dom";
-import { hasCapability, useMe, useUnits } from "../../api/queries";
+import { hasCapability, useMe } from "../../api/queries";
 import { parseId } from "../../api/types";
-import { managesPlan } from "../../components/movement/api";
 import { usePlan } from "../../components/plan/api";
 import { ErrorState } from "../../components/States";
 import { t } from "../../i18n";
@@ -28,15 +27,14 @@ export default function MovementPage() {
   const params = useParams();
   const planId = parseId(params.id);
   const { data: me } = useMe();
-  const units = useUnits(false, hasCapability(me, "units.read"));
   const { data: plan, isPending, isError, error, refetch } = usePlan(planId);
   const [search, setSearch] = useSearchParams();
 
   if (planId === null) return <ErrorState error={new Error(t("plans.notFound"))} />;
   if (isError) return <ErrorState error={error} onRetry={() => void refetch()} />;
-  if (isPending || !plan || units.isLoading) return <Spin size="large" style={{ display: "block", margin: "80px auto" }} />;
+  if (isPending || !plan) return <Spin size="large" style={{ display: "block", margin: "80px auto" }} />;
 
-  const office = managesPlan(me, units.data, plan.issuerUnitId);
+  const office = plan.can.manageMovement;
   const participates = hasCapability(me, "movement.participate");
   const appraises = hasCapability(me, "movement.appraise");
   const tab = search.get("tab") ?? (office ? "doi-tuong" : "ho-so");

@@ -4,7 +4,7 @@ import { Space, Spin, Tabs, Tag, Typography } from "antd";
 import { Link, useParams, useSearchParams } from "react-router-dom";
 import { hasCapability, useMe, useUnits } from "../../api/queries";
 import { parseId } from "../../api/types";
-import { isHeadFor, managesPlan, movementPaths, useParticipant } from "../../components/movement/api";
+import { isHeadFor, movementPaths, useParticipant } from "../../components/movement/api";
 import { usePlan } from "../../components/plan/api";
 import { ErrorState } from "../../components/States";
 import { t } from "../../i18n";
@@ -31,7 +31,7 @@ export default function ParticipantPage() {
 
   const p = participant.data;
   const group = plan.data.data.groups.find((g) => g.id === p.groupId);
-  const office = managesPlan(me, units.data, plan.data.issuerUnitId);
+  const office = plan.data.can.manageMovement;
   const canEdit = hasCapability(me, "movement.participate");
   const head = isHeadFor(me, units.data, p.unitId);
   const tab = search.get("tab") ?? "dang-ky";
