@@ -2,7 +2,7 @@ import { Spin } from "antd";
 import { lazy, type ReactNode, Suspense } from "react";
 import { Navigate, Route, Routes, useLocation } from "react-router-dom";
 import { hasCapability, useMe } from "./api/queries";
-import type { Me } from "./api/types";
+import type { Capability, Me } from "./api/types";
 import { AppLayout } from "./components/AppLayout";
 import { ErrorState, Forbidden } from "./components/States";
 import { canCouncil, canImport, canMovement, paths } from "./navigation";
@@ -56,7 +56,7 @@ function Allow({ when, children }: { when: (me: Me) => boolean; children: ReactN
   return <>{children}</>;
 }
 
-const can = (capability: string) => (me: Me) => hasCapability(me, capability);
+const can = (capability: Capability) => (me: Me) => hasCapability(me, capability);
 
 export function AppRoutes() {
   return (

@@ -1,7 +1,7 @@
 // Shared TanStack Query hooks and keys for data used on several pages.
 import { type QueryClient, useQuery } from "@tanstack/react-query";
 import { ApiError, http, rememberCsrfToken } from "./client";
-import type { Catalog, ItemList, Me, Unit } from "./types";
+import type { Capability, Catalog, ItemList, Me, Unit } from "./types";
 
 export const queryKeys = {
   me: ["me"] as const,
@@ -56,7 +56,7 @@ export function useUnits(includeInactive = false, enabled = true) {
   });
 }
 
-export function hasCapability(me: Me | null | undefined, capability: string): boolean {
+export function hasCapability(me: Me | null | undefined, capability: Capability): boolean {
   return !!me?.capabilities.includes(capability);
 }
 

@@ -75,9 +75,13 @@ export function diffRows(
   return rows.sort((x, y) => Number(y.changed) - Number(x.changed) || compareVi(x.field, y.field));
 }
 
+// A snapshot is whatever the command wrote down; only a record (an object) has fields to compare.
+const snapshot = (value: unknown): Record<string, unknown> | null =>
+  value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+
 export function AuditDiff({ entry }: { entry: Pick<AuditEntry, "before" | "after"> }) {
   const format = useValueFormatter();
-  const rows = diffRows(entry.before, entry.after, format);
+  const rows = diffRows(snapshot(entry.before), snapshot(entry.after), format);
   if (rows.length === 0) return <Typography.Text type="secondary">{t("audit.noSnapshot")}</Typography.Text>;
   const changed = rows.filter((r) => r.changed);
   const unchanged = rows.length - changed.length;
