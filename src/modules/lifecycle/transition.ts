@@ -44,7 +44,7 @@ export interface TransitionArgs<T extends LifecycleTable, S extends string, M ex
   set?: (to: S) => Record<string, unknown>;
   now: Date;
   /** The audit entry; it is about the row unless it names another entity (an assessment is logged under its participant). */
-  audit: (to: S) => Omit<AuditInput, "entity" | "entityId"> & Partial<Pick<AuditInput, "entity" | "entityId">>;
+  audit: (to: S, row: T["$inferSelect"]) => Omit<AuditInput, "entity" | "entityId"> & Partial<Pick<AuditInput, "entity" | "entityId">>;
   /** Who to tell, and what (several notices for several audiences); nothing when it returns none. */
   notices?: (to: S, row: T["$inferSelect"]) => Promise<Told[]>;
 }
@@ -66,7 +66,7 @@ export async function transition<T extends LifecycleTable, S extends string, M e
     .where(and(eq(table.id, row.id), eq(table.version, version)))
     .returning()) as T["$inferSelect"][];
   if (!next) throw versionConflict(args.what);
-  const audit = args.audit(to);
+  const audit = args.audit(to, next);
   await writeAudit(tx, actor, { entity: args.lifecycle.entity, entityId: row.id, ...audit });
   for (const told of (await args.notices?.(to, next)) ?? []) await notify(tx, actor, told.userIds, told.notice, now);
   return next;

@@ -11,6 +11,7 @@ import { badRequest, conflict, notFound, versionConflict } from "../../http/erro
 import type { Actor } from "../actor.js";
 import { writeAudit } from "../audit/write-audit.js";
 import { filesOfUnit, presentFile } from "../files/service.js";
+import { transition } from "../lifecycle/transition.js";
 import { listParticipants, loadParticipant, type ParticipantContext, participantName, today } from "./participants.js";
 
 /** The review statuses with their names (the initiative lifecycle's). */
@@ -198,39 +199,40 @@ export async function reviewInitiative(db: Db, actor: Actor, id: number, input: 
     const ctx = await loadParticipant(tx, actor, current.participantId, "manage");
     if (ctx.plan.status !== "launched")
       throw conflict("NOT_LAUNCHED", `Phong trào "${ctx.plan.title}" không còn trong thời gian triển khai nên không xét sáng kiến được.`);
-    if (current.version !== input.version) throw versionConflict(`Sáng kiến "${current.title}"`);
-    let set: Partial<InitiativeRow>;
-    if (input.status === "recognised") {
-      const missing = [!input.recognisedOn && "ngày công nhận (recognisedOn)", !input.decisionNo && "số quyết định công nhận (decisionNo)"].filter(Boolean);
-      if (missing.length) throw badRequest("RECOGNITION_INCOMPLETE", `Để công nhận sáng kiến, vui lòng nhập ${missing.join(" và ")}.`);
-      if ((input.recognisedOn as string) > today(now)) throw badRequest("FUTURE_DATE", "Ngày công nhận sáng kiến không được sau ngày hôm nay.");
-      set = {
-        status: "recognised",
-        level: input.level ?? null,
-        recognisedOn: input.recognisedOn as string,
-        decisionNo: input.decisionNo as string,
-        appliedEffectively: input.appliedEffectively ?? false,
-      };
-    } else {
-      set = { status: "rejected", level: null, recognisedOn: null, decisionNo: null, appliedEffectively: false };
-    }
-    const [next] = await tx
-      .update(initiatives)
-      .set({ ...set, updatedAt: new Date(), version: current.version + 1 })
-      .where(and(eq(initiatives.id, id), eq(initiatives.version, input.version)))
-      .returning();
-    if (!next) throw versionConflict(`Sáng kiến "${current.title}"`);
-    await writeAudit(tx, actor, {
-      action: input.status === "recognised" ? "initiative.recognise" : "initiative.reject",
-      entity: "initiative",
-      entityId: id,
-      unitId: ctx.unit.id,
-      summary:
-        input.status === "recognised"
-          ? `Công nhận sáng kiến "${next.title}" của ${participantName(ctx)} (Quyết định số ${next.decisionNo} ngày ${dmy(next.recognisedOn)})`
-          : `Không công nhận sáng kiến "${next.title}" của ${participantName(ctx)}`,
-      before: snapshot(current),
-      after: snapshot(next),
+    await transition(tx, actor, {
+      lifecycle: initiativeLifecycle,
+      move: "review",
+      to: input.status,
+      table: initiatives,
+      row: current,
+      version: input.version,
+      what: `Sáng kiến "${current.title}"`,
+      now: new Date(),
+      guard: (to) => {
+        if (to !== "recognised") return;
+        const missing = [!input.recognisedOn && "ngày công nhận (recognisedOn)", !input.decisionNo && "số quyết định công nhận (decisionNo)"].filter(Boolean);
+        if (missing.length) throw badRequest("RECOGNITION_INCOMPLETE", `Để công nhận sáng kiến, vui lòng nhập ${missing.join(" và ")}.`);
+        if ((input.recognisedOn as string) > today(now)) throw badRequest("FUTURE_DATE", "Ngày công nhận sáng kiến không được sau ngày hôm nay.");
+      },
+      set: (to): Partial<InitiativeRow> =>
+        to === "recognised"
+          ? {
+              level: input.level ?? null,
+              recognisedOn: input.recognisedOn as string,
+              decisionNo: input.decisionNo as string,
+              appliedEffectively: input.appliedEffectively ?? false,
+            }
+          : { level: null, recognisedOn: null, decisionNo: null, appliedEffectively: false },
+      audit: (to, next) => ({
+        action: to === "recognised" ? "initiative.recognise" : "initiative.reject",
+        unitId: ctx.unit.id,
+        summary:
+          to === "recognised"
+            ? `Công nhận sáng kiến "${next.title}" của ${participantName(ctx)} (Quyết định số ${next.decisionNo} ngày ${dmy(next.recognisedOn)})`
+            : `Không công nhận sáng kiến "${next.title}" của ${participantName(ctx)}`,
+        before: snapshot(current),
+        after: snapshot(next),
+      }),
     });
   });
   return presentOne(db, id);
