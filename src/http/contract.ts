@@ -13,10 +13,16 @@ export const errorBody = z.object({
 
 /** A moment as it travels in JSON (a Date is written as its ISO string). */
 export const timestamp = z.string().meta({ format: "date-time" });
-/** A file answered as bytes (Word, Excel, ZIP, an uploaded evidence file). */
-export const fileDownload = (contentType: string, description: string) => ({
-  200: { description, content: { [contentType]: { schema: z.string().meta({ format: "binary" }) } } },
+/** A file answered as bytes (Word, Excel, ZIP, an uploaded evidence file), in one of the given media types. */
+export const fileDownload = (contentTypes: string | string[], description: string) => ({
+  200: {
+    description,
+    content: Object.fromEntries([contentTypes].flat().map((type) => [type, { schema: z.string().meta({ format: "binary" }) }])),
+  },
 });
+export const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+export const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+export const CSV = "text/csv";
 /** An answer without a body. */
 export const noContent = { 204: z.null().meta({ description: "Không có nội dung." }) };
 

@@ -50,12 +50,12 @@ export function runningImportView(id: string, sessionHash: string) {
 }
 
 function present(row: ImportRow) {
-  const rows = row.rows as unknown[];
+  const rows = row.rows as Record<string, unknown>[];
   return {
     id: row.id,
-    kind: row.kind,
+    kind: row.kind as ImportKind,
     fileName: row.fileName,
-    status: row.status,
+    status: row.status as "preview" | "running" | "done" | "failed",
     totalRows: row.totalRows,
     processedRows: running.get(row.id) ?? row.processedRows,
     errors: row.errors as RowError[],

@@ -4,8 +4,10 @@ import { buildPlanDocx } from "../../documents/plan-docx.js";
 import { buildScoringSheetDocx, buildScoringSheetXlsx } from "../../documents/scoring-sheet.js";
 import { readPlanData, writePlanText } from "../../domain/plan/io.js";
 import { type AppContext, actorOf, sendFile } from "../../http/context.js";
+import { fileDownload } from "../../http/contract.js";
 import { badRequest } from "../../http/errors.js";
 import { idParam, version } from "../../http/schemas.js";
+import { planCascadeBody, planListBody, planRevisionListBody, planTemplateListBody } from "./responses.js";
 import {
   amendPlan,
   cascadeStatus,
@@ -31,12 +33,14 @@ export const planRoutes =
   async (app) => {
     const { db } = ctx.database;
 
-    app.get("/plan-templates", { schema: { tags, summary: "Các mẫu kế hoạch có sẵn" } }, async (request) => {
+    app.get("/plan-templates", { schema: { tags, summary: "Các mẫu kế hoạch có sẵn", response: { 200: planTemplateListBody } } }, async (request) => {
       actorOf(request);
       return { items: listTemplates() };
     });
 
-    app.get("/plans", { schema: { tags, summary: "Danh sách kế hoạch trong phạm vi" } }, async (request) => ({ items: await listPlans(db, actorOf(request)) }));
+    app.get("/plans", { schema: { tags, summary: "Danh sách kế hoạch trong phạm vi", response: { 200: planListBody } } }, async (request) => ({
+      items: await listPlans(db, actorOf(request)),
+    }));
 
     app.post(
       "/plans",
@@ -112,9 +116,13 @@ export const planRoutes =
       async (request) => amendPlan(db, actorOf(request), request.params.id, request.body),
     );
 
-    app.get("/plans/:id/revisions", { schema: { tags, summary: "Các lần phát động, sửa đổi", params: idParam } }, async (request) => ({
-      items: await planRevisionsOf(db, actorOf(request), request.params.id),
-    }));
+    app.get(
+      "/plans/:id/revisions",
+      { schema: { tags, summary: "Các lần phát động, sửa đổi", params: idParam, response: { 200: planRevisionListBody } } },
+      async (request) => ({
+        items: await planRevisionsOf(db, actorOf(request), request.params.id),
+      }),
+    );
 
     app.post(
       "/plans/:id/try",
@@ -135,8 +143,10 @@ export const planRoutes =
       async (request) => tryPlan(db, actorOf(request), request.params.id, request.body),
     );
 
-    app.get("/plans/:id/cascade", { schema: { tags, summary: "Tình hình ban hành kế hoạch của đơn vị cấp dưới", params: idParam } }, async (request) =>
-      cascadeStatus(db, actorOf(request), request.params.id),
+    app.get(
+      "/plans/:id/cascade",
+      { schema: { tags, summary: "Tình hình ban hành kế hoạch của đơn vị cấp dưới", params: idParam, response: { 200: planCascadeBody } } },
+      async (request) => cascadeStatus(db, actorOf(request), request.params.id),
     );
 
     app.get(
@@ -147,6 +157,7 @@ export const planRoutes =
           summary: "Xuất kế hoạch (YAML hoặc JSON)",
           params: idParam,
           querystring: z.object({ format: z.enum(["yaml", "json"]).default("yaml") }),
+          response: fileDownload(["application/yaml", "application/json"], "Tệp kế hoạch YAML hoặc JSON"),
         },
       },
       async (request, reply) => {
@@ -162,7 +173,7 @@ export const planRoutes =
 
     app.get(
       "/plans/:id/document",
-      { schema: { tags, summary: "Kế hoạch dạng Word (thể thức Nghị định 30/2020)", params: idParam } },
+      { schema: { tags, summary: "Kế hoạch dạng Word (thể thức Nghị định 30/2020)", params: idParam, response: fileDownload(DOCX, "Tệp Word") } },
       async (request, reply) => {
         const plan = await planForExport(db, actorOf(request), request.params.id);
         return sendFile(reply, { fileName: `ke-hoach-${plan.code}.docx`, contentType: DOCX, body: await buildPlanDocx(plan) });
@@ -177,6 +188,7 @@ export const planRoutes =
           summary: "Bảng đăng ký thi đua / bảng điểm (Excel hoặc Word)",
           params: idParam,
           querystring: z.object({ group: z.string().min(1, "Chọn nhóm đối tượng."), format: z.enum(["xlsx", "docx"]).default("xlsx") }),
+          response: fileDownload([XLSX, DOCX], "Bảng đăng ký / bảng điểm (Excel hoặc Word)"),
         },
       },
       async (request, reply) => {

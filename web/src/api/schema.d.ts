@@ -4168,6 +4168,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Danh sách đơn vị */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
             /** @description Lỗi: `{code, message, details?}` */
             "4XX": {
                 headers: {
@@ -4200,6 +4210,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Danh sách cán bộ */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
             /** @description Lỗi: `{code, message, details?}` */
             "4XX": {
                 headers: {
@@ -4231,6 +4251,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Tệp mẫu Excel */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
             /** @description Lỗi: `{code, message, details?}` */
             "4XX": {
                 headers: {
@@ -4260,6 +4289,37 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        kind: "units" | "people" | "indicators";
+                        fileName: string;
+                        /** @enum {string} */
+                        status: "preview" | "running" | "done" | "failed";
+                        totalRows: number;
+                        processedRows: number;
+                        errors: {
+                            row: number;
+                            column: string;
+                            message: string;
+                        }[];
+                        /** @description Tối đa 100 dòng đầu của tệp, theo tên cột. */
+                        preview: {
+                            [key: string]: unknown;
+                        }[];
+                        result: {
+                            created: number;
+                            updated: number;
+                        } | null;
+                    };
+                };
+            };
             /** @description Lỗi: `{code, message, details?}` */
             "4XX": {
                 headers: {
@@ -4291,6 +4351,37 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        kind: "units" | "people" | "indicators";
+                        fileName: string;
+                        /** @enum {string} */
+                        status: "preview" | "running" | "done" | "failed";
+                        totalRows: number;
+                        processedRows: number;
+                        errors: {
+                            row: number;
+                            column: string;
+                            message: string;
+                        }[];
+                        /** @description Tối đa 100 dòng đầu của tệp, theo tên cột. */
+                        preview: {
+                            [key: string]: unknown;
+                        }[];
+                        result: {
+                            created: number;
+                            updated: number;
+                        } | null;
+                    };
+                };
+            };
             /** @description Lỗi: `{code, message, details?}` */
             "4XX": {
                 headers: {
@@ -4322,6 +4413,37 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        kind: "units" | "people" | "indicators";
+                        fileName: string;
+                        /** @enum {string} */
+                        status: "preview" | "running" | "done" | "failed";
+                        totalRows: number;
+                        processedRows: number;
+                        errors: {
+                            row: number;
+                            column: string;
+                            message: string;
+                        }[];
+                        /** @description Tối đa 100 dòng đầu của tệp, theo tên cột. */
+                        preview: {
+                            [key: string]: unknown;
+                        }[];
+                        result: {
+                            created: number;
+                            updated: number;
+                        } | null;
+                    };
+                };
+            };
             /** @description Lỗi: `{code, message, details?}` */
             "4XX": {
                 headers: {
@@ -4471,6 +4593,24 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            file: string;
+                            code: string;
+                            title: string;
+                            year: number;
+                            issuer: string;
+                            groups: number;
+                        }[];
+                    };
+                };
+            };
             /** @description Lỗi: `{code, message, details?}` */
             "4XX": {
                 headers: {
@@ -4500,6 +4640,34 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            code: string;
+                            title: string;
+                            year: number;
+                            /** @description draft | launched | … (vòng đời kế hoạch) */
+                            status: string;
+                            statusLabel: string;
+                            revision: number;
+                            issuerUnitId: number;
+                            issuerName: string;
+                            parentPlanId: number | null;
+                            /** Format: date-time */
+                            launchedAt: string | null;
+                            version: number;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
             /** @description Lỗi: `{code, message, details?}` */
             "4XX": {
                 headers: {
@@ -4819,6 +4987,25 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            revision: number;
+                            note: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string | null;
+                            /** @description Các thay đổi so với lần trước, viết thành câu. */
+                            changes: string[];
+                        }[];
+                    };
+                };
+            };
             /** @description Lỗi: `{code, message, details?}` */
             "4XX": {
                 headers: {
@@ -4895,6 +5082,33 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Hạn ban hành kế hoạch của đơn vị cấp dưới (YYYY-MM-DD). */
+                        due: string | null;
+                        total: number;
+                        issued: number;
+                        late: number;
+                        overdue: number;
+                        items: {
+                            unitId: number;
+                            unitCode: string;
+                            unitName: string;
+                            planId: number | null;
+                            planStatus: string | null;
+                            /** Format: date-time */
+                            issuedAt: string | null;
+                            /** @enum {string} */
+                            state: "on_time" | "late" | "overdue" | "pending" | "draft";
+                        }[];
+                    };
+                };
+            };
             /** @description Lỗi: `{code, message, details?}` */
             "4XX": {
                 headers: {
@@ -4928,6 +5142,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Tệp kế hoạch YAML hoặc JSON */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/yaml": string;
+                    "application/json": string;
+                };
+            };
             /** @description Lỗi: `{code, message, details?}` */
             "4XX": {
                 headers: {
@@ -4959,6 +5183,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Tệp Word */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
             /** @description Lỗi: `{code, message, details?}` */
             "4XX": {
                 headers: {
@@ -4993,6 +5226,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Bảng đăng ký / bảng điểm (Excel hoặc Word) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
             /** @description Lỗi: `{code, message, details?}` */
             "4XX": {
                 headers: {

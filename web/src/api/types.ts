@@ -32,25 +32,11 @@ export type Person = ResponseOf<"getPerson">;
 
 export type User = ResponseOf<"listUsers">["items"][number];
 
-export interface ImportRowError {
-  row: number;
-  column: string | null;
-  message: string;
-}
+export type ImportRowError = ImportJob["errors"][number];
 
 export type ImportKind = "units" | "people";
 
-export interface ImportJob {
-  id: string;
-  kind: ImportKind;
-  fileName: string;
-  status: "preview" | "running" | "done" | "failed";
-  totalRows: number;
-  processedRows: number;
-  errors: ImportRowError[];
-  preview: Record<string, unknown>[];
-  result: { created: number; updated: number } | null;
-}
+export type ImportJob = ResponseOf<"getImport">;
 
 export type AuditEntry = ResponseOf<"listAuditEntries">["items"][number];
 

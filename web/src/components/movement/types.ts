@@ -1,4 +1,5 @@
 // Types of the movement API (docs/api.md: "Running a movement…", initiatives/indicators/complaints, notifications).
+import type { ResponseOf } from "../../api/contract";
 import type { Id } from "../../api/types";
 import type { CriterionResult, FactValue, TryResult } from "../plan/model";
 
@@ -235,21 +236,8 @@ export interface Ranking {
   rows: RankingRow[];
 }
 
-export interface AppNotification {
-  id: Id;
-  kind: string;
-  title: string;
-  body: string;
-  link: string | null;
-  read: boolean;
-  readAt: string | null;
-  createdAt: string;
-}
+export type AppNotification = NotificationPage["items"][number];
 
-export interface NotificationPage {
-  items: AppNotification[];
-  total: number;
-  unread: number;
-}
+export type NotificationPage = ResponseOf<"listNotifications">;
 
 export type { CriterionResult, FactValue, TryResult };
