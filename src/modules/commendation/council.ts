@@ -29,6 +29,7 @@ import {
 import { participantDisplayName } from "../../domain/format.js";
 import { statusLabel } from "../../domain/lifecycle.js";
 import { councilSessionLifecycle } from "../../domain/lifecycles/council-session.js";
+import { AGENDA_READY } from "../../domain/lifecycles/nomination.js";
 import type { Plan } from "../../domain/plan/schema.js";
 import { badRequest, conflict, forbidden, notFound } from "../../http/errors.js";
 import type { Actor } from "../actor.js";
@@ -222,8 +223,7 @@ export async function setAgenda(db: Db, actor: Actor, id: number, nominationIds:
     for (const id2 of nominationIds) {
       const n = noms.find((x) => x.id === id2);
       if (!n || n.planId !== ctx.s.planId) throw badRequest("BAD_NOMINATION", `Hồ sơ đề nghị #${id2} không thuộc phong trào này.`);
-      if (!["submitted", "accepted"].includes(n.status))
-        throw badRequest("NOT_READY", `Hồ sơ đề nghị #${id2} chưa được nộp hoặc đã bị loại; không đưa ra Hội đồng.`);
+      if (!AGENDA_READY.has(n.status)) throw badRequest("NOT_READY", `Hồ sơ đề nghị #${id2} chưa được nộp hoặc đã bị loại; không đưa ra Hội đồng.`);
     }
     await tx.delete(councilAgenda).where(eq(councilAgenda.sessionId, id));
     if (nominationIds.length) await tx.insert(councilAgenda).values(nominationIds.map((nominationId) => ({ sessionId: id, nominationId })));
