@@ -167,6 +167,11 @@ export const groupSchema = z.strictObject({
   type: z.enum(["collective", "individual"], { error: "Nhóm đối tượng phải là tập thể (collective) hoặc cá nhân (individual)." }),
   membership: membershipSchema.default({}),
   criteria: z.array(criterionSchema).default([]),
+  /**
+   * The group's own ranking chain, replacing the plan's tie-break chain: for a group ranked without points (by a
+   * count or an indicator, "input:<id>"). A group whose criteria carry no points and has no chain is not ranked.
+   */
+  rankBy: z.array(z.string()).optional(),
   source,
 });
 

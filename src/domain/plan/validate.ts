@@ -1,12 +1,43 @@
 // Checks a plan beyond its shape: points add up, bands neither overlap nor leave gaps, dates are in order,
 // and every reference resolves. Each issue names where it is, in Vietnamese.
+import { tieBreakIssues } from "../movement/ranking.js";
 import { num } from "./format.js";
-import { ruleInputKeys } from "./rule-inputs.js";
+import { inputsByKey, ruleInputKeys } from "./rule-inputs.js";
 import { type Criterion, type InputDef, type Plan, planSchema } from "./schema.js";
 
 export interface PlanIssue {
   path: string;
   message: string;
+}
+
+/** Criteria with points and inputs a group's ranking chain may name (see domain/movement/ranking.ts). */
+export function rankingKeysOf(group: Plan["groups"][number]): { criteria: string[]; inputs: string[] } {
+  return { criteria: group.criteria.filter((c) => c.max !== undefined).map((c) => c.id), inputs: Object.keys(inputsByKey(group.criteria)) };
+}
+
+/** Whether a group is scored in points; one without points is ranked only by its own chain (rankBy), if any. */
+export function groupHasPoints(group: Plan["groups"][number]): boolean {
+  return group.criteria.some((c) => c.max !== undefined && c.max > 0);
+}
+
+function checkRankingChains(plan: Plan, issues: PlanIssue[]) {
+  const all = plan.groups.map(rankingKeysOf);
+  const union = { criteria: all.flatMap((k) => k.criteria), inputs: all.flatMap((k) => k.inputs) };
+  for (const message of tieBreakIssues(plan.classification.tieBreak, union)) issues.push({ path: "classification.tieBreak", message });
+  for (const g of plan.groups) {
+    if (!g.rankBy) continue;
+    for (const message of tieBreakIssues(g.rankBy, rankingKeysOf(g))) issues.push({ path: `groups.${g.id}.rankBy`, message: `Nhóm "${g.name}": ${message}` });
+    if (!groupHasPoints(g) && g.rankBy.includes("total"))
+      issues.push({
+        path: `groups.${g.id}.rankBy`,
+        message: `Nhóm "${g.name}" không chấm điểm nên không xếp theo tổng điểm; hãy xếp theo một chỉ số (input:<mã>).`,
+      });
+    if (!g.rankBy.some((k) => k !== "vote" && k !== "decision"))
+      issues.push({
+        path: `groups.${g.id}.rankBy`,
+        message: `Nhóm "${g.name}": chuỗi xếp hạng cần ít nhất một chỉ số để so sánh trước khi biểu quyết hoặc quyết định.`,
+      });
+  }
 }
 
 function hasCriterion(criteria: Criterion[], id: string): boolean {
@@ -92,6 +123,7 @@ export function validatePlan(plan: Plan): PlanIssue[] {
     }
   };
   dupes(plan.groups, "nhóm đối tượng");
+  checkRankingChains(plan, issues);
   dupes(plan.milestones, "mốc thời gian");
   dupes(plan.awardForms, "hình thức khen thưởng");
   dupes(plan.targets, "chỉ tiêu");
