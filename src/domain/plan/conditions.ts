@@ -38,10 +38,16 @@ export function evaluateCondition(cond: Condition, facts: Facts, defs: Record<st
   if ("expr" in cond) {
     let fn = compiled.get(cond.expr);
     if (!fn) {
-      fn = compileExpression(cond.expr) as (facts: Facts) => unknown;
+      try {
+        fn = compileExpression(cond.expr) as (facts: Facts) => unknown;
+      } catch {
+        // The plan checks refuse such an expression; a plan saved before they existed must still score, not crash.
+        fn = () => new SyntaxError(cond.expr);
+      }
       compiled.set(cond.expr, fn);
     }
     const result = fn(facts);
+    if (result instanceof SyntaxError) return { holds: false, reason: `${cond.label ?? cond.expr}: biểu thức "${cond.expr}" viết sai cú pháp` };
     if (result instanceof Error) return { holds: false, reason: `${cond.label ?? cond.expr}: thiếu dữ kiện` };
     const holds = result === true || result === 1;
     return { holds, reason: `${cond.label ?? cond.expr}: ${holds ? "đúng" : "không đúng"}` };

@@ -1,6 +1,8 @@
 // Checks a plan beyond its shape: points add up, bands neither overlap nor leave gaps, dates are in order,
 // and every reference resolves. Each issue names where it is, in Vietnamese.
+
 import { tieBreakIssues } from "../movement/ranking.js";
+import { checkExpression, describeExpressionProblem, expressionsIn } from "./expressions.js";
 import { num } from "./format.js";
 import { inputsByKey, ruleInputKeys } from "./rule-inputs.js";
 import { type Criterion, type InputDef, type Plan, planSchema } from "./schema.js";
@@ -8,6 +10,15 @@ import { type Criterion, type InputDef, type Plan, planSchema } from "./schema.j
 export interface PlanIssue {
   path: string;
   message: string;
+  /** "expression": an expression that cannot be evaluated; refused even when a draft is saved. */
+  kind?: "expression";
+}
+
+function checkExpressions(value: unknown, declared: Record<string, InputDef>, where: string, path: string, issues: PlanIssue[]) {
+  for (const expr of expressionsIn(value)) {
+    const problem = checkExpression(expr, declared);
+    if (problem) issues.push({ path, kind: "expression", message: describeExpressionProblem(where, expr, problem, declared) });
+  }
 }
 
 /** Criteria with points and inputs a group's ranking chain may name (see domain/movement/ranking.ts). */
@@ -74,11 +85,16 @@ function walkCriteria(criteria: Criterion[], path: string, issues: PlanIssue[], 
     ids.add(c.id);
     const declared = { ...inherited };
     for (const inp of c.inputs ?? []) declared[inp.key] = inp;
+    if (c.rescale && (!c.children?.length || c.max === undefined || !c.children.some((k) => k.max !== undefined)))
+      issues.push({
+        path: at,
+        message: `Tiêu chí ${here}: quy đổi thang điểm cần điểm chuẩn của tiêu chí này và các tiêu chí con có điểm (thang điểm riêng là tổng điểm chuẩn các tiêu chí con).`,
+      });
     if (c.children?.length) {
       if (c.rule) issues.push({ path: at, message: `Tiêu chí ${here} có tiêu chí con nên không đặt quy tắc chấm riêng; điểm là tổng các tiêu chí con.` });
       const scored = c.children.filter((k) => k.max !== undefined);
       const sum = scored.reduce((s, k) => s + (k.max ?? 0), 0);
-      if (c.max !== undefined && scored.length && Math.abs(sum - c.max) > 1e-9 && c.cap === undefined) {
+      if (c.max !== undefined && scored.length && Math.abs(sum - c.max) > 1e-9 && c.cap === undefined && !c.rescale) {
         issues.push({ path: at, message: `Tiêu chí ${here}: điểm chuẩn ${num(c.max)} nhưng các tiêu chí con cộng lại ${num(sum)}.` });
       }
       walkCriteria(c.children, `${at}.children`, issues, ids, declared);
@@ -94,8 +110,28 @@ function walkCriteria(criteria: Criterion[], path: string, issues: PlanIssue[], 
     for (const key of ruleInputKeys(c.rule)) {
       if (!declared[key]) issues.push({ path: at, message: `Tiêu chí ${here}: quy tắc dùng dữ kiện "${key}" nhưng tiêu chí chưa khai báo dữ kiện này.` });
     }
+    checkExpressions(c.rule, declared, `Tiêu chí ${here}`, at, issues);
     if (c.notApplicable && !declared[c.notApplicable.input]) {
       issues.push({ path: at, message: `Tiêu chí ${here}: điều kiện "không áp dụng" dùng dữ kiện "${c.notApplicable.input}" chưa khai báo.` });
+    }
+    if ((c.rule.kind === "linear" || c.rule.kind === "bands") && c.rule.per) {
+      const rule = c.rule;
+      const per = c.rule.per;
+      if (per === rule.input) issues.push({ path: at, message: `Tiêu chí ${here}: tỷ lệ cần tử số và mẫu số là hai dữ kiện khác nhau.` });
+      if (rule.whenNone === undefined)
+        issues.push({
+          path: at,
+          message: `Tiêu chí ${here}: chưa quy định tỷ lệ tính khi mẫu số (${declared[per]?.label ?? per}) bằng 0, ví dụ 100% nếu không có việc nào thì coi như hoàn thành.`,
+        });
+      for (const key of [rule.input, per]) {
+        const def = declared[key];
+        if (def && def.type !== "count" && def.type !== "number")
+          issues.push({ path: at, message: `Tiêu chí ${here}: tỷ lệ được tính từ hai số đếm nhưng dữ kiện "${def.label}" không phải kiểu số.` });
+      }
+      if (rule.kind === "linear" && rule.full !== undefined && rule.full > 100)
+        issues.push({ path: at, message: `Tiêu chí ${here}: tỷ lệ tối đa 100% nên mức đạt điểm tối đa không thể vượt 100.` });
+    } else if ((c.rule.kind === "linear" || c.rule.kind === "bands") && c.rule.whenNone !== undefined) {
+      issues.push({ path: at, message: `Tiêu chí ${here}: có tỷ lệ khi mẫu số bằng 0 nhưng chưa chọn dữ kiện mẫu số.` });
     }
     if (c.rule.kind === "bands") checkBands(c.rule.bands, `Tiêu chí ${here}`, issues, declared[c.rule.input]?.type === "count");
     if (c.max !== undefined && c.notApplicable?.points !== undefined && c.notApplicable.points > c.max) {
@@ -150,6 +186,8 @@ export function validatePlan(plan: Plan): PlanIssue[] {
     for (const a of e.awardForms ?? [])
       if (!awardIds.has(a))
         issues.push({ path: `eligibility.${e.id}`, message: `Điều kiện "${e.message}" nhắc tới hình thức khen thưởng "${a}" không có trong kế hoạch.` });
+    if (e.check.type === "fact")
+      checkExpressions(e.check.when, Object.fromEntries(e.check.inputs.map((i) => [i.key, i])), `Điều kiện "${e.message}"`, `eligibility.${e.id}`, issues);
     if (e.check.type === "target_met" && !targetIds.has(e.check.target))
       issues.push({ path: `eligibility.${e.id}`, message: `Điều kiện "${e.message}" nhắc tới chỉ tiêu "${e.check.target}" không có trong kế hoạch.` });
     if (e.check.type === "criterion_passed" && !criterionIds.has(e.check.criterion))
@@ -175,6 +213,12 @@ export function validatePlan(plan: Plan): PlanIssue[] {
   const mins = plan.classification.bands.map((b) => b.min);
   if (new Set(mins).size !== mins.length)
     issues.push({ path: "classification", message: "Hai mức xếp loại có cùng điểm sàn; mỗi mức cần một điểm sàn riêng." });
+  // Bands and ceilings read the facts of whichever group is classified, plus the facts they declare themselves.
+  const classDefs: Record<string, InputDef> = {};
+  for (const g of plan.groups) inputsByKey(g.criteria, classDefs);
+  for (const x of [...plan.classification.bands, ...plan.classification.ceilings]) for (const i of x.inputs ?? []) classDefs[i.key] = i;
+  for (const b of plan.classification.bands) checkExpressions(b.requires ?? [], classDefs, `Mức xếp loại "${b.label}"`, "classification", issues);
+  for (const c of plan.classification.ceilings) checkExpressions(c.when, classDefs, `Giới hạn xếp loại "${c.reason}"`, "classification", issues);
   for (const c of plan.classification.ceilings)
     if (!labels.includes(c.atMost))
       issues.push({ path: "classification", message: `Giới hạn xếp loại nhắc tới mức "${c.atMost}" không có trong danh sách mức xếp loại.` });

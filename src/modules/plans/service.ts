@@ -192,6 +192,9 @@ export async function saveDraft(db: Db, actor: Actor, id: number, input: { versi
     const { p, u } = await findPlan(tx, actor, id);
     write(actor, u);
     const data = parseShape(input.data);
+    // Other issues may wait for launch, but an expression that cannot be evaluated would silently score 0 meanwhile.
+    const broken = validatePlan(data).filter((i) => i.kind === "expression");
+    if (broken.length) throw badRequest("PLAN_EXPRESSION", broken[0].message, broken);
     if (p.status !== "draft")
       throw conflict("PLAN_FROZEN", "Kế hoạch đã phát động nên các quy tắc đã cố định. Hãy tạo bản sửa đổi (có ghi lý do) thay vì sửa trực tiếp.");
     if (p.version !== input.version) throw versionConflict(`Kế hoạch "${p.title}"`);
