@@ -30,7 +30,10 @@ function computeRuleInputKeys(rule: Rule): string[] {
     case "sum":
       return [...rule.parts.flatMap(ruleInputKeys), ...(rule.zeroWhen ? conditionInputKeys(rule.zeroWhen) : [])];
     case "pass_fail":
-      return conditionInputKeys(rule.when);
+      return [...conditionInputKeys(rule.when), ...(rule.unless ? conditionInputKeys(rule.unless) : [])];
+    case "linear":
+    case "bands":
+      return rule.per ? [rule.input, rule.per] : [rule.input];
     case "sample_check":
       return [rule.sampledInput, rule.confirmedInput];
     default:

@@ -66,14 +66,25 @@ const band = z.strictObject({
 export type Rule =
   | { kind: "fixed"; cases: { when: Condition; points: number; label?: string }[]; otherwise: number; otherwiseLabel?: string }
   | { kind: "per_occurrence"; input: string; base: number; each: number; floor?: number; cap?: number; maxCount?: number; noun?: string }
-  | { kind: "bands"; input: string; bands: z.infer<typeof band>[] }
+  | ({ kind: "bands"; input: string; bands: z.infer<typeof band>[] } & RateOf)
   | { kind: "lateness"; input: string; due: string; unit: "day" | "month"; onTime: number; perStep: number; floor?: number; missing: number }
-  | { kind: "linear"; input: string; full?: number; scale?: number }
+  | ({ kind: "linear"; input: string; full?: number; scale?: number } & RateOf)
   | { kind: "peer_average"; input: string; higherIsBetter: boolean; atOrBetter: number; worse: number }
   | { kind: "sample_check"; sampledInput: string; confirmedInput: string; each: number }
   | { kind: "manual"; input: string }
   | { kind: "sum"; parts: Rule[]; zeroWhen?: Condition; zeroLabel?: string }
-  | { kind: "pass_fail"; when: Condition; passLabel?: string; failLabel?: string };
+  | { kind: "pass_fail"; when: Condition; passLabel?: string; failLabel?: string; unless?: Condition; unlessLabel?: string };
+
+/**
+ * A rule may read a rate of two counts instead of one input: `input` is the numerator (cases done) and `per` the
+ * denominator (cases in scope); the rate is a percentage capped at 100, and `whenNone` is the rate to use when
+ * nothing was in scope (the plan must say it: full marks and none are both common).
+ */
+export interface RateOf {
+  per?: string;
+  whenNone?: number;
+}
+const rateOf = { per: id.optional(), whenNone: z.number().min(0).max(100).optional() };
 
 export const ruleSchema: z.ZodType<Rule> = z.lazy(
   () =>
@@ -94,7 +105,7 @@ export const ruleSchema: z.ZodType<Rule> = z.lazy(
         maxCount: z.number().int().positive().optional(),
         noun: z.string().optional(),
       }),
-      z.strictObject({ kind: z.literal("bands"), input: id, bands: z.array(band).min(1) }),
+      z.strictObject({ kind: z.literal("bands"), input: id, bands: z.array(band).min(1), ...rateOf }),
       z.strictObject({
         kind: z.literal("lateness"),
         input: id,
@@ -105,12 +116,19 @@ export const ruleSchema: z.ZodType<Rule> = z.lazy(
         floor: z.number().optional(),
         missing: z.number(),
       }),
-      z.strictObject({ kind: z.literal("linear"), input: id, full: z.number().positive().optional(), scale: z.number().optional() }),
+      z.strictObject({ kind: z.literal("linear"), input: id, full: z.number().positive().optional(), scale: z.number().optional(), ...rateOf }),
       z.strictObject({ kind: z.literal("peer_average"), input: id, higherIsBetter: z.boolean(), atOrBetter: z.number(), worse: z.number() }),
       z.strictObject({ kind: z.literal("sample_check"), sampledInput: id, confirmedInput: id, each: z.number().positive() }),
       z.strictObject({ kind: z.literal("manual"), input: id }),
       z.strictObject({ kind: z.literal("sum"), parts: z.array(ruleSchema).min(1), zeroWhen: conditionSchema.optional(), zeroLabel: z.string().optional() }),
-      z.strictObject({ kind: z.literal("pass_fail"), when: conditionSchema, passLabel: z.string().optional(), failLabel: z.string().optional() }),
+      z.strictObject({
+        kind: z.literal("pass_fail"),
+        when: conditionSchema,
+        passLabel: z.string().optional(),
+        failLabel: z.string().optional(),
+        unless: conditionSchema.optional(),
+        unlessLabel: z.string().optional(),
+      }),
     ]) as z.ZodType<Rule>,
 );
 
@@ -129,6 +147,8 @@ export interface Criterion {
   notApplicable?: { input: string; points?: number; redistribute?: boolean; label?: string };
   requiresEvidence?: boolean;
   cap?: number;
+  /** The children are scored on their own scale (their maxes' sum) and converted to this criterion's max. */
+  rescale?: boolean;
   appliesTo?: { heads?: boolean };
   source?: string;
 }
@@ -146,6 +166,7 @@ export const criterionSchema: z.ZodType<Criterion> = z.lazy(() =>
     notApplicable: z.strictObject({ input: id, points: z.number().optional(), redistribute: z.boolean().optional(), label: z.string().optional() }).optional(),
     requiresEvidence: z.boolean().optional(),
     cap: z.number().optional(),
+    rescale: z.boolean().optional(),
     appliesTo: z.strictObject({ heads: z.boolean().optional() }).optional(),
     source,
   }),

@@ -68,6 +68,29 @@ function daysLate(done: string, due: string): number {
   return Math.max(0, Math.round(ms / 86_400_000));
 }
 
+/**
+ * The value a linear or bands rule reads: its input, or the rate of two counts (numerator ÷ denominator, as a
+ * percentage capped at 100, the plan's stated rate when the denominator is 0), with both counts in words.
+ */
+export function readValue(
+  rule: { input: string; per?: string; whenNone?: number },
+  facts: Facts,
+  defs: Record<string, InputDef>,
+): { value: number; shown: string } {
+  const label = (k: string) => defs[k]?.label ?? k;
+  const v = Number(facts[rule.input]);
+  if (!rule.per) return { value: v, shown: `${label(rule.input)}: ${showValue(v, defs[rule.input])}` };
+  const d = Number(facts[rule.per]);
+  const counts = `${label(rule.input)} ${num(v)} trên ${label(rule.per).toLowerCase()} ${num(d)}`;
+  if (!(d > 0)) {
+    const none = rule.whenNone ?? 0;
+    return { value: none, shown: `${counts}: không có trường hợp nào thuộc phạm vi, tỷ lệ tính là ${num(none)}%` };
+  }
+  const raw = (Math.max(0, v) / d) * 100;
+  const value = Math.min(100, raw);
+  return { value, shown: `${counts} → tỷ lệ ${num(round(value))}%${raw > 100 ? " (tính tối đa 100%)" : ""}` };
+}
+
 interface RuleOutcome {
   points: number;
   explanation: string;
@@ -109,19 +132,15 @@ export function applyRule(rule: Rule, facts: Facts, defs: Record<string, InputDe
       };
     }
     case "bands": {
-      const v = Number(facts[rule.input]);
+      const { value: v, shown } = readValue(rule, facts, defs);
       for (const b of rule.bands) {
         const aboveMin = b.min === undefined || (b.minInclusive ? v >= b.min : v > b.min);
         const belowMax = b.max === undefined || (b.maxInclusive ? v <= b.max : v < b.max);
         if (aboveMin && belowMax) {
-          return {
-            points: b.points,
-            explanation: `${label(rule.input)}: ${showValue(v, defs[rule.input])}${b.label ? ` (${b.label})` : ""} → ${pts(b.points)}`,
-            missing: [],
-          };
+          return { points: b.points, explanation: `${shown}${b.label ? ` (${b.label})` : ""} → ${pts(b.points)}`, missing: [] };
         }
       }
-      return { points: 0, explanation: `${label(rule.input)}: ${showValue(v, defs[rule.input])} không thuộc khoảng nào → ${pts(0)}`, missing: [] };
+      return { points: 0, explanation: `${shown} không thuộc khoảng nào → ${pts(0)}`, missing: [] };
     }
     case "lateness": {
       const done = facts[rule.input];
@@ -140,15 +159,11 @@ export function applyRule(rule: Rule, facts: Facts, defs: Record<string, InputDe
       };
     }
     case "linear": {
-      const v = Number(facts[rule.input]);
+      const { value: v, shown } = readValue(rule, facts, defs);
       const full = rule.full ?? 100;
       const scale = rule.scale ?? max ?? 0;
       const p = round(clamp(v / full, 0, 1) * scale);
-      return {
-        points: p,
-        explanation: `${label(rule.input)}: ${showValue(v, defs[rule.input])} → ${num(Math.min(v, full))}/${num(full)} × ${num(scale)} = ${pts(p)}`,
-        missing: [],
-      };
+      return { points: p, explanation: `${shown} → ${num(round(Math.min(v, full)))}/${num(full)} × ${num(scale)} = ${pts(p)}`, missing: [] };
     }
     case "peer_average": {
       const v = Number(facts[rule.input]);
@@ -193,6 +208,25 @@ export function applyRule(rule: Rule, facts: Facts, defs: Record<string, InputDe
     }
     case "pass_fail": {
       const r = evaluateCondition(rule.when, facts, defs);
+      if (!r.holds && rule.unless) {
+        // The requirement is not met, but the plan's own exception ("unless …") may excuse it.
+        const u = evaluateCondition(rule.unless, facts, defs);
+        if (u.holds)
+          return {
+            points: 0,
+            explanation: `${rule.passLabel ?? "Đạt"}: ${r.reason}, nhưng thuộc trường hợp ngoại lệ (${rule.unlessLabel ?? u.reason})`,
+            missing: [],
+            passed: true,
+          };
+        if (missing.length) return { points: 0, explanation: `${r.reason}; chưa nhập: ${missing.map(label).join(", ")}`, missing, passed: undefined };
+        const exception = rule.unlessLabel ? `${rule.unlessLabel}: ${u.reason}` : u.reason;
+        return {
+          points: 0,
+          explanation: `${rule.failLabel ?? "Không đạt"}: ${r.reason}; không thuộc trường hợp ngoại lệ (${exception})`,
+          missing: [],
+          passed: false,
+        };
+      }
       if (!r.holds && missing.length) return { points: 0, explanation: `Chưa nhập: ${missing.map(label).join(", ")}`, missing, passed: undefined };
       return { points: 0, explanation: `${r.holds ? (rule.passLabel ?? "Đạt") : (rule.failLabel ?? "Không đạt")}: ${r.reason}`, missing: [], passed: r.holds };
     }
@@ -288,7 +322,12 @@ function scoreNode(
   }
   let sum = applicable.reduce((s, k) => s + (k.points ?? 0), 0);
   let explanation = `Cộng các tiêu chí thành phần: ${pts(round(sum))}`;
-  if (applicableMax < max && applicableMax > 0 && scored.some((k) => k.notApplicable && k.points === null)) {
+  if (c.rescale && c.max !== undefined && applicableMax > 0) {
+    // Scored on the section's own scale (the children's maxes), then converted to the parent's max.
+    const scaled = (sum * c.max) / applicableMax;
+    explanation = `Cộng các tiêu chí thành phần theo thang riêng: ${pts(round(sum))}/${num(applicableMax)}, quy đổi về điểm chuẩn ${num(c.max)}: ${num(round(sum))} × ${num(c.max)} / ${num(applicableMax)} = ${pts(round(scaled))}`;
+    sum = scaled;
+  } else if (applicableMax < max && applicableMax > 0 && scored.some((k) => k.notApplicable && k.points === null)) {
     const scaled = (sum * max) / applicableMax;
     explanation = `Cộng các tiêu chí áp dụng: ${pts(round(sum))}/${num(applicableMax)}, quy đổi theo điểm chuẩn ${num(max)}: ${pts(round(scaled))}`;
     sum = scaled;

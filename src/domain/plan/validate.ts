@@ -3,7 +3,7 @@
 
 import { tieBreakIssues } from "../movement/ranking.js";
 import { checkExpression, describeExpressionProblem, expressionsIn } from "./expressions.js";
-import { num } from "./format.js";
+import { dmy, num } from "./format.js";
 import { inputsByKey, ruleInputKeys } from "./rule-inputs.js";
 import { type Criterion, type InputDef, type Plan, planSchema } from "./schema.js";
 
@@ -138,6 +138,32 @@ function walkCriteria(criteria: Criterion[], path: string, issues: PlanIssue[], 
       issues.push({ path: at, message: `Tiêu chí ${here}: điểm khi không áp dụng (${num(c.notApplicable.points)}) vượt điểm chuẩn ${num(c.max)}.` });
     }
   }
+}
+
+/**
+ * Dates that contradict each other: worth a second look, yet not refused (a document may really say so, and the
+ * clerk decides): a milestone due before the plan is issued, a self-assessment window closing after dossiers are due.
+ */
+export function planWarnings(plan: Plan): PlanIssue[] {
+  const warnings: PlanIssue[] = [];
+  const issued = plan.issuedOn;
+  for (const m of plan.milestones) {
+    if (issued && m.due && m.due < issued && ["report", "registration", "self_assessment", "dossier", "subordinate_plans"].includes(m.kind))
+      warnings.push({ path: `milestones.${m.id}`, message: `Mốc "${m.label}": hạn ${dmy(m.due)} trước ngày ban hành kế hoạch ${dmy(issued)}.` });
+  }
+  const dossierDue = plan.milestones.filter((m) => m.kind === "dossier" && m.due).map((m) => m.due as string);
+  const earliestDossier = dossierDue.sort()[0];
+  if (earliestDossier)
+    for (const m of plan.milestones.filter((x) => x.kind === "self_assessment")) {
+      const start = m.from ?? m.due;
+      const end = m.due ?? m.from;
+      if (end && end > earliestDossier)
+        warnings.push({
+          path: `milestones.${m.id}`,
+          message: `Mốc "${m.label}": thời gian tự chấm điểm (${start && start !== end ? `${dmy(start)} – ` : ""}${dmy(end)}) kết thúc sau hạn nộp hồ sơ ${dmy(earliestDossier)}.`,
+        });
+    }
+  return warnings;
 }
 
 /** Every problem in a plan, empty when the plan is sound. */
