@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { conditionSchema, criterionSchema, planSchema, ruleSchema } from "../../domain/plan/schema.js";
 import { timestamp } from "../../http/contract.js";
 
 export const planTemplateListBody = z.object({
@@ -16,6 +17,7 @@ export const planSummaryBody = z.object({
   issuerUnitId: z.number().int(),
   issuerName: z.string(),
   parentPlanId: z.number().int().nullable(),
+  predecessorPlanId: z.number().int().nullable().meta({ description: "Kế hoạch năm trước mà kế hoạch này được lập lại từ đó." }),
   launchedAt: timestamp.nullable(),
   version: z.number().int(),
   updatedAt: timestamp,
@@ -51,4 +53,30 @@ export const planCascadeBody = z.object({
       state: z.enum(["on_time", "late", "overdue", "pending", "draft"]),
     }),
   ),
+});
+
+// The plan's recursive parts (criteria within criteria, conditions within conditions) are named components of the
+// OpenAPI document, so the document can refer to them (a nameless cycle cannot be written in it).
+for (const [schema, id] of [
+  [conditionSchema, "PlanCondition"],
+  [ruleSchema, "PlanRule"],
+  [criterionSchema, "PlanCriterion"],
+  [planSchema, "Plan"],
+] as const) {
+  if (!z.globalRegistry.has(schema)) z.globalRegistry.add(schema, { id });
+}
+
+const planIssue = z.object({ path: z.string(), message: z.string() });
+export const planCheckBody = z.object({ ok: z.boolean(), issues: z.array(planIssue), warnings: z.array(planIssue) });
+
+export const planBody = planSummaryBody.extend({
+  data: planSchema,
+  issues: z.array(planIssue).meta({ description: "Những điểm chưa hợp lệ của kế hoạch (dự thảo vẫn được lưu)." }),
+  warnings: z.array(planIssue).meta({ description: "Những ngày tháng mâu thuẫn nhau, cần xem lại (không chặn phát động)." }),
+  legalBasesToReview: z.array(z.string()).meta({ description: "Căn cứ pháp lý chép từ kế hoạch năm trước, cần rà soát lại." }),
+  canEdit: z.boolean().meta({ description: "Như can.edit (giữ cho các chương trình đã dùng)." }),
+  canAmend: z.boolean().meta({ description: "Như can.amend (giữ cho các chương trình đã dùng)." }),
+  can: z
+    .object({ edit: z.boolean(), amend: z.boolean(), manageMovement: z.boolean() })
+    .meta({ description: "Người đang đăng nhập được làm gì với kế hoạch này (máy chủ quyết định theo phân quyền)." }),
 });

@@ -4,10 +4,10 @@ import { buildPlanDocx } from "../../documents/plan-docx.js";
 import { buildScoringSheetDocx, buildScoringSheetXlsx } from "../../documents/scoring-sheet.js";
 import { readPlanData, writePlanText } from "../../domain/plan/io.js";
 import { type AppContext, actorOf, sendFile } from "../../http/context.js";
-import { fileDownload } from "../../http/contract.js";
+import { fileDownload, noContent } from "../../http/contract.js";
 import { badRequest } from "../../http/errors.js";
 import { idParam, version } from "../../http/schemas.js";
-import { planCascadeBody, planListBody, planRevisionListBody, planTemplateListBody } from "./responses.js";
+import { planBody, planCascadeBody, planCheckBody, planListBody, planRevisionListBody, planTemplateListBody } from "./responses.js";
 import {
   amendPlan,
   cascadeStatus,
@@ -53,8 +53,10 @@ export const planRoutes =
             template: z.string().optional(),
             data: z.unknown().optional(),
             parentPlanId: z.number().int().positive().optional(),
+            previousPlanId: z.number().int().positive().optional(),
             year: z.number().int().min(2000).max(2100).optional(),
           }),
+          response: { 201: planBody },
         },
       },
       async (request, reply) => reply.status(201).send(await createPlan(db, actorOf(request), request.body)),
@@ -67,6 +69,7 @@ export const planRoutes =
           tags,
           summary: "Nhập kế hoạch từ YAML hoặc JSON",
           body: z.object({ issuerUnitId: unitId, text: z.string().min(1, "Tệp kế hoạch đang trống.").max(2_000_000) }),
+          response: { 201: planBody },
         },
       },
       async (request, reply) => {
@@ -77,30 +80,38 @@ export const planRoutes =
       },
     );
 
-    app.post("/plans/check", { schema: { tags, summary: "Kiểm tra dữ liệu kế hoạch chưa lưu", body: z.object({ data: z.unknown() }) } }, async (request) => {
-      actorOf(request);
-      return checkPlanData(request.body.data);
-    });
-
-    app.delete(
-      "/plans/:id",
-      { schema: { tags, summary: "Xóa dự thảo", params: idParam, querystring: z.object({ version: z.coerce.number().int().min(1) }) } },
-      async (request, reply) => {
-        await deleteDraft(db, actorOf(request), request.params.id, request.query.version);
-        return reply.status(204).send();
+    app.post(
+      "/plans/check",
+      { schema: { tags, summary: "Kiểm tra dữ liệu kế hoạch chưa lưu", body: z.object({ data: z.unknown() }), response: { 200: planCheckBody } } },
+      async (request) => {
+        actorOf(request);
+        return checkPlanData(request.body.data);
       },
     );
 
-    app.get("/plans/:id", { schema: { tags, summary: "Chi tiết kế hoạch", params: idParam } }, async (request) =>
+    app.delete(
+      "/plans/:id",
+      { schema: { tags, summary: "Xóa dự thảo", params: idParam, querystring: z.object({ version: z.coerce.number().int().min(1) }), response: noContent } },
+      async (request, reply) => {
+        await deleteDraft(db, actorOf(request), request.params.id, request.query.version);
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.get("/plans/:id", { schema: { tags, summary: "Chi tiết kế hoạch", params: idParam, response: { 200: planBody } } }, async (request) =>
       getPlan(db, actorOf(request), request.params.id),
     );
 
-    app.put("/plans/:id", { schema: { tags, summary: "Lưu dự thảo", params: idParam, body: z.object({ version, data: z.unknown() }) } }, async (request) =>
-      saveDraft(db, actorOf(request), request.params.id, request.body),
+    app.put(
+      "/plans/:id",
+      { schema: { tags, summary: "Lưu dự thảo", params: idParam, body: z.object({ version, data: z.unknown() }), response: { 200: planBody } } },
+      async (request) => saveDraft(db, actorOf(request), request.params.id, request.body),
     );
 
-    app.post("/plans/:id/launch", { schema: { tags, summary: "Phát động (khóa quy tắc)", params: idParam, body: z.object({ version }) } }, async (request) =>
-      launchPlan(db, actorOf(request), request.params.id, request.body),
+    app.post(
+      "/plans/:id/launch",
+      { schema: { tags, summary: "Phát động (khóa quy tắc)", params: idParam, body: z.object({ version }), response: { 200: planBody } } },
+      async (request) => launchPlan(db, actorOf(request), request.params.id, request.body),
     );
 
     app.post(
@@ -111,6 +122,7 @@ export const planRoutes =
           summary: "Sửa đổi kế hoạch đã phát động",
           params: idParam,
           body: z.object({ version, data: z.unknown(), note: z.string().trim().min(1, "Vui lòng ghi lý do sửa đổi.").max(1000) }),
+          response: { 200: planBody },
         },
       },
       async (request) => amendPlan(db, actorOf(request), request.params.id, request.body),

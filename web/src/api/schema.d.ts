@@ -1224,6 +1224,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/plans/{id}/ranking/tie-decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cơ quan thường trực quyết định thứ tự các đối tượng bằng nhau sau mọi tiêu chí phụ */
+        post: operations["decideRankingTie"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/plans/{id}/finalise": {
         parameters: {
             query?: never;
@@ -2039,6 +2056,876 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        PlanConditionInput: {
+            input: string;
+            /** @enum {string} */
+            op: "eq" | "ne" | "gt" | "gte" | "lt" | "lte";
+            value: number | string | boolean;
+        } | {
+            input: string;
+            /** @enum {string} */
+            op: "in";
+            values: (number | string | boolean)[];
+        } | {
+            input: string;
+            /** @enum {string} */
+            op: "true" | "false" | "present" | "absent";
+        } | {
+            all: components["schemas"]["PlanConditionInput"][];
+        } | {
+            any: components["schemas"]["PlanConditionInput"][];
+        } | {
+            not: components["schemas"]["PlanConditionInput"];
+        } | {
+            expr: string;
+            label?: string;
+        };
+        PlanRuleInput: {
+            /** @enum {string} */
+            kind: "fixed";
+            cases: {
+                when: components["schemas"]["PlanConditionInput"];
+                points: number;
+                label?: string;
+            }[];
+            otherwise: number;
+            otherwiseLabel?: string;
+        } | {
+            /** @enum {string} */
+            kind: "per_occurrence";
+            input: string;
+            base: number;
+            each: number;
+            floor?: number;
+            cap?: number;
+            maxCount?: number;
+            noun?: string;
+        } | {
+            /** @enum {string} */
+            kind: "bands";
+            input: string;
+            bands: {
+                min?: number;
+                /** @default true */
+                minInclusive: boolean;
+                max?: number;
+                /** @default false */
+                maxInclusive: boolean;
+                points: number;
+                label?: string;
+            }[];
+            per?: string;
+            whenNone?: number;
+        } | {
+            /** @enum {string} */
+            kind: "lateness";
+            input: string;
+            due: string;
+            /** @enum {string} */
+            unit: "day" | "month";
+            onTime: number;
+            perStep: number;
+            floor?: number;
+            missing: number;
+        } | {
+            /** @enum {string} */
+            kind: "linear";
+            input: string;
+            full?: number;
+            scale?: number;
+            per?: string;
+            whenNone?: number;
+        } | {
+            /** @enum {string} */
+            kind: "peer_average";
+            input: string;
+            higherIsBetter: boolean;
+            atOrBetter: number;
+            worse: number;
+        } | {
+            /** @enum {string} */
+            kind: "sample_check";
+            sampledInput: string;
+            confirmedInput: string;
+            each: number;
+        } | {
+            /** @enum {string} */
+            kind: "manual";
+            input: string;
+        } | {
+            /** @enum {string} */
+            kind: "sum";
+            parts: components["schemas"]["PlanRuleInput"][];
+            zeroWhen?: components["schemas"]["PlanConditionInput"];
+            zeroLabel?: string;
+        } | {
+            /** @enum {string} */
+            kind: "pass_fail";
+            when: components["schemas"]["PlanConditionInput"];
+            passLabel?: string;
+            failLabel?: string;
+            unless?: components["schemas"]["PlanConditionInput"];
+            unlessLabel?: string;
+        };
+        PlanCriterionInput: {
+            id: string;
+            code?: string;
+            title: string;
+            max?: number;
+            /** @enum {string} */
+            section?: "main" | "bonus" | "penalty";
+            inputs?: {
+                key: string;
+                label: string;
+                /** @enum {string} */
+                type: "number" | "percent" | "count" | "date" | "boolean" | "choice";
+                choices?: string[];
+                unit?: string;
+                /**
+                 * @default manual
+                 * @enum {string}
+                 */
+                origin: "manual" | "late_reports" | "missing_reports" | "recognised_initiatives" | "substantiated_complaints" | "indicator";
+                metric?: string;
+                help?: string;
+            }[];
+            rule?: components["schemas"]["PlanRuleInput"];
+            children?: components["schemas"]["PlanCriterionInput"][];
+            notApplicable?: {
+                input: string;
+                points?: number;
+                redistribute?: boolean;
+                label?: string;
+            };
+            requiresEvidence?: boolean;
+            cap?: number;
+            rescale?: boolean;
+            appliesTo?: {
+                heads?: boolean;
+            };
+            source?: string;
+        };
+        PlanInput: {
+            /**
+             * @default 1
+             * @enum {number}
+             */
+            schemaVersion: 1;
+            code: string;
+            issuer: {
+                parent?: string;
+                name: string;
+                unitCode?: string;
+                /** @enum {string} */
+                level: "province" | "district" | "commune" | "unit";
+            };
+            number?: string;
+            /** @default KH-UBND */
+            symbol: string;
+            place?: string;
+            issuedOn?: string;
+            title: string;
+            theme?: string;
+            year: number;
+            period: {
+                from?: string;
+                to: string;
+            };
+            /** @default [] */
+            legalBases: {
+                text: string;
+                source?: string;
+            }[];
+            /** @default [] */
+            purposes: string[];
+            /** @default [] */
+            requirements: string[];
+            parentPlan?: {
+                code?: string;
+                reference: string;
+            };
+            /** @default [] */
+            contents: {
+                id: string;
+                area: string;
+                text: string;
+                groups?: string[];
+                source?: string;
+            }[];
+            groups: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                type: "collective" | "individual";
+                /** @default {} */
+                membership: {
+                    unitKinds?: string[];
+                    unitCodes?: string[];
+                    withinUnitCodes?: string[];
+                    categories?: string[];
+                    positions?: string[];
+                    headsOnly?: boolean;
+                    description?: string;
+                };
+                /** @default [] */
+                criteria: components["schemas"]["PlanCriterionInput"][];
+                rankBy?: string[];
+                source?: string;
+            }[];
+            /** @default [] */
+            targets: {
+                id: string;
+                label: string;
+                metric: string;
+                /** @enum {string} */
+                comparator: "gte" | "gt" | "lte" | "lt" | "eq" | "between" | "up_on_previous" | "at_least_rank";
+                value?: number;
+                value2?: number;
+                unit?: string;
+                groups?: string[];
+                appliesTo?: {
+                    heads?: boolean;
+                };
+                source?: string;
+            }[];
+            /** @default [] */
+            milestones: {
+                id: string;
+                /** @enum {string} */
+                kind: "registration" | "subordinate_plans" | "report" | "self_assessment" | "dossier" | "appraisal" | "movement_end" | "other";
+                label: string;
+                due?: string;
+                from?: string;
+                source?: string;
+            }[];
+            /** @default [] */
+            awardForms: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                issuerLevel: "central" | "province" | "district" | "commune" | "unit";
+                issuerTitle?: string;
+                /** @enum {string} */
+                target: "collective" | "individual" | "both";
+                /** @default [] */
+                quotas: {
+                    /** @enum {string} */
+                    target: "collective" | "individual";
+                    quota: {
+                        /** @enum {string} */
+                        kind: "count";
+                        max: number;
+                    } | {
+                        /** @enum {string} */
+                        kind: "share";
+                        percent: number;
+                    } | {
+                        /** @enum {string} */
+                        kind: "unlimited";
+                    };
+                    groups?: string[];
+                    source?: string;
+                }[];
+                moneyKey?: string;
+                /** @default false */
+                proposeToUpperLevel: boolean;
+                source?: string;
+            }[];
+            /** @default [] */
+            dossier: {
+                id: string;
+                name: string;
+                /** @default true */
+                required: boolean;
+                template?: string;
+                source?: string;
+            }[];
+            /** @default [] */
+            eligibility: {
+                id: string;
+                /** @enum {string} */
+                kind: "required" | "excluding" | "priority";
+                awardForms?: string[];
+                groups?: string[];
+                /**
+                 * @default both
+                 * @enum {string}
+                 */
+                target: "collective" | "individual" | "both";
+                check: {
+                    /** @enum {string} */
+                    type: "registered";
+                } | {
+                    /** @enum {string} */
+                    type: "self_assessment_submitted";
+                } | {
+                    /** @enum {string} */
+                    type: "dossier_on_time";
+                } | {
+                    /** @enum {string} */
+                    type: "dossier_complete";
+                } | {
+                    /** @enum {string} */
+                    type: "score_at_least";
+                    value: number;
+                } | {
+                    /** @enum {string} */
+                    type: "rank_at_most";
+                    value: number;
+                } | {
+                    /** @enum {string} */
+                    type: "classification_at_least";
+                    value: string;
+                } | {
+                    /** @enum {string} */
+                    type: "target_met";
+                    target: string;
+                } | {
+                    /** @enum {string} */
+                    type: "criterion_passed";
+                    criterion: string;
+                } | {
+                    /** @enum {string} */
+                    type: "fact";
+                    when: components["schemas"]["PlanConditionInput"];
+                    /** @default [] */
+                    inputs: {
+                        key: string;
+                        label: string;
+                        /** @enum {string} */
+                        type: "number" | "percent" | "count" | "date" | "boolean" | "choice";
+                        choices?: string[];
+                        unit?: string;
+                        /**
+                         * @default manual
+                         * @enum {string}
+                         */
+                        origin: "manual" | "late_reports" | "missing_reports" | "recognised_initiatives" | "substantiated_complaints" | "indicator";
+                        metric?: string;
+                        help?: string;
+                    }[];
+                };
+                message: string;
+                source?: string;
+            }[];
+            vote?: {
+                /** @enum {string} */
+                ballot: "secret" | "open";
+                quorumPercent: number;
+                /** @enum {string} */
+                denominator: "members" | "present";
+                thresholdPercent: number;
+                source?: string;
+            };
+            achievementReport?: {
+                template: string;
+                decree: string;
+                source?: string;
+            };
+            /**
+             * @default {
+             *       "bands": [],
+             *       "ceilings": [],
+             *       "tieBreak": [
+             *         "total"
+             *       ]
+             *     }
+             */
+            classification: {
+                /** @default [] */
+                bands: {
+                    label: string;
+                    min: number;
+                    requires?: components["schemas"]["PlanConditionInput"][];
+                    inputs?: {
+                        key: string;
+                        label: string;
+                        /** @enum {string} */
+                        type: "number" | "percent" | "count" | "date" | "boolean" | "choice";
+                        choices?: string[];
+                        unit?: string;
+                        /**
+                         * @default manual
+                         * @enum {string}
+                         */
+                        origin: "manual" | "late_reports" | "missing_reports" | "recognised_initiatives" | "substantiated_complaints" | "indicator";
+                        metric?: string;
+                        help?: string;
+                    }[];
+                }[];
+                /** @default [] */
+                ceilings: {
+                    when: components["schemas"]["PlanConditionInput"];
+                    atMost: string;
+                    reason: string;
+                    inputs?: {
+                        key: string;
+                        label: string;
+                        /** @enum {string} */
+                        type: "number" | "percent" | "count" | "date" | "boolean" | "choice";
+                        choices?: string[];
+                        unit?: string;
+                        /**
+                         * @default manual
+                         * @enum {string}
+                         */
+                        origin: "manual" | "late_reports" | "missing_reports" | "recognised_initiatives" | "substantiated_complaints" | "indicator";
+                        metric?: string;
+                        help?: string;
+                    }[];
+                }[];
+                /**
+                 * @default [
+                 *       "total"
+                 *     ]
+                 */
+                tieBreak: string[];
+            };
+            signer?: {
+                authority?: string;
+                title: string;
+                name: string;
+            };
+            /** @default [] */
+            recipients: string[];
+            /** @default [] */
+            notes: string[];
+        };
+        PlanCondition: {
+            input: string;
+            /** @enum {string} */
+            op: "eq" | "ne" | "gt" | "gte" | "lt" | "lte";
+            value: number | string | boolean;
+        } | {
+            input: string;
+            /** @enum {string} */
+            op: "in";
+            values: (number | string | boolean)[];
+        } | {
+            input: string;
+            /** @enum {string} */
+            op: "true" | "false" | "present" | "absent";
+        } | {
+            all: components["schemas"]["PlanCondition"][];
+        } | {
+            any: components["schemas"]["PlanCondition"][];
+        } | {
+            not: components["schemas"]["PlanCondition"];
+        } | {
+            expr: string;
+            label?: string;
+        };
+        PlanRule: {
+            /** @enum {string} */
+            kind: "fixed";
+            cases: {
+                when: components["schemas"]["PlanCondition"];
+                points: number;
+                label?: string;
+            }[];
+            otherwise: number;
+            otherwiseLabel?: string;
+        } | {
+            /** @enum {string} */
+            kind: "per_occurrence";
+            input: string;
+            base: number;
+            each: number;
+            floor?: number;
+            cap?: number;
+            maxCount?: number;
+            noun?: string;
+        } | {
+            /** @enum {string} */
+            kind: "bands";
+            input: string;
+            bands: {
+                min?: number;
+                /** @default true */
+                minInclusive: boolean;
+                max?: number;
+                /** @default false */
+                maxInclusive: boolean;
+                points: number;
+                label?: string;
+            }[];
+            per?: string;
+            whenNone?: number;
+        } | {
+            /** @enum {string} */
+            kind: "lateness";
+            input: string;
+            due: string;
+            /** @enum {string} */
+            unit: "day" | "month";
+            onTime: number;
+            perStep: number;
+            floor?: number;
+            missing: number;
+        } | {
+            /** @enum {string} */
+            kind: "linear";
+            input: string;
+            full?: number;
+            scale?: number;
+            per?: string;
+            whenNone?: number;
+        } | {
+            /** @enum {string} */
+            kind: "peer_average";
+            input: string;
+            higherIsBetter: boolean;
+            atOrBetter: number;
+            worse: number;
+        } | {
+            /** @enum {string} */
+            kind: "sample_check";
+            sampledInput: string;
+            confirmedInput: string;
+            each: number;
+        } | {
+            /** @enum {string} */
+            kind: "manual";
+            input: string;
+        } | {
+            /** @enum {string} */
+            kind: "sum";
+            parts: components["schemas"]["PlanRule"][];
+            zeroWhen?: components["schemas"]["PlanCondition"];
+            zeroLabel?: string;
+        } | {
+            /** @enum {string} */
+            kind: "pass_fail";
+            when: components["schemas"]["PlanCondition"];
+            passLabel?: string;
+            failLabel?: string;
+            unless?: components["schemas"]["PlanCondition"];
+            unlessLabel?: string;
+        };
+        PlanCriterion: {
+            id: string;
+            code?: string;
+            title: string;
+            max?: number;
+            /** @enum {string} */
+            section?: "main" | "bonus" | "penalty";
+            inputs?: {
+                key: string;
+                label: string;
+                /** @enum {string} */
+                type: "number" | "percent" | "count" | "date" | "boolean" | "choice";
+                choices?: string[];
+                unit?: string;
+                /**
+                 * @default manual
+                 * @enum {string}
+                 */
+                origin: "manual" | "late_reports" | "missing_reports" | "recognised_initiatives" | "substantiated_complaints" | "indicator";
+                metric?: string;
+                help?: string;
+            }[];
+            rule?: components["schemas"]["PlanRule"];
+            children?: components["schemas"]["PlanCriterion"][];
+            notApplicable?: {
+                input: string;
+                points?: number;
+                redistribute?: boolean;
+                label?: string;
+            };
+            requiresEvidence?: boolean;
+            cap?: number;
+            rescale?: boolean;
+            appliesTo?: {
+                heads?: boolean;
+            };
+            source?: string;
+        };
+        Plan: {
+            /**
+             * @default 1
+             * @enum {number}
+             */
+            schemaVersion: 1;
+            code: string;
+            issuer: {
+                parent?: string;
+                name: string;
+                unitCode?: string;
+                /** @enum {string} */
+                level: "province" | "district" | "commune" | "unit";
+            };
+            number?: string;
+            /** @default KH-UBND */
+            symbol: string;
+            place?: string;
+            issuedOn?: string;
+            title: string;
+            theme?: string;
+            year: number;
+            period: {
+                from?: string;
+                to: string;
+            };
+            /** @default [] */
+            legalBases: {
+                text: string;
+                source?: string;
+            }[];
+            /** @default [] */
+            purposes: string[];
+            /** @default [] */
+            requirements: string[];
+            parentPlan?: {
+                code?: string;
+                reference: string;
+            };
+            /** @default [] */
+            contents: {
+                id: string;
+                area: string;
+                text: string;
+                groups?: string[];
+                source?: string;
+            }[];
+            groups: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                type: "collective" | "individual";
+                /** @default {} */
+                membership: {
+                    unitKinds?: string[];
+                    unitCodes?: string[];
+                    withinUnitCodes?: string[];
+                    categories?: string[];
+                    positions?: string[];
+                    headsOnly?: boolean;
+                    description?: string;
+                };
+                /** @default [] */
+                criteria: components["schemas"]["PlanCriterion"][];
+                rankBy?: string[];
+                source?: string;
+            }[];
+            /** @default [] */
+            targets: {
+                id: string;
+                label: string;
+                metric: string;
+                /** @enum {string} */
+                comparator: "gte" | "gt" | "lte" | "lt" | "eq" | "between" | "up_on_previous" | "at_least_rank";
+                value?: number;
+                value2?: number;
+                unit?: string;
+                groups?: string[];
+                appliesTo?: {
+                    heads?: boolean;
+                };
+                source?: string;
+            }[];
+            /** @default [] */
+            milestones: {
+                id: string;
+                /** @enum {string} */
+                kind: "registration" | "subordinate_plans" | "report" | "self_assessment" | "dossier" | "appraisal" | "movement_end" | "other";
+                label: string;
+                due?: string;
+                from?: string;
+                source?: string;
+            }[];
+            /** @default [] */
+            awardForms: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                issuerLevel: "central" | "province" | "district" | "commune" | "unit";
+                issuerTitle?: string;
+                /** @enum {string} */
+                target: "collective" | "individual" | "both";
+                /** @default [] */
+                quotas: {
+                    /** @enum {string} */
+                    target: "collective" | "individual";
+                    quota: {
+                        /** @enum {string} */
+                        kind: "count";
+                        max: number;
+                    } | {
+                        /** @enum {string} */
+                        kind: "share";
+                        percent: number;
+                    } | {
+                        /** @enum {string} */
+                        kind: "unlimited";
+                    };
+                    groups?: string[];
+                    source?: string;
+                }[];
+                moneyKey?: string;
+                /** @default false */
+                proposeToUpperLevel: boolean;
+                source?: string;
+            }[];
+            /** @default [] */
+            dossier: {
+                id: string;
+                name: string;
+                /** @default true */
+                required: boolean;
+                template?: string;
+                source?: string;
+            }[];
+            /** @default [] */
+            eligibility: {
+                id: string;
+                /** @enum {string} */
+                kind: "required" | "excluding" | "priority";
+                awardForms?: string[];
+                groups?: string[];
+                /**
+                 * @default both
+                 * @enum {string}
+                 */
+                target: "collective" | "individual" | "both";
+                check: {
+                    /** @enum {string} */
+                    type: "registered";
+                } | {
+                    /** @enum {string} */
+                    type: "self_assessment_submitted";
+                } | {
+                    /** @enum {string} */
+                    type: "dossier_on_time";
+                } | {
+                    /** @enum {string} */
+                    type: "dossier_complete";
+                } | {
+                    /** @enum {string} */
+                    type: "score_at_least";
+                    value: number;
+                } | {
+                    /** @enum {string} */
+                    type: "rank_at_most";
+                    value: number;
+                } | {
+                    /** @enum {string} */
+                    type: "classification_at_least";
+                    value: string;
+                } | {
+                    /** @enum {string} */
+                    type: "target_met";
+                    target: string;
+                } | {
+                    /** @enum {string} */
+                    type: "criterion_passed";
+                    criterion: string;
+                } | {
+                    /** @enum {string} */
+                    type: "fact";
+                    when: components["schemas"]["PlanCondition"];
+                    /** @default [] */
+                    inputs: {
+                        key: string;
+                        label: string;
+                        /** @enum {string} */
+                        type: "number" | "percent" | "count" | "date" | "boolean" | "choice";
+                        choices?: string[];
+                        unit?: string;
+                        /**
+                         * @default manual
+                         * @enum {string}
+                         */
+                        origin: "manual" | "late_reports" | "missing_reports" | "recognised_initiatives" | "substantiated_complaints" | "indicator";
+                        metric?: string;
+                        help?: string;
+                    }[];
+                };
+                message: string;
+                source?: string;
+            }[];
+            vote?: {
+                /** @enum {string} */
+                ballot: "secret" | "open";
+                quorumPercent: number;
+                /** @enum {string} */
+                denominator: "members" | "present";
+                thresholdPercent: number;
+                source?: string;
+            };
+            achievementReport?: {
+                template: string;
+                decree: string;
+                source?: string;
+            };
+            /**
+             * @default {
+             *       "bands": [],
+             *       "ceilings": [],
+             *       "tieBreak": [
+             *         "total"
+             *       ]
+             *     }
+             */
+            classification: {
+                /** @default [] */
+                bands: {
+                    label: string;
+                    min: number;
+                    requires?: components["schemas"]["PlanCondition"][];
+                    inputs?: {
+                        key: string;
+                        label: string;
+                        /** @enum {string} */
+                        type: "number" | "percent" | "count" | "date" | "boolean" | "choice";
+                        choices?: string[];
+                        unit?: string;
+                        /**
+                         * @default manual
+                         * @enum {string}
+                         */
+                        origin: "manual" | "late_reports" | "missing_reports" | "recognised_initiatives" | "substantiated_complaints" | "indicator";
+                        metric?: string;
+                        help?: string;
+                    }[];
+                }[];
+                /** @default [] */
+                ceilings: {
+                    when: components["schemas"]["PlanCondition"];
+                    atMost: string;
+                    reason: string;
+                    inputs?: {
+                        key: string;
+                        label: string;
+                        /** @enum {string} */
+                        type: "number" | "percent" | "count" | "date" | "boolean" | "choice";
+                        choices?: string[];
+                        unit?: string;
+                        /**
+                         * @default manual
+                         * @enum {string}
+                         */
+                        origin: "manual" | "late_reports" | "missing_reports" | "recognised_initiatives" | "substantiated_complaints" | "indicator";
+                        metric?: string;
+                        help?: string;
+                    }[];
+                }[];
+                /**
+                 * @default [
+                 *       "total"
+                 *     ]
+                 */
+                tieBreak: string[];
+            };
+            signer?: {
+                authority?: string;
+                title: string;
+                name: string;
+            };
+            /** @default [] */
+            recipients: string[];
+            /** @default [] */
+            notes: string[];
+        };
         Error: {
             /** @description Mã lỗi máy đọc được, ví dụ VALIDATION, NOT_FOUND, VERSION_CONFLICT. */
             code: string;
@@ -4659,6 +5546,8 @@ export interface operations {
                             issuerUnitId: number;
                             issuerName: string;
                             parentPlanId: number | null;
+                            /** @description Kế hoạch năm trước mà kế hoạch này được lập lại từ đó. */
+                            predecessorPlanId: number | null;
                             /** Format: date-time */
                             launchedAt: string | null;
                             version: number;
@@ -4702,11 +5591,63 @@ export interface operations {
                     template?: string;
                     data?: unknown;
                     parentPlanId?: number;
+                    previousPlanId?: number;
                     year?: number;
                 };
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        code: string;
+                        title: string;
+                        year: number;
+                        /** @description draft | launched | … (vòng đời kế hoạch) */
+                        status: string;
+                        statusLabel: string;
+                        revision: number;
+                        issuerUnitId: number;
+                        issuerName: string;
+                        parentPlanId: number | null;
+                        /** @description Kế hoạch năm trước mà kế hoạch này được lập lại từ đó. */
+                        predecessorPlanId: number | null;
+                        /** Format: date-time */
+                        launchedAt: string | null;
+                        version: number;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        data: components["schemas"]["Plan"];
+                        /** @description Những điểm chưa hợp lệ của kế hoạch (dự thảo vẫn được lưu). */
+                        issues: {
+                            path: string;
+                            message: string;
+                        }[];
+                        /** @description Những ngày tháng mâu thuẫn nhau, cần xem lại (không chặn phát động). */
+                        warnings: {
+                            path: string;
+                            message: string;
+                        }[];
+                        /** @description Căn cứ pháp lý chép từ kế hoạch năm trước, cần rà soát lại. */
+                        legalBasesToReview: string[];
+                        /** @description Như can.edit (giữ cho các chương trình đã dùng). */
+                        canEdit: boolean;
+                        /** @description Như can.amend (giữ cho các chương trình đã dùng). */
+                        canAmend: boolean;
+                        /** @description Người đang đăng nhập được làm gì với kế hoạch này (máy chủ quyết định theo phân quyền). */
+                        can: {
+                            edit: boolean;
+                            amend: boolean;
+                            manageMovement: boolean;
+                        };
+                    };
+                };
+            };
             /** @description Lỗi: `{code, message, details?}` */
             "4XX": {
                 headers: {
@@ -4743,6 +5684,57 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        code: string;
+                        title: string;
+                        year: number;
+                        /** @description draft | launched | … (vòng đời kế hoạch) */
+                        status: string;
+                        statusLabel: string;
+                        revision: number;
+                        issuerUnitId: number;
+                        issuerName: string;
+                        parentPlanId: number | null;
+                        /** @description Kế hoạch năm trước mà kế hoạch này được lập lại từ đó. */
+                        predecessorPlanId: number | null;
+                        /** Format: date-time */
+                        launchedAt: string | null;
+                        version: number;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        data: components["schemas"]["Plan"];
+                        /** @description Những điểm chưa hợp lệ của kế hoạch (dự thảo vẫn được lưu). */
+                        issues: {
+                            path: string;
+                            message: string;
+                        }[];
+                        /** @description Những ngày tháng mâu thuẫn nhau, cần xem lại (không chặn phát động). */
+                        warnings: {
+                            path: string;
+                            message: string;
+                        }[];
+                        /** @description Căn cứ pháp lý chép từ kế hoạch năm trước, cần rà soát lại. */
+                        legalBasesToReview: string[];
+                        /** @description Như can.edit (giữ cho các chương trình đã dùng). */
+                        canEdit: boolean;
+                        /** @description Như can.amend (giữ cho các chương trình đã dùng). */
+                        canAmend: boolean;
+                        /** @description Người đang đăng nhập được làm gì với kế hoạch này (máy chủ quyết định theo phân quyền). */
+                        can: {
+                            edit: boolean;
+                            amend: boolean;
+                            manageMovement: boolean;
+                        };
+                    };
+                };
+            };
             /** @description Lỗi: `{code, message, details?}` */
             "4XX": {
                 headers: {
@@ -4778,6 +5770,25 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ok: boolean;
+                        issues: {
+                            path: string;
+                            message: string;
+                        }[];
+                        warnings: {
+                            path: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
             /** @description Lỗi: `{code, message, details?}` */
             "4XX": {
                 headers: {
@@ -4809,6 +5820,57 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        code: string;
+                        title: string;
+                        year: number;
+                        /** @description draft | launched | … (vòng đời kế hoạch) */
+                        status: string;
+                        statusLabel: string;
+                        revision: number;
+                        issuerUnitId: number;
+                        issuerName: string;
+                        parentPlanId: number | null;
+                        /** @description Kế hoạch năm trước mà kế hoạch này được lập lại từ đó. */
+                        predecessorPlanId: number | null;
+                        /** Format: date-time */
+                        launchedAt: string | null;
+                        version: number;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        data: components["schemas"]["Plan"];
+                        /** @description Những điểm chưa hợp lệ của kế hoạch (dự thảo vẫn được lưu). */
+                        issues: {
+                            path: string;
+                            message: string;
+                        }[];
+                        /** @description Những ngày tháng mâu thuẫn nhau, cần xem lại (không chặn phát động). */
+                        warnings: {
+                            path: string;
+                            message: string;
+                        }[];
+                        /** @description Căn cứ pháp lý chép từ kế hoạch năm trước, cần rà soát lại. */
+                        legalBasesToReview: string[];
+                        /** @description Như can.edit (giữ cho các chương trình đã dùng). */
+                        canEdit: boolean;
+                        /** @description Như can.amend (giữ cho các chương trình đã dùng). */
+                        canAmend: boolean;
+                        /** @description Người đang đăng nhập được làm gì với kế hoạch này (máy chủ quyết định theo phân quyền). */
+                        can: {
+                            edit: boolean;
+                            amend: boolean;
+                            manageMovement: boolean;
+                        };
+                    };
+                };
+            };
             /** @description Lỗi: `{code, message, details?}` */
             "4XX": {
                 headers: {
@@ -4847,6 +5909,57 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        code: string;
+                        title: string;
+                        year: number;
+                        /** @description draft | launched | … (vòng đời kế hoạch) */
+                        status: string;
+                        statusLabel: string;
+                        revision: number;
+                        issuerUnitId: number;
+                        issuerName: string;
+                        parentPlanId: number | null;
+                        /** @description Kế hoạch năm trước mà kế hoạch này được lập lại từ đó. */
+                        predecessorPlanId: number | null;
+                        /** Format: date-time */
+                        launchedAt: string | null;
+                        version: number;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        data: components["schemas"]["Plan"];
+                        /** @description Những điểm chưa hợp lệ của kế hoạch (dự thảo vẫn được lưu). */
+                        issues: {
+                            path: string;
+                            message: string;
+                        }[];
+                        /** @description Những ngày tháng mâu thuẫn nhau, cần xem lại (không chặn phát động). */
+                        warnings: {
+                            path: string;
+                            message: string;
+                        }[];
+                        /** @description Căn cứ pháp lý chép từ kế hoạch năm trước, cần rà soát lại. */
+                        legalBasesToReview: string[];
+                        /** @description Như can.edit (giữ cho các chương trình đã dùng). */
+                        canEdit: boolean;
+                        /** @description Như can.amend (giữ cho các chương trình đã dùng). */
+                        canAmend: boolean;
+                        /** @description Người đang đăng nhập được làm gì với kế hoạch này (máy chủ quyết định theo phân quyền). */
+                        can: {
+                            edit: boolean;
+                            amend: boolean;
+                            manageMovement: boolean;
+                        };
+                    };
+                };
+            };
             /** @description Lỗi: `{code, message, details?}` */
             "4XX": {
                 headers: {
@@ -4880,6 +5993,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Không có nội dung. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
             /** @description Lỗi: `{code, message, details?}` */
             "4XX": {
                 headers: {
@@ -4917,6 +6039,57 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        code: string;
+                        title: string;
+                        year: number;
+                        /** @description draft | launched | … (vòng đời kế hoạch) */
+                        status: string;
+                        statusLabel: string;
+                        revision: number;
+                        issuerUnitId: number;
+                        issuerName: string;
+                        parentPlanId: number | null;
+                        /** @description Kế hoạch năm trước mà kế hoạch này được lập lại từ đó. */
+                        predecessorPlanId: number | null;
+                        /** Format: date-time */
+                        launchedAt: string | null;
+                        version: number;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        data: components["schemas"]["Plan"];
+                        /** @description Những điểm chưa hợp lệ của kế hoạch (dự thảo vẫn được lưu). */
+                        issues: {
+                            path: string;
+                            message: string;
+                        }[];
+                        /** @description Những ngày tháng mâu thuẫn nhau, cần xem lại (không chặn phát động). */
+                        warnings: {
+                            path: string;
+                            message: string;
+                        }[];
+                        /** @description Căn cứ pháp lý chép từ kế hoạch năm trước, cần rà soát lại. */
+                        legalBasesToReview: string[];
+                        /** @description Như can.edit (giữ cho các chương trình đã dùng). */
+                        canEdit: boolean;
+                        /** @description Như can.amend (giữ cho các chương trình đã dùng). */
+                        canAmend: boolean;
+                        /** @description Người đang đăng nhập được làm gì với kế hoạch này (máy chủ quyết định theo phân quyền). */
+                        can: {
+                            edit: boolean;
+                            amend: boolean;
+                            manageMovement: boolean;
+                        };
+                    };
+                };
+            };
             /** @description Lỗi: `{code, message, details?}` */
             "4XX": {
                 headers: {
@@ -4956,6 +6129,57 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        code: string;
+                        title: string;
+                        year: number;
+                        /** @description draft | launched | … (vòng đời kế hoạch) */
+                        status: string;
+                        statusLabel: string;
+                        revision: number;
+                        issuerUnitId: number;
+                        issuerName: string;
+                        parentPlanId: number | null;
+                        /** @description Kế hoạch năm trước mà kế hoạch này được lập lại từ đó. */
+                        predecessorPlanId: number | null;
+                        /** Format: date-time */
+                        launchedAt: string | null;
+                        version: number;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        data: components["schemas"]["Plan"];
+                        /** @description Những điểm chưa hợp lệ của kế hoạch (dự thảo vẫn được lưu). */
+                        issues: {
+                            path: string;
+                            message: string;
+                        }[];
+                        /** @description Những ngày tháng mâu thuẫn nhau, cần xem lại (không chặn phát động). */
+                        warnings: {
+                            path: string;
+                            message: string;
+                        }[];
+                        /** @description Căn cứ pháp lý chép từ kế hoạch năm trước, cần rà soát lại. */
+                        legalBasesToReview: string[];
+                        /** @description Như can.edit (giữ cho các chương trình đã dùng). */
+                        canEdit: boolean;
+                        /** @description Như can.amend (giữ cho các chương trình đã dùng). */
+                        canAmend: boolean;
+                        /** @description Người đang đăng nhập được làm gì với kế hoạch này (máy chủ quyết định theo phân quyền). */
+                        can: {
+                            edit: boolean;
+                            amend: boolean;
+                            manageMovement: boolean;
+                        };
+                    };
+                };
+            };
             /** @description Lỗi: `{code, message, details?}` */
             "4XX": {
                 headers: {
@@ -6051,6 +7275,46 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            /** @description Lỗi: `{code, message, details?}` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Lỗi: `{code, message, details?}` */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    decideRankingTie: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    groupId: string;
+                    order: number[];
+                    reason: string;
+                    reference: string;
+                };
+            };
+        };
         responses: {
             /** @description Lỗi: `{code, message, details?}` */
             "4XX": {
