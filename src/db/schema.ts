@@ -488,6 +488,27 @@ export const results = pgTable(
   (t) => [index("results_plan_idx").on(t.planId)],
 );
 
+/**
+ * The office's decision on a tie the ranking chain could not break (domain/movement/ranking.ts): the order it set for
+ * the tied participants of one group, why, and the minutes' reference. A later decision on any of them replaces it.
+ */
+export const tieDecisions = pgTable(
+  "tie_decisions",
+  {
+    id: serial("id").primaryKey(),
+    planId: integer("plan_id")
+      .notNull()
+      .references(() => plans.id),
+    groupId: text("group_id").notNull(),
+    participantIds: jsonb("participant_ids").$type<number[]>().notNull(),
+    reason: text("reason").notNull(),
+    reference: text("reference").notNull(),
+    decidedBy: integer("decided_by"),
+    decidedAt: timestamp("decided_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("tie_decisions_plan_idx").on(t.planId)],
+);
+
 /** In-app notifications. */
 export const notifications = pgTable(
   "notifications",

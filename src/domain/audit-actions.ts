@@ -76,6 +76,7 @@ export const AUDIT_ACTIONS = {
   "movement.explanation_round": "Mở vòng giải trình",
   "movement.explain": "Giải trình",
   "movement.finalise": "Chốt kết quả",
+  "movement.tie_decision": "Quyết định thứ hạng khi bằng nhau",
   "initiative.submit": "Đăng ký sáng kiến",
   "initiative.update": "Sửa sáng kiến",
   "indicator.record": "Ghi nhận chỉ số",

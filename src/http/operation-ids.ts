@@ -87,7 +87,6 @@ export const OPERATION_IDS: Record<string, string> = {
   "GET /api/plans/{id}/ranking.xlsx": "exportRanking",
   "POST /api/plans/{id}/ranking/tie-decisions": "decideRankingTie",
   "POST /api/plans/{id}/finalise": "finaliseRanking",
-  "POST /api/plans/{id}/ranking/tie-decisions": "decideRankingTie",
   "POST /api/participants/{id}/initiatives": "createInitiative",
   "GET /api/participants/{id}/initiatives": "listParticipantInitiatives",
   "GET /api/plans/{id}/initiatives": "listPlanInitiatives",

@@ -1,7 +1,7 @@
 // What is known about nominees when eligibility is judged, gathered in bulk for a plan: registration, the
 // self-assessment and its appraised score (criteria passed, combined facts), total, rank and classification,
 // targets, sex (women first on a tie), and the Decree 98/2023 art. 4 cases under way (legal_holds).
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import { participants, people, results, units } from "../../db/schema.js";
 import type { NomineeFacts } from "../../domain/commendation/eligibility.js";
@@ -9,7 +9,7 @@ import { HOLD_KINDS, type HoldFact } from "../../domain/commendation/legal-holds
 import type { Plan } from "../../domain/plan/schema.js";
 import type { Actor } from "../actor.js";
 import type { PlanRow, UnitRow } from "../movement/participants.js";
-import { provisionalScores, rankScored, type ScoredMovement, scoreMovement } from "../movement/ranking.js";
+import { provisionalScores, rankingContext, rankScored, type ScoredMovement, scoreMovement, womenSharesOf } from "../movement/ranking.js";
 import { holdsUnderWay, mayReadHolds } from "./legal-holds.js";
 
 /** A plan seen by one actor: `manages` when the actor is its standing office. */
@@ -49,7 +49,7 @@ async function scoredNominees(db: Executor, scope: PlanScope, groupIds: string[]
   if (!scope.manages || scope.plan.status !== "launched")
     return { source: "unpublished" as const, byId: out, scored: await scoreMovement(db, scope.plan, now, ids) };
   const scored: ScoredMovement = await provisionalScores(db, scope.plan, now);
-  for (const r of rankScored(scored.values(), scope.data, { groupIds }))
+  for (const r of rankScored(scored.values(), scope.data, { groupIds }, await rankingContext(db, scope.plan, scored)))
     out.set(r.participantId, { total: r.total, rank: r.rank, classification: r.classification });
   return { source: "provisional" as const, byId: out, scored };
 }
@@ -80,15 +80,7 @@ export async function nomineeFactsOf(
   const ranking = await scoredNominees(db, scope, groupIds, ids, now);
   // Collectives with ≥ 70 % women come first on a tie (Decree 98/2023 art. 4): the share of the unit's active staff.
   const collectiveUnits = rows.filter((r) => r.pa.personId === null).map((r) => r.unit.id);
-  const shares = new Map<number, number>();
-  if (collectiveUnits.length) {
-    const counts = await db
-      .select({ unitId: people.unitId, women: sql<number>`count(*) filter (where ${people.sex} = 'nu')`, all: sql<number>`count(*)` })
-      .from(people)
-      .where(and(inArray(people.unitId, collectiveUnits), eq(people.active, true)))
-      .groupBy(people.unitId);
-    for (const c of counts) if (Number(c.all) > 0) shares.set(c.unitId, Number(c.women) / Number(c.all));
-  }
+  const shares = await womenSharesOf(db, collectiveUnits);
   // Decree 98/2023 art. 4: an individual is held by a case on the person, a collective by a case on its unit as such.
   const holds = await holdsUnderWay(
     db,

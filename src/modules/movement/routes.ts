@@ -11,7 +11,7 @@ import { appraise, appraiserCandidates, assign, explain, listAssignments, myAssi
 import { confirmAssessment, getAssessment, previewAssessment, saveAssessment, submitAssessment } from "./assessment.js";
 import { reportStatusOf, targetsOf } from "./known.js";
 import { listParticipants, loadParticipant, presentParticipant, syncParticipants } from "./participants.js";
-import { computeRanking, finalise, rankingXlsx } from "./ranking.js";
+import { computeRanking, decideTie, finalise, rankingXlsx } from "./ranking.js";
 import { registrationOpen, reopenRegistration, saveRegistration, submitReport } from "./registration.js";
 
 const tags = ["Triển khai phong trào"];
@@ -260,6 +260,24 @@ export const movementRoutes =
         contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         body: await rankingXlsx(db, actorOf(request), request.params.id, ctx.now(), { groupId: request.query.group, unitKind: request.query.unitKind }),
       }),
+    );
+
+    app.post(
+      "/plans/:id/ranking/tie-decisions",
+      {
+        schema: {
+          tags,
+          summary: "Cơ quan thường trực quyết định thứ tự các đối tượng bằng nhau sau mọi tiêu chí phụ",
+          params: idParam,
+          body: z.object({
+            groupId: z.string().min(1, "Vui lòng chọn nhóm đối tượng.").max(64),
+            order: z.array(rowId).min(2, "Cần sắp xếp ít nhất hai đối tượng đang bằng nhau.").max(500),
+            reason: z.string().trim().min(1, "Vui lòng nêu lý do quyết định.").max(2000),
+            reference: z.string().trim().min(1, "Vui lòng nêu số, ngày biên bản họp ghi nhận quyết định.").max(500),
+          }),
+        },
+      },
+      async (request, reply) => reply.status(201).send(await decideTie(db, actorOf(request), request.params.id, request.body, ctx.now())),
     );
 
     app.post("/plans/:id/finalise", { schema: { tags, summary: "Chốt và công bố kết quả", params: idParam } }, async (request) =>
