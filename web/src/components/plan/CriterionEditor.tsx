@@ -164,14 +164,27 @@ export function CriterionEditor({
               title={
                 qualitative
                   ? t("plans.criterion.parentQualitative", { count: c.children?.length ?? 0 })
-                  : t("plans.criterion.parentSum", { total: formatNumber(total ?? 0), max: formatNumber(c.max ?? 0) })
+                  : c.rescale
+                    ? t("plans.criterion.rescaleSum", { total: formatNumber(total ?? 0), max: formatNumber(c.max ?? 0) })
+                    : t("plans.criterion.parentSum", { total: formatNumber(total ?? 0), max: formatNumber(c.max ?? 0) })
               }
               style={{ marginBottom: 12 }}
             />
             {qualitative ? null : (
-              <Field label={t("plans.criterion.cap")} tooltip={t("plans.criterion.capHelp")}>
-                <Num value={c.cap} min={0} onChange={(cap) => set({ cap })} style={{ maxWidth: 160 }} />
-              </Field>
+              <Space wrap size="large" align="end">
+                <Field label={t("plans.criterion.cap")} tooltip={t("plans.criterion.capHelp")}>
+                  <Num value={c.cap} min={0} onChange={(cap) => set({ cap })} style={{ maxWidth: 160 }} />
+                </Field>
+                <Field label={t("plans.criterion.rescale")} tooltip={t("plans.criterion.rescaleHelp")}>
+                  <Switch
+                    size="small"
+                    checked={!!c.rescale}
+                    aria-label={t("plans.criterion.rescale")}
+                    data-testid="criterion-rescale"
+                    onChange={(v) => set({ rescale: v ? true : undefined })}
+                  />
+                </Field>
+              </Space>
             )}
           </>
         ) : null}

@@ -31,7 +31,9 @@ export function describeRule(rule: Rule, inputs: InputDef[]): string {
       return parts.join(", ");
     }
     case "bands":
-      return t("plans.describe.bands", { count: rule.bands.length, input: label(rule.input) });
+      return rule.per
+        ? t("plans.describe.bandsRate", { count: rule.bands.length, input: label(rule.input), per: label(rule.per), none: n(rule.whenNone) })
+        : t("plans.describe.bands", { count: rule.bands.length, input: label(rule.input) });
     case "lateness":
       return t(rule.unit === "month" ? "plans.describe.latenessMonth" : "plans.describe.latenessDay", {
         onTime: n(rule.onTime),
@@ -42,18 +44,47 @@ export function describeRule(rule: Rule, inputs: InputDef[]): string {
     case "fixed":
       return t("plans.describe.fixed", { count: rule.cases.length, otherwise: n(rule.otherwise) });
     case "linear":
-      return t("plans.describe.linear", { input: label(rule.input), full: n(rule.full ?? 100) });
+      return rule.per
+        ? t("plans.describe.linearRate", { input: label(rule.input), per: label(rule.per), full: n(rule.full ?? 100), none: n(rule.whenNone) })
+        : t("plans.describe.linear", { input: label(rule.input), full: n(rule.full ?? 100) });
     case "manual":
       return t("plans.describe.manual");
     case "sum":
       return t("plans.describe.sum", { count: rule.parts.length });
     case "pass_fail":
-      return t("plans.describe.passFail");
+      return rule.unless ? t("plans.describe.passFailUnless", { label: rule.unlessLabel ?? "" }) : t("plans.describe.passFail");
     case "peer_average":
       return t("plans.describe.peerAverage", { better: n(rule.atOrBetter), worse: n(rule.worse) });
     case "sample_check":
       return t("plans.describe.sampleCheck", { each: n(rule.each) });
   }
+}
+
+/** The optional denominator of a linear or bands rule: with it the rule reads the rate input ÷ denominator (%). */
+function RateFields({ rule, inputs, onChange }: { rule: Extract<Rule, { kind: "linear" | "bands" }>; inputs: InputDef[]; onChange: (rule: Rule) => void }) {
+  return (
+    <Row gutter={12}>
+      <Col xs={24} md={12}>
+        <Field label={t("plans.rule.per")} tooltip={t("plans.rule.perHelp")}>
+          <InputKeySelect
+            value={rule.per}
+            inputs={inputs.filter((i) => i.key !== rule.input)}
+            types={["count", "number"]}
+            allowClear
+            aria-label={t("plans.rule.per")}
+            onChange={(per) => onChange(per ? { ...rule, per, whenNone: rule.whenNone ?? 100 } : { ...rule, per: undefined, whenNone: undefined })}
+          />
+        </Field>
+      </Col>
+      {rule.per ? (
+        <Col xs={24} md={12}>
+          <Field label={t("plans.rule.whenNone")} tooltip={t("plans.rule.whenNoneHelp")}>
+            <Num value={rule.whenNone} min={0} max={100} suffix="%" onChange={(whenNone) => onChange({ ...rule, whenNone })} data-testid="rule-when-none" />
+          </Field>
+        </Col>
+      ) : null}
+    </Row>
+  );
 }
 
 interface BandRow extends Band {
@@ -239,10 +270,11 @@ export function RuleEditor({
             <Field label={t("plans.rule.input")}>
               <InputKeySelect value={rule.input} inputs={inputs} types={NUMERIC} onChange={(input) => onChange({ ...rule, input })} />
             </Field>
+            <RateFields rule={rule} inputs={inputs} onChange={onChange} />
             <Typography.Text type="secondary" style={{ display: "block", marginBottom: 8 }}>
               {t("plans.band.help")}
             </Typography.Text>
-            <BandsTable bands={rule.bands} onChange={(bands) => onChange({ ...rule, bands })} suffix={percentSuffix(rule.input)} />
+            <BandsTable bands={rule.bands} onChange={(bands) => onChange({ ...rule, bands })} suffix={rule.per ? "%" : percentSuffix(rule.input)} />
           </>
         );
       case "lateness":
@@ -374,6 +406,9 @@ export function RuleEditor({
               <Field label={t("plans.rule.scale")} tooltip={t("plans.rule.scaleHelp")}>
                 <Num value={rule.scale} placeholder={max === undefined ? "" : String(max)} onChange={(scale) => onChange({ ...rule, scale })} />
               </Field>
+            </Col>
+            <Col xs={24}>
+              <RateFields rule={rule} inputs={inputs} onChange={onChange} />
             </Col>
           </Row>
         );
@@ -518,6 +553,28 @@ export function RuleEditor({
                 </Field>
               </Col>
             </Row>
+            <Space style={{ marginBottom: 8 }}>
+              <Switch
+                size="small"
+                checked={!!rule.unless}
+                aria-label={t("plans.rule.unlessToggle")}
+                data-testid="rule-unless-toggle"
+                onChange={(v) => onChange(v ? { ...rule, unless: { input: firstKey, op: "true" } } : { ...rule, unless: undefined, unlessLabel: undefined })}
+              />
+              <span>{t("plans.rule.unlessToggle")}</span>
+            </Space>
+            {rule.unless ? (
+              <>
+                <Field label={t("plans.rule.unless")} tooltip={t("plans.rule.unlessHelp")}>
+                  <div>
+                    <ConditionEditor value={rule.unless} onChange={(unless) => onChange({ ...rule, unless })} inputs={inputs} />
+                  </div>
+                </Field>
+                <Field label={t("plans.rule.unlessLabel")}>
+                  <Input value={rule.unlessLabel ?? ""} onChange={(e) => onChange({ ...rule, unlessLabel: optionalText(e.target.value) })} />
+                </Field>
+              </>
+            ) : null}
           </>
         );
     }

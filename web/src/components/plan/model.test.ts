@@ -65,3 +65,12 @@ describe("criteria tree by index paths", () => {
     expect(childrenTotal(leaf("z", 1))).toBeNull();
   });
 });
+
+describe("rescaled sections in the editor", () => {
+  it("a rescaled parent is not a sum mismatch: its children are its own scale", () => {
+    const parent = { id: "k", title: "k", max: 20, children: [leaf("k1", 40), leaf("k2", 20)] } as Criterion;
+    expect(sumMismatch(parent)).toBe(true);
+    expect(sumMismatch({ ...parent, rescale: true })).toBe(false);
+    expect(childrenTotal({ ...parent, rescale: true })).toBe(60);
+  });
+});

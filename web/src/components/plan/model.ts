@@ -299,7 +299,7 @@ export function childrenTotal(c: Criterion): number | null {
 /** True when a parent's max differs from what its children add up to (and no cap explains it). */
 export function sumMismatch(c: Criterion): boolean {
   const total = childrenTotal(c);
-  return total !== null && c.max !== undefined && c.cap === undefined && Math.abs(total - c.max) > 1e-9;
+  return total !== null && c.max !== undefined && c.cap === undefined && !c.rescale && Math.abs(total - c.max) > 1e-9;
 }
 
 /** Max points of the group's scoring table (main and bonus sections at the root). */
@@ -317,6 +317,12 @@ export function availableInputs(criteria: Criterion[], path: TreePath): InputDef
 /** Every input declared anywhere in the group, first declaration wins (the facts of the "try it" panel). */
 export function groupInputs(criteria: Criterion[]): InputDef[] {
   return uniqueInputs(declaredInputs(criteria));
+}
+
+/** The facts "try it" asks for: the group's criteria and every fact the classification bands and ceilings read. */
+export function tryInputs(group: Group, classification: PlanData["classification"] | undefined): InputDef[] {
+  const extra = [...(classification?.bands ?? []), ...(classification?.ceilings ?? [])].flatMap((x) => x.inputs ?? []);
+  return uniqueInputs([...declaredInputs(group.criteria), ...extra]);
 }
 
 export function hasHeadsOnlyCriteria(criteria: Criterion[]): boolean {
