@@ -25,6 +25,7 @@ import { type DecisionStatus, decisionLifecycle } from "../domain/lifecycles/dec
 import { type InitiativeStatus, initiativeLifecycle } from "../domain/lifecycles/initiative.js";
 import { type NominationStatus, nominationLifecycle } from "../domain/lifecycles/nomination.js";
 import { type PlanStatus, planLifecycle } from "../domain/lifecycles/plan.js";
+import type { SuccessionNote } from "../domain/movement/succession.js";
 
 const stamps = {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -318,6 +319,8 @@ export const participants = pgTable(
     registration: jsonb("registration"),
     /** The office may reopen registration for this participant until the end of this day. */
     reopenedUntil: date("reopened_until", { mode: "string" }),
+    /** Units merged into this participant's unit mid-movement and what was taken over from them (SuccessionNote[]). */
+    succession: jsonb("succession").$type<SuccessionNote[]>().notNull().default([]),
     ...stamps,
   },
   (t) => [

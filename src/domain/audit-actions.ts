@@ -62,6 +62,8 @@ export const AUDIT_ACTIONS = {
   "plan.launch": "Phát động",
   "plan.amend": "Sửa đổi kế hoạch đã phát động",
   "movement.sync_participants": "Cập nhật danh sách đối tượng",
+  "plan.issuer_succession": "Đơn vị sáp nhập tiếp nhận chỉ đạo phong trào",
+  "participant.succession": "Tiếp nhận hồ sơ thi đua từ đơn vị sáp nhập",
   "movement.register": "Đăng ký thi đua",
   "movement.update_registration": "Sửa đăng ký thi đua",
   "movement.reopen_registration": "Mở lại đăng ký",

@@ -15,7 +15,7 @@ import type { Actor } from "../actor.js";
 import { writeAudit } from "../audit/write-audit.js";
 import { filesOfUnit, presentFile } from "../files/service.js";
 import { assertMove, transition } from "../lifecycle/transition.js";
-import { loadParticipant, milestoneOf, type ParticipantContext, participantName } from "./participants.js";
+import { loadParticipant, milestoneOf, type ParticipantContext, participantName, successionLines } from "./participants.js";
 import { loadRecords } from "./records.js";
 
 type AssessmentRow = typeof assessments.$inferSelect;
@@ -70,6 +70,8 @@ export async function getAssessment(db: Executor, actor: Actor, participantId: n
     notes: row.notes,
     selfScore: self,
     finalScore: final,
+    // Where facts, reports and initiatives taken over from a merged unit come from (the score's explanation cites them).
+    succession: successionLines(ctx),
     appraisals: found.map((a) => ({
       criterionId: a.criterionId,
       facts: a.facts,

@@ -4,7 +4,9 @@ import { appraisalAssignments, participants, people, plans, units } from "../../
 import { can } from "../../domain/access.js";
 import { vietnamDate } from "../../domain/calendar.js";
 import { participantDisplayName } from "../../domain/format.js";
+import { successionText } from "../../domain/movement/succession.js";
 import { personInGroup, unitInGroup } from "../../domain/plan/membership.js";
+import { declaredInputs } from "../../domain/plan/rule-inputs.js";
 import type { Group, Plan } from "../../domain/plan/schema.js";
 import { conflict, forbidden, notFound } from "../../http/errors.js";
 import type { Actor } from "../actor.js";
@@ -148,6 +150,12 @@ async function isAssigned(db: Executor, actor: Actor, planId: number, participan
 
 export function participantName(ctx: Pick<ParticipantContext, "personName" | "unit">): string {
   return participantDisplayName(ctx.unit.name, ctx.personName);
+}
+
+/** What this participant took over from units merged into its unit, one Vietnamese line each (the plan's input names). */
+export function successionLines(ctx: Pick<ParticipantContext, "participant" | "group">): string[] {
+  const labels = new Map(declaredInputs(ctx.group.criteria).map((i) => [i.key, i.label]));
+  return (ctx.participant.succession ?? []).map((n) => successionText(n, (k) => labels.get(k) ?? k));
 }
 
 export function presentParticipant(p: ParticipantRow, unitName: string, personName: string | null, groupName: string) {

@@ -10,7 +10,7 @@ import { readFile, storeFile } from "../files/service.js";
 import { appraise, appraiserCandidates, assign, explain, listAssignments, myAssignments, openExplanationRound, unassign } from "./appraisal.js";
 import { confirmAssessment, getAssessment, previewAssessment, saveAssessment, submitAssessment } from "./assessment.js";
 import { reportStatusOf, targetsOf } from "./known.js";
-import { listParticipants, loadParticipant, presentParticipant, syncParticipants } from "./participants.js";
+import { listParticipants, loadParticipant, presentParticipant, successionLines, syncParticipants } from "./participants.js";
 import { computeRanking, decideTie, finalise, rankingXlsx } from "./ranking.js";
 import { registrationOpen, reopenRegistration, saveRegistration, submitReport } from "./registration.js";
 
@@ -51,6 +51,7 @@ export const movementRoutes =
         finalised: c.plan.finalisedAt !== null,
         reports: await reportStatusOf(db, c, ctx.now()),
         targets: await targetsOf(db, c),
+        succession: successionLines(c),
       };
     });
 

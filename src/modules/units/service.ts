@@ -9,6 +9,7 @@ import type { Actor } from "../actor.js";
 import { entityHistory } from "../audit/service.js";
 import { writeAudit } from "../audit/write-audit.js";
 import { assertCan, scopeCondition } from "../scope.js";
+import { carryOverMovements } from "./succession.js";
 
 export type UnitRow = typeof units.$inferSelect;
 
@@ -219,6 +220,8 @@ export async function mergeUnit(db: Db, actor: Actor, id: number, input: { versi
         .returning({ id: people.id });
       movedPeople = moved.length;
     }
+    // Running movements go with the unit (seed 004: a unit that ends hands its tasks to its successor).
+    const carried = await carryOverMovements(tx, actor, source, target, new Date());
     const [closed] = await tx.update(units).set({ active: false, mergedIntoId: target.id }).where(eq(units.id, source.id)).returning();
     const [t] = await tx
       .update(units)
@@ -241,7 +244,7 @@ export async function mergeUnit(db: Db, actor: Actor, id: number, input: { versi
       entityId: target.id,
       unitId: target.id,
       summary,
-      after: { mergedFrom: source.id, children: children.map((c) => c.id), movedPeople },
+      after: { mergedFrom: source.id, children: children.map((c) => c.id), movedPeople, movements: carried },
     });
     return presentUnit(t);
   });
