@@ -251,6 +251,8 @@ export const plans = pgTable(
       .notNull()
       .references(() => units.id),
     parentPlanId: integer("parent_plan_id").references((): AnyPgColumn => plans.id),
+    /** The plan this one was reissued from for another year (year-over-year comparison). */
+    predecessorPlanId: integer("predecessor_plan_id").references((): AnyPgColumn => plans.id),
     status: text("status").$type<PlanStatus>().notNull().default("draft"),
     revision: integer("revision").notNull().default(1),
     data: jsonb("data").notNull(),
@@ -264,6 +266,7 @@ export const plans = pgTable(
   (t) => [
     index("plans_issuer_idx").on(t.issuerUnitId),
     index("plans_parent_idx").on(t.parentPlanId),
+    index("plans_predecessor_idx").on(t.predecessorPlanId),
     uniqueIndex("plans_code_uq").on(t.code),
     statusCheck("plans_status_ck", t.status, planLifecycle),
   ],

@@ -66,7 +66,11 @@ for (const [schema, id] of [
   if (!z.globalRegistry.has(schema)) z.globalRegistry.add(schema, { id });
 }
 
-const planIssue = z.object({ path: z.string(), message: z.string() });
+const planIssue = z.object({
+  path: z.string(),
+  message: z.string(),
+  kind: z.enum(["expression"]).optional().meta({ description: "expression: biểu thức không tính được; bị từ chối ngay cả khi lưu dự thảo." }),
+});
 export const planCheckBody = z.object({ ok: z.boolean(), issues: z.array(planIssue), warnings: z.array(planIssue) });
 
 export const planBody = planSummaryBody.extend({

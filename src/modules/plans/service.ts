@@ -12,7 +12,8 @@ import { describeChanges, describePath, diffPlans } from "../../domain/plan/diff
 import { unitInGroup } from "../../domain/plan/membership.js";
 import { type Plan, planSchema } from "../../domain/plan/schema.js";
 import { checkFacts, scoreCriteria } from "../../domain/plan/scoring.js";
-import { validatePlan } from "../../domain/plan/validate.js";
+import { planForYear } from "../../domain/plan/next-year.js";
+import { planWarnings, validatePlan } from "../../domain/plan/validate.js";
 import { badRequest, conflict, notFound, versionConflict } from "../../http/errors.js";
 import type { Actor } from "../actor.js";
 import { writeAudit } from "../audit/write-audit.js";
@@ -35,6 +36,7 @@ function summary(p: PlanRow, issuerName: string) {
     issuerUnitId: p.issuerUnitId,
     issuerName,
     parentPlanId: p.parentPlanId,
+    predecessorPlanId: p.predecessorPlanId,
     launchedAt: p.launchedAt?.toISOString() ?? null,
     version: p.version,
     updatedAt: p.updatedAt.toISOString(),
@@ -48,7 +50,18 @@ function present(p: PlanRow, issuer: UnitRow, actor: Actor) {
   const amend = writer && p.status === "launched";
   // What the caller may do with this plan, decided here with the access policy so the browser never re-derives it.
   const allowed = { edit, amend, manageMovement: can(actor.grants, "movement.manage", issuer.path) };
-  return { ...summary(p, issuer.name), data, issues: validatePlan(data), canEdit: edit, canAmend: amend, can: allowed };
+  // A plan reissued for another year keeps last year's legal bases as written: listed until it is launched, to review.
+  const legalBasesToReview = p.predecessorPlanId && p.status === "draft" ? data.legalBases.map((b) => b.text) : [];
+  return {
+    ...summary(p, issuer.name),
+    data,
+    issues: validatePlan(data),
+    warnings: planWarnings(data),
+    legalBasesToReview,
+    canEdit: edit,
+    canAmend: amend,
+    can: allowed,
+  };
 }
 
 async function findPlan(db: Executor, actor: Actor, id: number) {
@@ -104,6 +117,8 @@ export interface CreatePlanInput {
   template?: string;
   data?: unknown;
   parentPlanId?: number;
+  /** Last year's plan to reissue for `year` (dates moved, texts updated, linked for comparison). */
+  previousPlanId?: number;
   year?: number;
 }
 
@@ -113,6 +128,9 @@ export async function createPlan(db: Db, actor: Actor, input: CreatePlanInput) {
   write(actor, issuer);
   let data: Plan;
   let parent: PlanRow | null = null;
+  let previous: PlanRow | null = null;
+  if (input.parentPlanId && input.previousPlanId)
+    throw badRequest("PLAN_SOURCE", "Chỉ chọn một nguồn: kế hoạch cấp trên hoặc kế hoạch năm trước, không cả hai.");
   if (input.parentPlanId) {
     const row = await findPlan(db, actor, input.parentPlanId);
     parent = row.p;
@@ -135,6 +153,10 @@ export async function createPlan(db: Db, actor: Actor, input: CreatePlanInput) {
       legalBases: [{ text: `Căn cứ Kế hoạch số ${p.number ?? "…"}/${p.symbol} về ${p.title.charAt(0).toLowerCase()}${p.title.slice(1)}` }],
       groups: p.groups.map((g) => ({ ...g, membership: { ...g.membership, withinUnitCodes: g.membership.withinUnitCodes ? [issuer.code] : undefined } })),
     };
+  } else if (input.previousPlanId) {
+    const row = await findPlan(db, actor, input.previousPlanId);
+    previous = row.p;
+    data = row.p.data as Plan;
   } else if (input.template) {
     data = { ...loadTemplate(input.template) };
   } else if (input.data !== undefined) {
@@ -149,6 +171,9 @@ export async function createPlan(db: Db, actor: Actor, input: CreatePlanInput) {
   } else {
     data = blankPlan(issuer, input.year ?? Number(vietnamDate(new Date()).slice(0, 4)));
   }
+  // From a template or last year's plan, a chosen year reissues it: every date moves by whole years.
+  if ((input.template || previous) && input.year !== undefined && input.year !== data.year) data = planForYear(data, input.year).plan;
+  else if (previous) throw badRequest("PLAN_YEAR", `Hãy chọn năm của kế hoạch mới (khác năm ${data.year} của kế hoạch cũ).`);
   return db.transaction(async (tx) => {
     data = { ...data, code: await uniqueCode(tx, data.code) };
     const [row] = await tx
@@ -159,6 +184,7 @@ export async function createPlan(db: Db, actor: Actor, input: CreatePlanInput) {
         year: data.year,
         issuerUnitId: issuer.id,
         parentPlanId: parent?.id ?? null,
+        predecessorPlanId: previous?.id ?? null,
         data,
         createdBy: actor.userId || null,
       })
@@ -168,7 +194,7 @@ export async function createPlan(db: Db, actor: Actor, input: CreatePlanInput) {
       entity: "plan",
       entityId: row.id,
       unitId: issuer.id,
-      summary: `Tạo dự thảo kế hoạch "${data.title}" của ${issuer.name}${input.template ? ` từ mẫu ${input.template}` : parent ? " từ kế hoạch cấp trên" : ""}`,
+      summary: `Tạo dự thảo kế hoạch "${data.title}" của ${issuer.name}${input.template ? ` từ mẫu ${input.template}` : parent ? " từ kế hoạch cấp trên" : previous ? ` từ kế hoạch năm ${previous.year} "${previous.title}"` : ""}${(input.template || previous) && input.year ? ` cho năm ${data.year}` : ""}`,
     });
     return present(row, issuer, actor);
   });
@@ -371,16 +397,17 @@ export async function planForExport(db: Executor, actor: Actor, id: number): Pro
 }
 
 /** Issues of unsaved plan data: its shape first, then the plan rules (nothing is saved). */
-export function checkPlanData(data: unknown): { ok: boolean; issues: { path: string; message: string }[] } {
+export function checkPlanData(data: unknown): { ok: boolean; issues: { path: string; message: string }[]; warnings: { path: string; message: string }[] } {
   const parsed = planSchema.safeParse(data);
   if (!parsed.success) {
     return {
       ok: false,
       issues: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: `${i.path.length ? describePath(data, i.path) : "Kế hoạch"}: ${i.message}` })),
+      warnings: [],
     };
   }
   const issues = validatePlan(parsed.data);
-  return { ok: issues.length === 0, issues };
+  return { ok: issues.length === 0, issues, warnings: planWarnings(parsed.data) };
 }
 
 /** Deletes an abandoned draft (never a launched plan, nor one that subordinate plans were made from). */
