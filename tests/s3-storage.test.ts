@@ -70,7 +70,7 @@ describe("uploads through the API with STORAGE=s3", () => {
     expect(objects.some((f) => f.includes(up.body.id.replace(/-/g, "")))).toBe(true);
     const back = await focal.get(`/api/files/${up.body.id}`);
     expect(back.raw.equals(pdf)).toBe(true);
-    expect((await (await t.as("daumoi.phuong2")).get(`/api/files/${up.body.id}`)).status).toBe(403);
+    expect((await (await t.as("daumoi.phuong2")).get(`/api/files/${up.body.id}`)).status).toBe(404);
   });
 });
 
