@@ -5627,11 +5627,21 @@ export interface operations {
                         issues: {
                             path: string;
                             message: string;
+                            /**
+                             * @description expression: biểu thức không tính được; bị từ chối ngay cả khi lưu dự thảo.
+                             * @enum {string}
+                             */
+                            kind?: "expression";
                         }[];
                         /** @description Những ngày tháng mâu thuẫn nhau, cần xem lại (không chặn phát động). */
                         warnings: {
                             path: string;
                             message: string;
+                            /**
+                             * @description expression: biểu thức không tính được; bị từ chối ngay cả khi lưu dự thảo.
+                             * @enum {string}
+                             */
+                            kind?: "expression";
                         }[];
                         /** @description Căn cứ pháp lý chép từ kế hoạch năm trước, cần rà soát lại. */
                         legalBasesToReview: string[];
@@ -5714,11 +5724,21 @@ export interface operations {
                         issues: {
                             path: string;
                             message: string;
+                            /**
+                             * @description expression: biểu thức không tính được; bị từ chối ngay cả khi lưu dự thảo.
+                             * @enum {string}
+                             */
+                            kind?: "expression";
                         }[];
                         /** @description Những ngày tháng mâu thuẫn nhau, cần xem lại (không chặn phát động). */
                         warnings: {
                             path: string;
                             message: string;
+                            /**
+                             * @description expression: biểu thức không tính được; bị từ chối ngay cả khi lưu dự thảo.
+                             * @enum {string}
+                             */
+                            kind?: "expression";
                         }[];
                         /** @description Căn cứ pháp lý chép từ kế hoạch năm trước, cần rà soát lại. */
                         legalBasesToReview: string[];
@@ -5781,10 +5801,20 @@ export interface operations {
                         issues: {
                             path: string;
                             message: string;
+                            /**
+                             * @description expression: biểu thức không tính được; bị từ chối ngay cả khi lưu dự thảo.
+                             * @enum {string}
+                             */
+                            kind?: "expression";
                         }[];
                         warnings: {
                             path: string;
                             message: string;
+                            /**
+                             * @description expression: biểu thức không tính được; bị từ chối ngay cả khi lưu dự thảo.
+                             * @enum {string}
+                             */
+                            kind?: "expression";
                         }[];
                     };
                 };
@@ -5850,11 +5880,21 @@ export interface operations {
                         issues: {
                             path: string;
                             message: string;
+                            /**
+                             * @description expression: biểu thức không tính được; bị từ chối ngay cả khi lưu dự thảo.
+                             * @enum {string}
+                             */
+                            kind?: "expression";
                         }[];
                         /** @description Những ngày tháng mâu thuẫn nhau, cần xem lại (không chặn phát động). */
                         warnings: {
                             path: string;
                             message: string;
+                            /**
+                             * @description expression: biểu thức không tính được; bị từ chối ngay cả khi lưu dự thảo.
+                             * @enum {string}
+                             */
+                            kind?: "expression";
                         }[];
                         /** @description Căn cứ pháp lý chép từ kế hoạch năm trước, cần rà soát lại. */
                         legalBasesToReview: string[];
@@ -5939,11 +5979,21 @@ export interface operations {
                         issues: {
                             path: string;
                             message: string;
+                            /**
+                             * @description expression: biểu thức không tính được; bị từ chối ngay cả khi lưu dự thảo.
+                             * @enum {string}
+                             */
+                            kind?: "expression";
                         }[];
                         /** @description Những ngày tháng mâu thuẫn nhau, cần xem lại (không chặn phát động). */
                         warnings: {
                             path: string;
                             message: string;
+                            /**
+                             * @description expression: biểu thức không tính được; bị từ chối ngay cả khi lưu dự thảo.
+                             * @enum {string}
+                             */
+                            kind?: "expression";
                         }[];
                         /** @description Căn cứ pháp lý chép từ kế hoạch năm trước, cần rà soát lại. */
                         legalBasesToReview: string[];
@@ -6069,11 +6119,21 @@ export interface operations {
                         issues: {
                             path: string;
                             message: string;
+                            /**
+                             * @description expression: biểu thức không tính được; bị từ chối ngay cả khi lưu dự thảo.
+                             * @enum {string}
+                             */
+                            kind?: "expression";
                         }[];
                         /** @description Những ngày tháng mâu thuẫn nhau, cần xem lại (không chặn phát động). */
                         warnings: {
                             path: string;
                             message: string;
+                            /**
+                             * @description expression: biểu thức không tính được; bị từ chối ngay cả khi lưu dự thảo.
+                             * @enum {string}
+                             */
+                            kind?: "expression";
                         }[];
                         /** @description Căn cứ pháp lý chép từ kế hoạch năm trước, cần rà soát lại. */
                         legalBasesToReview: string[];
@@ -6159,11 +6219,21 @@ export interface operations {
                         issues: {
                             path: string;
                             message: string;
+                            /**
+                             * @description expression: biểu thức không tính được; bị từ chối ngay cả khi lưu dự thảo.
+                             * @enum {string}
+                             */
+                            kind?: "expression";
                         }[];
                         /** @description Những ngày tháng mâu thuẫn nhau, cần xem lại (không chặn phát động). */
                         warnings: {
                             path: string;
                             message: string;
+                            /**
+                             * @description expression: biểu thức không tính được; bị từ chối ngay cả khi lưu dự thảo.
+                             * @enum {string}
+                             */
+                            kind?: "expression";
                         }[];
                         /** @description Căn cứ pháp lý chép từ kế hoạch năm trước, cần rà soát lại. */
                         legalBasesToReview: string[];
