@@ -46,6 +46,8 @@ export interface ParticipantDetail extends Participant {
   explanationUntil?: string | null;
   explanationOpen?: boolean;
   reports: ReportStatus[];
+  /** What was taken over from units merged into this participant's unit, one Vietnamese line each. */
+  succession?: string[];
 }
 
 export interface StoredFile {
@@ -224,6 +226,10 @@ export interface RankingRow {
   rank: number | null;
   tied: boolean;
   decidedBy: string | null;
+  /** The office's recorded decision that set this place in a tie. */
+  decision: { reason: string; reference: string } | null;
+  /** Why a scored participant has no rank (a pass/fail group is not ranked). */
+  rankNote: string | null;
   classification: string | null;
   classificationExplanation: string;
   previousTotal: number | null;

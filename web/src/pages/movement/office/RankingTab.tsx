@@ -1,8 +1,8 @@
 // Ranking and classification (each group ranked on its own, ties broken by the plan's chain), with charts,
 // the Excel export, and for the office the explanation round and finalisation.
-import { FlagOutlined, MessageOutlined } from "@ant-design/icons";
+import { ArrowDownOutlined, ArrowUpOutlined, FlagOutlined, MessageOutlined, OrderedListOutlined } from "@ant-design/icons";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert, App, Button, Card, DatePicker, Popconfirm, Select, Space, Spin, Table, Tag, Tooltip, Typography } from "antd";
+import { Alert, App, Button, Card, DatePicker, Form, Input, List, Modal, Popconfirm, Select, Space, Spin, Table, Tag, Tooltip, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import dayjs, { type Dayjs } from "dayjs";
 import { lazy, Suspense, useState } from "react";
@@ -32,6 +32,7 @@ export function RankingTab({ plan, office, active }: { plan: PlanRecord; office:
   const [unitKind, setUnitKind] = useState<string | null>(null);
   const [until, setUntil] = useState<Dayjs | null>(null);
   const [busy, setBusy] = useState<"round" | "finalise" | null>(null);
+  const [deciding, setDeciding] = useState<RankingRow[] | null>(null);
   const { data, isPending, isError, error, refetch } = useQuery({
     queryKey: movementKeys.ranking(plan.id, group, unitKind),
     queryFn: () => http.get<Ranking>(`/api/plans/${plan.id}/ranking`, { group, unitKind: unitKind ?? undefined }),
@@ -73,13 +74,30 @@ export function RankingTab({ plan, office, active }: { plan: PlanRecord; office:
       align: "center",
       render: (_: unknown, r) =>
         r.rank === null ? (
-          "—"
+          r.rankNote ? (
+            <Tooltip title={r.rankNote}>
+              <Typography.Text type="secondary">{t("mv.rank.notRanked")}</Typography.Text>
+            </Tooltip>
+          ) : (
+            "—"
+          )
         ) : (
           <Space size={2}>
             <Typography.Text strong>{formatNumber(r.rank)}</Typography.Text>
             {r.tied ? (
               <Tooltip title={t("mv.rank.tiedHelp")}>
                 <Tag color="red">{t("mv.rank.tied")}</Tag>
+              </Tooltip>
+            ) : null}
+            {r.tied && office && data && !data.finalised ? (
+              <Tooltip title={t("mv.rank.decideTie")}>
+                <Button
+                  size="small"
+                  type="text"
+                  icon={<OrderedListOutlined />}
+                  aria-label={t("mv.rank.decideTie")}
+                  onClick={() => setDeciding(data.rows.filter((x) => x.tied && x.rank === r.rank && x.groupId === r.groupId))}
+                />
               </Tooltip>
             ) : null}
           </Space>
@@ -95,9 +113,17 @@ export function RankingTab({ plan, office, active }: { plan: PlanRecord; office:
             <Space size={4} wrap>
               <AssessmentTag status={r.assessmentStatus} />
               {!r.registered ? <Tag>{t("mv.reg.notRegistered")}</Tag> : null}
-              {r.decidedBy ? (
+              {r.decision ? (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="tie-decision">
+                  {t("mv.rank.decidedByOffice", { reason: r.decision.reason, reference: r.decision.reference })}
+                </Typography.Text>
+              ) : r.decidedBy ? (
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {t("mv.rank.decidedBy", { by: r.decidedBy })}
+                </Typography.Text>
+              ) : r.rankNote ? (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {r.rankNote}
                 </Typography.Text>
               ) : null}
             </Space>
@@ -214,6 +240,14 @@ export function RankingTab({ plan, office, active }: { plan: PlanRecord; office:
             locale={{ emptyText: t("mv.rank.empty") }}
             data-testid="ranking-table"
           />
+          {deciding ? (
+            <TieDecisionModal
+              planId={plan.id}
+              rows={deciding}
+              onClose={() => setDeciding(null)}
+              onDone={() => void queryClient.invalidateQueries({ queryKey: ["movement", "ranking", plan.id] })}
+            />
+          ) : null}
           {data.rows.some((r) => r.total !== null) ? (
             <Suspense fallback={<Spin style={{ display: "block", margin: "24px auto" }} />}>
               <RankingCharts rows={data.rows} />
@@ -222,5 +256,95 @@ export function RankingTab({ plan, office, active }: { plan: PlanRecord; office:
         </>
       )}
     </>
+  );
+}
+
+/** The office records the order it decided for participants still tied after the whole chain, with why and the minutes. */
+function TieDecisionModal({ planId, rows, onClose, onDone }: { planId: number; rows: RankingRow[]; onClose: () => void; onDone: () => void }) {
+  const { message } = App.useApp();
+  const showError = useApiError();
+  const [form] = Form.useForm<{ reason: string; reference: string }>();
+  const [order, setOrder] = useState(rows);
+  const [saving, setSaving] = useState(false);
+  const move = (i: number, by: number) =>
+    setOrder((o) => {
+      const next = [...o];
+      [next[i], next[i + by]] = [next[i + by], next[i]];
+      return next;
+    });
+  const submit = async () => {
+    const v = await form.validateFields();
+    setSaving(true);
+    try {
+      await http.post(`/api/plans/${planId}/ranking/tie-decisions`, {
+        groupId: rows[0].groupId,
+        order: order.map((r) => r.participantId),
+        reason: v.reason.trim(),
+        reference: v.reference.trim(),
+      });
+      message.success(t("mv.rank.tieDecided"));
+      onDone();
+      onClose();
+    } catch (err) {
+      showError(err, { form });
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <Modal
+      open
+      title={t("mv.rank.decideTieTitle", { rank: formatNumber(rows[0].rank ?? 0) })}
+      okText={t("common.save")}
+      cancelText={t("common.cancel")}
+      confirmLoading={saving}
+      onOk={() => void submit().catch(() => undefined)}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Typography.Paragraph type="secondary">{t("mv.rank.decideTieHelp")}</Typography.Paragraph>
+      <List
+        size="small"
+        bordered
+        style={{ marginBottom: 16 }}
+        dataSource={order}
+        renderItem={(r, i) => (
+          <List.Item
+            actions={[
+              <Button
+                key="up"
+                size="small"
+                icon={<ArrowUpOutlined />}
+                disabled={i === 0}
+                aria-label={t("mv.rank.moveUp", { name: r.name })}
+                onClick={() => move(i, -1)}
+              />,
+              <Button
+                key="down"
+                size="small"
+                icon={<ArrowDownOutlined />}
+                disabled={i === order.length - 1}
+                aria-label={t("mv.rank.moveDown", { name: r.name })}
+                onClick={() => move(i, 1)}
+              />,
+            ]}
+          >
+            {`${i + 1}. ${r.name}`}
+          </List.Item>
+        )}
+      />
+      <Form form={form} layout="vertical" name="tie-decision-form">
+        <Form.Item label={t("mv.rank.tieReason")} name="reason" rules={[{ required: true, whitespace: true, message: t("mv.rank.tieReasonRequired") }]}>
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
+        </Form.Item>
+        <Form.Item
+          label={t("mv.rank.tieReference")}
+          name="reference"
+          rules={[{ required: true, whitespace: true, message: t("mv.rank.tieReferenceRequired") }]}
+        >
+          <Input maxLength={500} />
+        </Form.Item>
+      </Form>
+    </Modal>
   );
 }
