@@ -147,4 +147,51 @@ describe.skipIf(!canRunBrowser)("plan editor", () => {
     expect(await page.getByRole("button", { name: "Phát động" }).count()).toBe(0);
     expect(await page.getByRole("button", { name: "Lưu dự thảo" }).count()).toBe(0);
   });
+
+  it("a clerk makes next year's plan from the template choosing 2026, renames a fact, and sees a bad expression refused", async () => {
+    const page = await j.newPage();
+    await j.login(page, "noivu.vinhlong");
+    await page.getByRole("link", { name: "Kế hoạch thi đua" }).click();
+    await page.waitForURL("**/ke-hoach");
+    await page.getByRole("button", { name: "Tạo kế hoạch" }).click();
+    const modal = page.getByRole("dialog", { name: "Tạo kế hoạch thi đua" });
+    await modal.getByTestId("create-issuer").click();
+    await page.keyboard.type("Thành phố Vĩnh Long");
+    await page.locator('.ant-select-tree-node-content-wrapper[title="Thành phố Vĩnh Long"]').click();
+    await modal.getByLabel("Mẫu kế hoạch").click();
+    await page.keyboard.type("Vĩnh Long");
+    await page.locator(".ant-select-item-option").filter({ hasText: "THÀNH PHỐ VĨNH LONG" }).click();
+    // The template's year is offered first; the clerk plans 2026.
+    const year = modal.getByLabel("Năm của kế hoạch mới");
+    expect(await year.inputValue()).toBe("2024");
+    await year.fill("2026");
+    await modal.getByRole("button", { name: "Tạo dự thảo" }).click();
+    await page.waitForURL(/\/ke-hoach\/\d+$/);
+    const id = Number(new URL(page.url()).pathname.split("/").pop());
+    await page.getByTestId("plan-title").getByText("Phát động phong trào thi đua thực hiện cải cách hành chính năm 2026").waitFor();
+
+    // Renaming a fact carries the new key into the rule that reads it.
+    await page.getByRole("tab", { name: "Đối tượng & tiêu chí" }).click();
+    await page.getByTestId("criterion-node-tc-chi-so-2023").click();
+    const editor = page.getByTestId("criterion-editor");
+    await editor.getByLabel("Mã dữ kiện 1").fill("chi_so_cchc_nam_truoc");
+    await page.getByTestId("editor-actions").getByRole("button", { name: "Lưu dự thảo" }).click();
+    await page.getByText("Đã lưu dự thảo").first().waitFor();
+    const api = await j.t.as("noivu.vinhlong");
+    const saved = (await api.get(`/api/plans/${id}`)).body;
+    expect(saved.data.period).toEqual({ from: "2026-03-14", to: "2026-12-31" });
+    const renamed = findCriterion(saved.data.groups.flatMap((g: any) => g.criteria), "tc-chi-so-2023");
+    expect(renamed.inputs[0].key).toBe("chi_so_cchc_nam_truoc");
+    expect(JSON.stringify(renamed.rule)).toContain('"input":"chi_so_cchc_nam_truoc"');
+    expect(saved.issues).toEqual([]);
+
+    // An expression naming a fact that does not exist is refused on save, naming the criterion and the expression.
+    await editor.getByLabel("Dạng điều kiện").first().click();
+    await page.locator(".ant-select-item-option").filter({ hasText: "Biểu thức" }).click();
+    await editor.getByLabel("Biểu thức", { exact: true }).fill("chi_so_cchc_nam_truco >= 90");
+    await page.getByTestId("editor-actions").getByRole("button", { name: "Lưu dự thảo" }).click();
+    await page.getByText('biểu thức "chi_so_cchc_nam_truco >= 90" dùng dữ kiện "chi_so_cchc_nam_truco" chưa được khai báo').first().waitFor();
+    await shot(page, "6-expression-refused");
+    expect((await api.get(`/api/plans/${id}`)).body.version).toBe(saved.version);
+  });
 });

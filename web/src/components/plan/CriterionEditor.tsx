@@ -7,6 +7,7 @@ import { t } from "../../i18n";
 import { enumOptions, Field, FormBlock, InputKeySelect, Num, optionalText } from "./fields";
 import { InputsEditor } from "./InputsEditor";
 import { type Criterion, childrenTotal, defaultRule, type InputDef, isValidId, type Rule, SECTIONS, sumMismatch } from "./model";
+import { renameInputRefs } from "../../../../src/domain/plan/rename-input";
 import { RuleEditor } from "./RuleEditor";
 
 function toQualitative(c: Criterion, inputs: InputDef[]): Criterion {
@@ -53,6 +54,19 @@ export function CriterionEditor({
   const c = criterion;
   const isParent = !!c.children?.length;
   const own = c.inputs ?? [];
+  // A fact renamed here is renamed in the rules and conditions of this criterion (and those below it) that read it,
+  // unless the new key is one another fact already has (then the clerk is pointing at that fact, not renaming).
+  const setInputs = (inputs: InputDef[]) => {
+    const next = { ...c, inputs: inputs.length ? inputs : undefined };
+    const i = inputs.length === own.length ? inputs.findIndex((x, k) => x.key !== own[k].key) : -1;
+    const from = i >= 0 ? own[i].key : "";
+    const to = i >= 0 ? inputs[i].key : "";
+    const clash = (key: string) => own.some((o, k) => k !== i && o.key === key) || inheritedInputs.some((o) => o.key === key);
+    if (i >= 0 && from && to && !clash(from) && !clash(to)) {
+      const { inputs: kept, ...rest } = next;
+      onChange({ ...renameInputRefs(rest, from, to), inputs: kept } as Criterion);
+    } else onChange(next);
+  };
   const available = [...inheritedInputs.filter((i) => !own.some((o) => o.key === i.key)), ...own];
   const qualitative = c.max === undefined;
   const idError = !isValidId(c.id) ? t("plans.idInvalid") : otherIds.has(c.id) ? t("plans.criterion.idDuplicate") : null;
@@ -197,7 +211,7 @@ export function CriterionEditor({
             {t("plans.criterion.inherited", { list: inheritedInputs.map((i) => i.label).join("; ") })}
           </Typography.Paragraph>
         ) : null}
-        <InputsEditor value={own} onChange={(inputs) => set({ inputs: inputs.length ? inputs : undefined })} readOnly={readOnly} takenKeys={groupInputKeys} />
+        <InputsEditor value={own} onChange={setInputs} readOnly={readOnly} takenKeys={groupInputKeys} />
 
         <Divider titlePlacement="start" plain>
           {t("plans.criterion.notApplicableTitle")}

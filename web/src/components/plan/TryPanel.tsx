@@ -10,7 +10,7 @@ import { formatNumber } from "../../format";
 import { t } from "../../i18n";
 import { useDebounced } from "../../useDebounced";
 import { DateField, Field, FormBlock, Num } from "./fields";
-import { type CriterionResult, type FactValue, type Group, groupInputs, hasHeadsOnlyCriteria, type InputDef, type PlanData, type TryResult } from "./model";
+import { type CriterionResult, type FactValue, type Group, hasHeadsOnlyCriteria, type InputDef, type PlanData, type TryResult, tryInputs } from "./model";
 
 type Facts = Record<string, FactValue>;
 // One shared empty object: a fresh {} each render would restart the debounce forever.
@@ -97,7 +97,7 @@ export function useTryScoring(planId: Id, plan: PlanData, group: Group, active =
   const [factsByGroup, setFactsByGroup] = useState<Record<string, Facts>>({});
   const [isHead, setIsHead] = useState<boolean | undefined>(undefined);
   const facts = factsByGroup[group.id] ?? NO_FACTS;
-  const inputs = useMemo(() => groupInputs(group.criteria), [group.criteria]);
+  const inputs = useMemo(() => tryInputs(group, plan.classification), [group, plan.classification]);
   const showHead = group.type === "individual" || hasHeadsOnlyCriteria(group.criteria);
 
   const payload = useMemo(() => ({ groupId: group.id, facts, data: plan, isHead: showHead ? isHead : undefined }), [group.id, facts, plan, isHead, showHead]);
@@ -273,6 +273,9 @@ export function TryPanel({ state, highlightId }: { state: TryState; highlightId?
               </Typography.Text>
               <Typography.Text type="secondary">{result.explanation}</Typography.Text>
               {result.classification.label ? <Tag color="gold">{result.classification.label}</Tag> : null}
+              <Typography.Text type="secondary" data-testid="try-classification" style={{ flexBasis: "100%" }}>
+                {result.classification.explanation}
+              </Typography.Text>
             </div>
             {result.factIssues.length ? (
               <Alert

@@ -14,13 +14,14 @@ import { UnitTreeSelect } from "../../components/UnitTreeSelect";
 import { formatNumber } from "../../format";
 import { t } from "../../i18n";
 
-type Source = "template" | "blank" | "file" | "parent";
+type Source = "template" | "blank" | "file" | "parent" | "previous";
 
 interface Values {
   issuerUnitId: Id;
   source: Source;
   template?: string;
   parentPlanId?: Id;
+  previousPlanId?: Id;
   year?: number;
 }
 
@@ -58,7 +59,9 @@ export function CreatePlanModal({ onClose, onCreated }: { onClose: () => void; o
         const body: Record<string, unknown> = { issuerUnitId: values.issuerUnitId };
         if (values.source === "template") body.template = values.template;
         if (values.source === "parent") body.parentPlanId = values.parentPlanId;
-        if (values.source === "blank" && values.year) body.year = values.year;
+        if (values.source === "previous") body.previousPlanId = values.previousPlanId;
+        // From a template or last year's plan, the chosen year reissues it (dates moved by whole years).
+        if (values.source !== "parent" && values.year) body.year = values.year;
         created = await http.post<PlanRecord>("/api/plans", body);
       }
       void queryClient.invalidateQueries({ queryKey: planKeys.list });
@@ -67,6 +70,10 @@ export function CreatePlanModal({ onClose, onCreated }: { onClose: () => void; o
     } catch (err) {
       if (err instanceof ApiError && (err.code === "PLAN_INVALID" || err.code === "PLAN_SHAPE")) {
         setFileIssues({ message: err.message, issues: err.fieldErrors });
+        return;
+      }
+      if (err instanceof ApiError && err.code === "PLAN_YEAR") {
+        form.setFields([{ name: "year", errors: [err.message] }]);
         return;
       }
       if (err instanceof ApiError && (err.code === "NOT_SUBORDINATE" || err.code === "PARENT_NOT_LAUNCHED")) {
@@ -110,6 +117,7 @@ export function CreatePlanModal({ onClose, onCreated }: { onClose: () => void; o
               { value: "blank", label: t("plans.create.blank") },
               { value: "file", label: t("plans.create.fromFile") },
               { value: "parent", label: t("plans.create.fromParent") },
+              { value: "previous", label: t("plans.create.fromPrevious") },
             ]}
             onChange={() => setFileIssues(null)}
           />
@@ -137,8 +145,38 @@ export function CreatePlanModal({ onClose, onCreated }: { onClose: () => void; o
                   option.label
                 );
               }}
+              onChange={(file: string) => {
+                // The template's own year first: the clerk moves it to the year being planned.
+                const tpl = templates.data?.find((x) => x.file === file);
+                if (tpl) form.setFieldValue("year", tpl.year);
+              }}
               data-testid="create-template"
             />
+          </Form.Item>
+        ) : null}
+        {source === "previous" ? (
+          <Form.Item
+            label={t("plans.create.previous")}
+            name="previousPlanId"
+            rules={[{ required: true, message: t("plans.create.previousRequired") }]}
+            help={(plans.data ?? []).length === 0 ? t("plans.create.noPrevious") : undefined}
+          >
+            <Select
+              loading={plans.isPending}
+              placeholder={t("plans.create.previousPlaceholder")}
+              showSearch={{ optionFilterProp: "label" }}
+              options={(plans.data ?? []).map((p) => ({ value: p.id, label: `${p.title} — ${p.issuerName} (${p.year})` }))}
+              onChange={(id: Id) => {
+                const prev = plans.data?.find((p) => p.id === id);
+                if (prev) form.setFieldValue("year", prev.year + 1);
+              }}
+              data-testid="create-previous"
+            />
+          </Form.Item>
+        ) : null}
+        {source === "template" || source === "previous" ? (
+          <Form.Item label={t("plans.create.targetYear")} name="year" help={t("plans.create.targetYearHelp")} rules={[{ required: true, message: t("plans.create.yearRequired") }]}>
+            <InputNumber min={2000} max={2100} step={1} style={{ width: 160 }} data-testid="create-year" />
           </Form.Item>
         ) : null}
         {source === "blank" ? (

@@ -97,7 +97,7 @@ export default function PlanEditorPage() {
   }, []);
 
   const failed = (err: unknown) => {
-    if (err instanceof ApiError && (err.code === "PLAN_SHAPE" || err.code === "PLAN_INVALID")) {
+    if (err instanceof ApiError && (err.code === "PLAN_SHAPE" || err.code === "PLAN_INVALID" || err.code === "PLAN_EXPRESSION")) {
       // Shape errors name technical paths; the list below says where they are in words.
       const text = err.code === "PLAN_SHAPE" && err.fieldErrors.length ? t("plans.refusedShape", { n: err.fieldErrors.length }) : err.message;
       setRefused({ message: text, issues: err.fieldErrors });
