@@ -100,7 +100,7 @@ describe("a ward merged into another ward mid-movement", () => {
     expect(view.registered).toBe(true);
     expect(view.succession).toHaveLength(1);
     expect(view.succession[0]).toMatch(
-      /^Tiếp nhận từ Phường 2 \(sáp nhập ngày \d{2}\/\d{2}\/\d{4}\): 1 báo cáo, 1 sáng kiến, 1 số liệu tự đánh giá, 1 hồ sơ đề nghị khen thưởng\./,
+      /^Tiếp nhận từ Phường 2 \(sáp nhập ngày 05\/12\/2024\): 1 báo cáo, 1 sáng kiến, 1 số liệu tự đánh giá, 1 hồ sơ đề nghị khen thưởng\./,
     );
     expect(view.succession[0]).toContain("= 98 (Phường 2: 90)");
     expect(view.succession[0]).toContain("1 báo cáo cùng kỳ của Phường 2 được lưu kèm");

@@ -93,7 +93,7 @@ export const unitRoutes =
           response: { 200: unitBody },
         },
       },
-      async (request) => mergeUnit(db, actorOf(request), request.params.id, request.body),
+      async (request) => mergeUnit(db, actorOf(request), request.params.id, request.body, ctx.now()),
     );
 
     app.post(

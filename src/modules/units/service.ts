@@ -195,7 +195,7 @@ export async function moveUnit(db: Db, actor: Actor, id: number, input: { versio
 }
 
 /** Merges `id` into `targetId`: children (and optionally people) move over; the source stays, inactive, for history. */
-export async function mergeUnit(db: Db, actor: Actor, id: number, input: { version: number; targetId: number; movePeople: boolean }) {
+export async function mergeUnit(db: Db, actor: Actor, id: number, input: { version: number; targetId: number; movePeople: boolean }, now: Date = new Date()) {
   return db.transaction(async (tx) => {
     const source = await findUnit(tx, id);
     const target = await findUnit(tx, input.targetId);
@@ -221,7 +221,7 @@ export async function mergeUnit(db: Db, actor: Actor, id: number, input: { versi
       movedPeople = moved.length;
     }
     // Running movements go with the unit (seed 004: a unit that ends hands its tasks to its successor).
-    const carried = await carryOverMovements(tx, actor, source, target, new Date());
+    const carried = await carryOverMovements(tx, actor, source, target, now);
     const [closed] = await tx.update(units).set({ active: false, mergedIntoId: target.id }).where(eq(units.id, source.id)).returning();
     const [t] = await tx
       .update(units)

@@ -1,6 +1,6 @@
 // "Hồ sơ thi đua" of one participant: registration, periodic reports, initiatives and the self-assessment.
 import { ArrowLeftOutlined } from "@ant-design/icons";
-import { Space, Spin, Tabs, Tag, Typography } from "antd";
+import { Alert, Space, Spin, Tabs, Tag, Typography } from "antd";
 import { Link, useParams, useSearchParams } from "react-router-dom";
 import { hasCapability, useMe, useUnits } from "../../api/queries";
 import { parseId } from "../../api/types";
@@ -60,6 +60,16 @@ export default function ParticipantPage() {
           ) : null}
         </Space>
       </div>
+      {p.succession?.length ? (
+        // A unit merged into this one mid-movement: its records are here now, and the score counts them.
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="participant-succession"
+          title={p.succession.map((line) => <div key={line}>{line}</div>)}
+        />
+      ) : null}
       {!group ? (
         <ErrorState error={new Error(t("mv.participant.groupGone"))} />
       ) : (
