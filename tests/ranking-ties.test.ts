@@ -9,6 +9,7 @@ import { type Client, createTestApp, type TestApp } from "./support/test-app.js"
 let t: TestApp;
 let office: Client;
 let planId: number;
+let cityId: number;
 const ids: Record<string, number> = {};
 
 const countInput = { key: "so_mo_hinh", label: "Số mô hình mới", type: "count", origin: "manual" };
@@ -24,6 +25,7 @@ beforeAll(async () => {
   t.clock.set("2024-06-01T03:00:00Z");
   const make = await Factories.of(t);
   const city = await make.unit({ code: "TP", name: "Thành phố Thử", kind: "district" });
+  cityId = city.id;
   const wards = [];
   for (const [code, name] of [
     ["TP-P1", "Phường Một"],
@@ -38,6 +40,18 @@ beforeAll(async () => {
     edit: (data) => {
       const base = minimalPlanData(city);
       Object.assign(data, {
+        targets: [
+          // A city-wide figure, read once from the issuer's own indicators; and one judged on each ward's own value.
+          { id: "dn-moi", label: "Thành lập mới từ 200 doanh nghiệp trở lên", metric: "new_enterprises", comparator: "gte", value: 200, level: "movement" },
+          {
+            id: "dn-phuong",
+            label: "Mỗi phường thành lập mới từ 10 doanh nghiệp",
+            metric: "new_enterprises",
+            comparator: "gte",
+            value: 10,
+            groups: ["phuong"],
+          },
+        ],
         groups: [
           { ...base.groups[0], id: "phuong", name: "Các phường", criteria: [passFail("mo-hinh")], rankBy: ["input:so_mo_hinh", "decision"] },
           { ...base.groups[0], id: "xa", name: "Các xã", membership: { withinUnitCodes: ["TP"], unitKinds: ["commune"] }, criteria: [passFail("xa-mo-hinh")] },
@@ -119,5 +133,27 @@ describe("ranking without points, ties decided by the office", () => {
       decision: { reason: "Mô hình của Phường Hai nhân rộng được toàn thành phố", reference: "Biên bản họp Hội đồng số 12/BB-HĐTĐKT ngày 20/11/2024" },
     });
     expect(row(rows, "Xã Một").rank).toBeNull();
+  });
+});
+
+describe("targets at the right level", () => {
+  it("a movement-level target reads the issuer's own indicator; a participant's target reads the participant's", async () => {
+    for (const [unitId, value] of [
+      [cityId, 215],
+      [(await office.get(`/api/participants/${ids["Phường Một"]}`)).body.unitId, 12],
+    ]) {
+      const res = await office.post("/api/indicators", { unitId, metric: "new_enterprises", period: "2024", value, source: "Báo cáo của Chi cục Thống kê" });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+    }
+    const ward = (await office.get(`/api/participants/${ids["Phường Một"]}`)).body.targets;
+    expect(ward.find((x: { targetId: string }) => x.targetId === "dn-moi")).toMatchObject({
+      met: true,
+      actual: 215,
+      explanation: "Thành lập mới từ 200 doanh nghiệp trở lên: 215 (cần ≥ 200) → đạt",
+    });
+    expect(ward.find((x: { targetId: string }) => x.targetId === "dn-phuong")).toMatchObject({ met: true, actual: 12 });
+    const other = (await office.get(`/api/participants/${ids["Phường Hai"]}`)).body.targets;
+    expect(other.find((x: { targetId: string }) => x.targetId === "dn-moi")).toMatchObject({ met: true, actual: 215 });
+    expect(other.find((x: { targetId: string }) => x.targetId === "dn-phuong")).toMatchObject({ met: null, actual: null });
   });
 });

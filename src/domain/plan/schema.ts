@@ -206,6 +206,11 @@ export const targetSchema = z.strictObject({
   unit: z.string().optional(),
   groups: z.array(id).optional(),
   appliesTo: z.strictObject({ heads: z.boolean().optional() }).optional(),
+  /**
+   * "movement": one figure for the whole movement, read once from the issuer's own indicator values (e.g. new
+   * enterprises city-wide); "participant" (the default): each participant's own values.
+   */
+  level: z.enum(["movement", "participant"]).optional(),
   source,
 });
 

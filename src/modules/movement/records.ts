@@ -5,7 +5,7 @@
 import { and, count, desc, eq, inArray } from "drizzle-orm";
 import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Executor } from "../../db/client.js";
-import { appraisals, assessments, complaints, indicatorValues, initiatives, participants, people, reportSubmissions, units } from "../../db/schema.js";
+import { appraisals, assessments, complaints, indicatorValues, initiatives, participants, people, plans, reportSubmissions, units } from "../../db/schema.js";
 import { type KnownRecords, type SystemFact, systemFacts } from "../../domain/movement/facts.js";
 import { countLateOrMissing, reportStatuses } from "../../domain/movement/reports.js";
 import { eligibilitySystemInputs, type ParticipantRecords } from "../../domain/movement/score-participant.js";
@@ -63,7 +63,9 @@ export async function loadRecords(db: Executor, planId: number, data: Plan, only
     .innerJoin(units, eq(units.id, participants.unitId))
     .leftJoin(people, eq(people.id, participants.personId))
     .where(and(eq(participants.planId, planId), byParticipant(participants.id)));
-  const unitIds = only ? [...new Set(list.map((r) => r.unit.id))] : undefined;
+  // A movement-level target reads the issuer's own indicator values.
+  const [issuer] = await db.select({ unitId: plans.issuerUnitId }).from(plans).where(eq(plans.id, planId));
+  const unitIds = only ? [...new Set([...list.map((r) => r.unit.id), ...(issuer ? [issuer.unitId] : [])])] : undefined;
   const metrics = metricsOf(data);
   // One query after another: inside a transaction they share one connection, which takes one query at a time.
   const assessmentRows = await db
@@ -188,10 +190,13 @@ export async function loadRecords(db: Executor, planId: number, data: Plan, only
     targets(participantId: number, group: Group): TargetVerdict[] {
       const r = byId.get(participantId);
       if (!r) return [];
-      const value = (metric: string, year: number) => latest.get(`${r.unit.id}|${metric}|${year}`) ?? null;
       return data.targets
         .filter((t) => (!t.groups || t.groups.includes(group.id)) && (!t.appliesTo?.heads || r.person?.isHead))
-        .map((t) => evaluateTarget(t, value(t.metric, data.year), value(t.metric, data.year - 1)));
+        .map((t) => {
+          const unitId = t.level === "movement" ? (issuer?.unitId ?? 0) : r.unit.id;
+          const value = (year: number) => latest.get(`${unitId}|${t.metric}|${year}`) ?? null;
+          return evaluateTarget(t, value(data.year), value(data.year - 1));
+        });
     },
   };
 }

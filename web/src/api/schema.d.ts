@@ -2286,6 +2286,8 @@ export interface components {
                 appliesTo?: {
                     heads?: boolean;
                 };
+                /** @enum {string} */
+                level?: "movement" | "participant";
                 source?: string;
             }[];
             /** @default [] */
@@ -2721,6 +2723,8 @@ export interface components {
                 appliesTo?: {
                     heads?: boolean;
                 };
+                /** @enum {string} */
+                level?: "movement" | "participant";
                 source?: string;
             }[];
             /** @default [] */
