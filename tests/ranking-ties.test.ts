@@ -11,6 +11,7 @@ let office: Client;
 let planId: number;
 let cityId: number;
 const ids: Record<string, number> = {};
+const unitOf: Record<string, number> = {};
 
 const countInput = { key: "so_mo_hinh", label: "Số mô hình mới", type: "count", origin: "manual" };
 const passFail = (id: string) => ({
@@ -35,7 +36,7 @@ beforeAll(async () => {
     wards.push(await make.unit({ code, name, kind: "ward", parent: city }));
   const commune = await make.unit({ code: "TP-X1", name: "Xã Một", kind: "commune", parent: city });
   office = (await make.account({ role: "office", unit: city })).client;
-  const { participants } = await make.launchedPlan(city, {
+  const { plan, participants } = await make.launchedPlan(city, {
     as: office,
     edit: (data) => {
       const base = minimalPlanData(city);
@@ -59,8 +60,11 @@ beforeAll(async () => {
       });
     },
   });
-  planId = participants[0].planId as number;
-  for (const p of participants) ids[p.name] = p.id;
+  planId = plan.id;
+  for (const p of participants) {
+    ids[p.name] = p.id;
+    unitOf[p.name] = p.unitId;
+  }
   // Each unit's focal point declares its count and submits: 3, 3 and 5 new models; the commune 2.
   const counts: [string, { id: number }, number][] = [
     ["Phường Một", wards[0], 3],
@@ -140,7 +144,7 @@ describe("targets at the right level", () => {
   it("a movement-level target reads the issuer's own indicator; a participant's target reads the participant's", async () => {
     for (const [unitId, value] of [
       [cityId, 215],
-      [(await office.get(`/api/participants/${ids["Phường Một"]}`)).body.unitId, 12],
+      [unitOf["Phường Một"], 12],
     ]) {
       const res = await office.post("/api/indicators", { unitId, metric: "new_enterprises", period: "2024", value, source: "Báo cáo của Chi cục Thống kê" });
       expect(res.status, JSON.stringify(res.body)).toBe(201);
