@@ -180,7 +180,10 @@ describe.skipIf(!canRunBrowser)("plan editor", () => {
     const api = await j.t.as("noivu.vinhlong");
     const saved = (await api.get(`/api/plans/${id}`)).body;
     expect(saved.data.period).toEqual({ from: "2026-03-14", to: "2026-12-31" });
-    const renamed = findCriterion(saved.data.groups.flatMap((g: any) => g.criteria), "tc-chi-so-2023");
+    const renamed = findCriterion(
+      saved.data.groups.flatMap((g: any) => g.criteria),
+      "tc-chi-so-2023",
+    );
     expect(renamed.inputs[0].key).toBe("chi_so_cchc_nam_truoc");
     expect(JSON.stringify(renamed.rule)).toContain('"input":"chi_so_cchc_nam_truoc"');
     expect(saved.issues).toEqual([]);

@@ -13,7 +13,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-// biome-ignore lint/suspicious/noExplicitAny: plan data as the API returns it
 type Json = any;
 
 function exprCriterion(criteria: Json[]): Json {
@@ -89,7 +88,12 @@ describe("try it classifies, ceilings included", () => {
         { label: "Tốt", min: 70 },
       ],
       ceilings: [
-        { when: { input: "bi_phe_binh", op: "true" }, atMost: "Tốt", reason: "bị phê bình", inputs: [{ key: "bi_phe_binh", label: "Bị phê bình", type: "boolean" }] },
+        {
+          when: { input: "bi_phe_binh", op: "true" },
+          atMost: "Tốt",
+          reason: "bị phê bình",
+          inputs: [{ key: "bi_phe_binh", label: "Bị phê bình", type: "boolean" }],
+        },
       ],
       tieBreak: ["total"],
     };

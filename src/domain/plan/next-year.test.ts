@@ -2,8 +2,8 @@
 import fs from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { planForYear, shiftIsoDate } from "./next-year.js";
 import { readPlanText } from "./io.js";
+import { planForYear, shiftIsoDate } from "./next-year.js";
 import type { Plan } from "./schema.js";
 import { planWarnings, validatePlan } from "./validate.js";
 

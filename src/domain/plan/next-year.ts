@@ -16,7 +16,23 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 // Written by other documents or by people, or identifiers that facts and rules refer to: never rewritten.
 const KEEP = new Set(["legalBases", "parentPlan", "source", "signer", "issuer", "recipients", "number", "symbol", "id", "key", "input", "expr", "metric"]);
 // Words a reader sees, where "năm 2024" should become "năm 2026".
-const TEXT = new Set(["title", "label", "name", "message", "reason", "text", "area", "help", "description", "passLabel", "failLabel", "zeroLabel", "code", "purposes", "requirements"]);
+const TEXT = new Set([
+  "title",
+  "label",
+  "name",
+  "message",
+  "reason",
+  "text",
+  "area",
+  "help",
+  "description",
+  "passLabel",
+  "failLabel",
+  "zeroLabel",
+  "code",
+  "purposes",
+  "requirements",
+]);
 
 /** The years a plan for `from` names about itself: its own year and the one before (e.g. last year's index). */
 function shiftYearsInText(s: string, from: number, years: number): string {

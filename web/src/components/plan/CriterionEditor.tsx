@@ -2,12 +2,12 @@
 import { DeleteOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, Checkbox, Col, Divider, Input, Popconfirm, Radio, Row, Select, Space, Switch, Tag, Typography } from "antd";
 import { type ReactNode, useId } from "react";
+import { renameInputRefs } from "../../../../src/domain/plan/rename-input";
 import { formatNumber } from "../../format";
 import { t } from "../../i18n";
 import { enumOptions, Field, FormBlock, InputKeySelect, Num, optionalText } from "./fields";
 import { InputsEditor } from "./InputsEditor";
 import { type Criterion, childrenTotal, defaultRule, type InputDef, isValidId, type Rule, SECTIONS, sumMismatch } from "./model";
-import { renameInputRefs } from "../../../../src/domain/plan/rename-input";
 import { RuleEditor } from "./RuleEditor";
 
 function toQualitative(c: Criterion, inputs: InputDef[]): Criterion {

@@ -175,7 +175,12 @@ export function CreatePlanModal({ onClose, onCreated }: { onClose: () => void; o
           </Form.Item>
         ) : null}
         {source === "template" || source === "previous" ? (
-          <Form.Item label={t("plans.create.targetYear")} name="year" help={t("plans.create.targetYearHelp")} rules={[{ required: true, message: t("plans.create.yearRequired") }]}>
+          <Form.Item
+            label={t("plans.create.targetYear")}
+            name="year"
+            help={t("plans.create.targetYearHelp")}
+            rules={[{ required: true, message: t("plans.create.yearRequired") }]}
+          >
             <InputNumber min={2000} max={2100} step={1} style={{ width: 160 }} data-testid="create-year" />
           </Form.Item>
         ) : null}
