@@ -129,7 +129,7 @@ describe("ranking without points, ties decided by the office", () => {
     expect(audit).toHaveLength(1);
     expect(audit[0].summary).toContain("Biên bản họp Hội đồng số 12/BB-HĐTĐKT");
     const rows = await ranking();
-    expect(row(rows, "Phường Hai")).toMatchObject({ rank: 2, tied: false, decidedBy: "chỉ số so_mo_hinh" });
+    expect(row(rows, "Phường Hai")).toMatchObject({ rank: 2, tied: false, decidedBy: 'chỉ số "Số mô hình mới"' });
     expect(row(rows, "Phường Một")).toMatchObject({
       rank: 3,
       tied: false,

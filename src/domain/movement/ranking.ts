@@ -36,10 +36,11 @@ const TIE_LABELS: Record<string, string> = {
   vote: "biểu quyết của Hội đồng",
   decision: "quyết định của cơ quan thường trực",
 };
-export function tieBreakLabel(key: string): string {
+/** A key's name in Vietnamese; `inputLabels` names an input by its label rather than its code. */
+export function tieBreakLabel(key: string, inputLabels: Record<string, string> = {}): string {
   if (TIE_LABELS[key]) return TIE_LABELS[key];
   if (key.startsWith("criterion:")) return `điểm tiêu chí ${key.slice(10)}`;
-  if (key.startsWith("input:")) return `chỉ số ${key.slice(6)}`;
+  if (key.startsWith("input:")) return inputLabels[key.slice(6)] ? `chỉ số "${inputLabels[key.slice(6)]}"` : `chỉ số ${key.slice(6)}`;
   return key;
 }
 

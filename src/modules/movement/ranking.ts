@@ -257,12 +257,13 @@ export function rankScored(
       };
     });
     const decisions = context.decisions.filter((d) => d.groupId === groupId);
+    const inputLabels = Object.fromEntries(Object.values(group ? inputsByKey(group.criteria) : {}).map((i) => [i.key, i.label]));
     const byId = new Map(inGroup.map((r) => [r.participantId, r]));
     for (const rk of rank(items, chain, { byTotal, decisions })) {
       const row = byId.get(rk.id) as RankingRow;
       row.rank = rk.rank;
       row.tied = rk.tied;
-      row.decidedBy = rk.decidedBy ? tieBreakLabel(rk.decidedBy) : null;
+      row.decidedBy = rk.decidedBy ? tieBreakLabel(rk.decidedBy, inputLabels) : null;
       if (rk.decidedBy && (TIE_DECIDERS as readonly string[]).includes(rk.decidedBy)) {
         const d = decisions.find((x) => x.order.includes(rk.id));
         if (d) row.decision = { reason: d.reason, reference: d.reference };
