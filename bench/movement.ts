@@ -140,7 +140,9 @@ for (let i = 0; i < parts.length; i += 2000) {
     .insert(participants)
     .values(parts.slice(i, i + 2000).map((x) => ({ ...x, planId: p.id, registeredAt: new Date() })))
     .returning({ id: participants.id, groupId: participants.groupId });
-  await db.insert(assessments).values(rows.map((r) => ({ participantId: r.id, facts: facts(r.groupId === "tap-the" ? "t" : "c", rnd), status: "submitted" as const })));
+  await db
+    .insert(assessments)
+    .values(rows.map((r) => ({ participantId: r.id, facts: facts(r.groupId === "tap-the" ? "t" : "c", rnd), status: "submitted" as const })));
 }
 const [admin] = await db.insert(users).values({ username: "bench", fullName: "Bench", passwordHash: "x" }).returning();
 void admin;

@@ -139,7 +139,12 @@ export async function buildScoringSheetXlsx(plan: Plan, groupId: string, values?
   };
 
   for (const r of m.rows) {
-    const cells: ExcelJS.CellValue[] = [escapeFormula(r.stt), escapeFormula(r.title), r.max ?? null, ...m.columns.map((c, i) => valueCell(r, 4 + i, values?.[c]))];
+    const cells: ExcelJS.CellValue[] = [
+      escapeFormula(r.stt),
+      escapeFormula(r.title),
+      r.max ?? null,
+      ...m.columns.map((c, i) => valueCell(r, 4 + i, values?.[c])),
+    ];
     const row = ws.addRow(cells);
     row.height = rowHeight(r.title, WIDTHS.title);
     row.eachCell({ includeEmpty: true }, (c, col) => {

@@ -98,7 +98,10 @@ describe("checkParts and tableDifferences", () => {
   });
   it("names tables whose rows or content differ", () => {
     expect(
-      tableDifferences({ a: { rows: 1, fingerprint: "x" }, b: { rows: 2, fingerprint: "y" } }, { a: { rows: 1, fingerprint: "z" }, b: { rows: 3, fingerprint: "y" } }),
+      tableDifferences(
+        { a: { rows: 1, fingerprint: "x" }, b: { rows: 2, fingerprint: "y" } },
+        { a: { rows: 1, fingerprint: "z" }, b: { rows: 3, fingerprint: "y" } },
+      ),
     ).toEqual(["bảng a: nội dung khác bản sao lưu", "bảng b: 2 dòng trong bản sao lưu, 3 dòng sau khi phục hồi"]);
   });
 });
