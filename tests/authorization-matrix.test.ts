@@ -287,7 +287,7 @@ function valueFor(name: string, schema: JsonSchema | undefined): unknown {
   }
   if (type === "integer" || type === "number") return name === "version" ? 1 : ["approve", "reject", "abstain"].includes(name) ? 0 : 1;
   if (type === "boolean") return true;
-  if (type === "array") return s.minItems ? [valueFor(name, s.items)] : [];
+  if (type === "array") return Array.from({ length: s.minItems ?? 0 }, () => valueFor(name, s.items));
   if (type === "object" || s.properties) return bodyFor(s);
   return {};
 }

@@ -139,17 +139,19 @@ describe("quota: no more than 5 individuals", () => {
     expect(s.body.quotas).toHaveLength(1);
     const q = s.body.quotas[0];
     expect(q).toMatchObject({ target: "individual", limit: 5, nominated: 6, lodged: 6, source: "Số lượng khen thưởng: Không quá 05 cá nhân." });
-    // A pass/fail plan ranks every eligible nominee first: the tie at the cut is for the council to settle.
+    // A pass/fail plan ranks nobody: the suggestion orders by priority and women first, and says so only where
+    // nothing separates the last selected from the first waiting (then the council settles it).
     expect(q.warnings).toEqual([
       'Có 6 hồ sơ cá nhân đề nghị "Giấy khen của Chủ tịch UBND xã" trong khi chỉ tiêu là 5: cần chọn theo danh sách gợi ý.',
-      "Có đối tượng bằng hạng 1 ở ranh giới chỉ tiêu: Hội đồng cần bỏ phiếu hoặc quyết định.",
+      "Có đối tượng ngang nhau ở ranh giới chỉ tiêu (nhóm không xếp hạng): Hội đồng cần bỏ phiếu hoặc quyết định.",
     ]);
+    expect(q.selected.every((x: { rank: number | null }) => x.rank === null)).toBe(true);
     expect(q.selected).toHaveLength(5);
     expect(q.waiting).toHaveLength(1);
     expect(q.excluded).toEqual([]);
     expect(q.selected[0]).toMatchObject({ nominationId: nominees[5].nominationId, priority: true });
     expect(q.selected[0].why).toContain("diện ưu tiên");
-    expect(q.waiting[0].why).toBe("Ngoài chỉ tiêu 5 (hạng 1)");
+    expect(q.waiting[0].why).toBe("Ngoài chỉ tiêu 5");
     // On a tie women come first (Decree 98/2023 art. 4): the one left waiting is not a woman unless all are.
     const list = (await office.get(`/api/plans/${planId}/nominations?awardFormId=${GK}`)).body.items;
     const isWoman = (id: number) => list.find((n: { id: number }) => n.id === id).isWoman;

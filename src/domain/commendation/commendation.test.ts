@@ -126,3 +126,19 @@ describe("council ballots", () => {
     expect(tally({ ...rule, denominator: "present", thresholdPercent: 80 }, 10, 9, [...Array(8).fill("approve"), "reject"]).passed).toBe(true);
   });
 });
+
+describe("suggest: an unranked (pass/fail) group", () => {
+  const c = (id: number, extra: Partial<Parameters<typeof suggest>[0][number]> = {}) =>
+    ({ id, name: `N${id}`, eligible: true, rank: null, total: null, priority: false, isWoman: false, womenShare: null, ...extra }) as Parameters<
+      typeof suggest
+    >[0][number];
+  it("warns when nothing separates the last selected from the first waiting", () => {
+    expect(suggest([c(1), c(2), c(3)], 2).warnings).toContain(
+      "Có đối tượng ngang nhau ở ranh giới chỉ tiêu (nhóm không xếp hạng): Hội đồng cần bỏ phiếu hoặc quyết định.",
+    );
+  });
+  it("does not warn when priority or women first separates them", () => {
+    expect(suggest([c(1, { priority: true }), c(2)], 1).warnings).toEqual([]);
+    expect(suggest([c(1), c(2, { isWoman: true })], 1)).toMatchObject({ selected: [{ id: 2 }], warnings: [] });
+  });
+});

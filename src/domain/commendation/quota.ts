@@ -50,8 +50,14 @@ export function suggest(candidates: Candidate[], limit: number | null, nominated
   const waiting = ordered.slice(cap).map((c) => ({ id: c.id, why: `Ngoài chỉ tiêu ${cap}${c.rank ? ` (hạng ${c.rank})` : ""}` }));
   const warnings: string[] = [];
   if (limit !== null && nominated.length > limit) warnings.push(`Danh sách đề nghị có ${nominated.length} người/đơn vị, vượt chỉ tiêu ${limit}.`);
-  const tiedAtCut = limit !== null && ordered[cap - 1] && ordered[cap] && ordered[cap - 1].rank !== null && ordered[cap - 1].rank === ordered[cap].rank;
-  if (tiedAtCut) warnings.push(`Có đối tượng bằng hạng ${ordered[cap].rank} ở ranh giới chỉ tiêu: Hội đồng cần bỏ phiếu hoặc quyết định.`);
+  const last = limit !== null ? ordered[cap - 1] : undefined;
+  const next = limit !== null ? ordered[cap] : undefined;
+  if (last && next && last.rank !== null && last.rank === next.rank) {
+    warnings.push(`Có đối tượng bằng hạng ${next.rank} ở ranh giới chỉ tiêu: Hội đồng cần bỏ phiếu hoặc quyết định.`);
+  } else if (last && next && last.rank === null && next.rank === null && last.priority === next.priority && womenFirst(last) === womenFirst(next)) {
+    // An unranked (pass/fail) group: nothing but the order of lodging separates them at the cut.
+    warnings.push("Có đối tượng ngang nhau ở ranh giới chỉ tiêu (nhóm không xếp hạng): Hội đồng cần bỏ phiếu hoặc quyết định.");
+  }
   return { selected, waiting, warnings };
 }
 
