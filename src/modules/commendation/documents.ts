@@ -1,26 +1,22 @@
 // Official documents of the commendation stage, built from the records (decision, council minutes, certificates).
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import { councilSessions, initiatives, people, users } from "../../db/schema.js";
 import { buildAchievementReportDocx } from "../../documents/commendation/achievement-report-docx.js";
 import { buildCertificateDocx } from "../../documents/commendation/certificate-docx.js";
 import { buildDecisionDocx } from "../../documents/commendation/decision-docx.js";
-import { buildCouncilMinutesDocx } from "../../documents/commendation/minutes-docx.js";
 import { buildProposalMemoDocx } from "../../documents/commendation/proposal-docx.js";
 import type { Signature } from "../../documents/decree30.js";
 import { inForce } from "../../domain/commendation/money.js";
-import { vietnamTime } from "../../domain/format.js";
 import type { Plan } from "../../domain/plan/schema.js";
 import { conflict } from "../../http/errors.js";
 import type { Actor } from "../actor.js";
 import { loadMovement } from "../movement/participants.js";
-import { getSession, sessionResults } from "./council.js";
 import { getDecision, legalTables } from "./decisions.js";
 import { listNominations } from "./nominations/list-nominations.js";
 import { getNomination } from "./nominations/present-nomination.js";
 
 const sentence = (s: string) => s.charAt(0) + s.slice(1).toLowerCase();
-const vnTime = (d: Date | null) => (d ? vietnamTime(d) : "…");
 
 function decider(plan: Plan, formId: string) {
   const form = plan.awardForms.find((f) => f.id === formId);
@@ -96,36 +92,6 @@ export async function certificatesDocx(db: Executor, actor: Actor, id: number): 
     })),
   });
   return { fileName: `khen-thuong-${d.number}.docx`, body };
-}
-
-export async function minutesDocx(db: Executor, actor: Actor, id: number): Promise<{ fileName: string; body: Buffer }> {
-  const s = await getSession(db, actor, id);
-  const results = await sessionResults(db, actor, id);
-  const [row] = await db.select().from(councilSessions).where(eq(councilSessions.id, id));
-  const { data } = await loadMovement(db, actor, s.planId, "plans.read");
-  const people = await db
-    .select({ id: users.id, fullName: users.fullName })
-    .from(users)
-    .where(inArray(users.id, [s.chairUserId ?? 0, s.secretaryUserId ?? 0]));
-  const name = (uid: number | null) => people.find((p) => p.id === uid)?.fullName ?? "…";
-  const present = (s.present as number[]).length;
-  const body = await buildCouncilMinutesDocx({
-    issuer: { parent: data.issuer.parent, name: data.issuer.name },
-    place: data.place,
-    date: s.heldOn,
-    councilName: "Hội đồng Thi đua - Khen thưởng",
-    purpose: s.title,
-    startTime: vnTime(row.openedAt),
-    endTime: vnTime(row.closedAt),
-    venue: `Trụ sở ${sentence(data.issuer.name)}`,
-    chair: { name: name(s.chairUserId), position: "Chủ tịch Hội đồng" },
-    secretary: { name: name(s.secretaryUserId), position: "Thư ký Hội đồng" },
-    members: { total: s.members.length, present },
-    content: [`Xét đề nghị khen thưởng trong phong trào thi đua "${data.title}".`],
-    rule: s.rule,
-    groups: [{ nominees: results.map((r) => ({ name: r.name, votes: { approve: r.approve, reject: r.reject, abstain: r.abstain } })) }],
-  });
-  return { fileName: `bien-ban-hoi-dong-${id}.docx`, body };
 }
 
 /**
