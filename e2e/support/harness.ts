@@ -69,7 +69,7 @@ export async function startJourney(): Promise<Journey> {
     async newPage() {
       const context = await browser.newContext({ baseURL: baseUrl, locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh", viewport: { width: 1366, height: 860 } });
       const page = await context.newPage();
-      page.setDefaultTimeout(15_000);
+      page.setDefaultTimeout(30_000); // a loaded 2-core machine (two suites, argon2id sign-ins) can take longer than 15 s to settle a step
       pages.push(page);
       return page;
     },
